@@ -1,0 +1,12 @@
+package dev.dxcp.command.common;
+
+import dev.dxcp.events.build.BuildRecord;
+
+/**
+ * Renders the body a successful request answers with. Idempotent replays must return the first
+ * response unchanged (governance §6), so the body is rendered inside the deciding unit of work and
+ * remembered with the key; the HTTP edge supplies the rendering.
+ */
+public interface ResponseRenderer {
+    String build(BuildRecord build);
+}

@@ -1,0 +1,67 @@
+package dev.dxcp.command.idempotency;
+
+import dev.dxcp.events.idempotency.IdempotencyMessages.CheckIdempotency;
+import dev.dxcp.events.idempotency.IdempotencyMessages.IdempotencyVerdict;
+import dev.dxcp.events.idempotency.IdempotencyMessages.IdempotentResponseRecorded;
+import dev.dxcp.events.idempotency.IdempotencyMessages.RecordIdempotentResponse;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.Instant;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * One Idempotency-Key scope (key, method, path). It remembers the first successful response and the
+ * fingerprint of the request that produced it (governance §6); an entry older than the window is forgotten.
+ */
+@Aggregate
+public class IdempotencyKey {
+    @AggregateIdentifier
+    private String idempotencyKeyId;
+    private String fingerprint;
+    private int status;
+    private String body;
+    private String resourceId;
+    private Instant recordedAt;
+
+    public IdempotencyKey() {
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public IdempotencyVerdict handle(CheckIdempotency command) {
+        if (!remembers(command.now(), command.window())) {
+            return IdempotencyVerdict.fresh();
+        }
+        if (!fingerprint.equals(command.fingerprint())) {
+            return IdempotencyVerdict.conflict();
+        }
+        return IdempotencyVerdict.replay(status, body, resourceId);
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(RecordIdempotentResponse command) {
+        apply(new IdempotentResponseRecorded(command.idempotencyKeyId(), command.fingerprint(), command.status(),
+                command.body(), command.resourceId(), command.recordedAt()));
+    }
+
+    private boolean remembers(Instant now, java.time.Duration window) {
+        return recordedAt != null && recordedAt.plus(window).isAfter(now);
+    }
+
+    @EventSourcingHandler
+    void on(IdempotentResponseRecorded event) {
+        idempotencyKeyId = event.idempotencyKeyId();
+        fingerprint = event.fingerprint();
+        status = event.status();
+        body = event.body();
+        resourceId = event.resourceId();
+        recordedAt = event.recordedAt();
+    }
+}

@@ -1,0 +1,11 @@
+package dev.dxcp.saga.spinnaker;
+
+import java.time.Duration;
+
+/** Waits between retries; replaceable so tests can count waits instead of sleeping. */
+@FunctionalInterface
+interface Sleeper {
+    Sleeper REAL = duration -> Thread.sleep(duration.toMillis());
+
+    void sleep(Duration duration) throws InterruptedException;
+}

@@ -1,0 +1,109 @@
+package dev.dxcp.server.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dxcp.events.common.Rejection;
+import dev.dxcp.server.config.DxcpProperties;
+import dev.dxcp.server.identity.Authenticator;
+import dev.dxcp.server.identity.Caller;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.MethodNotAllowedException;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.server.WebExceptionHandler;
+import reactor.core.publisher.Mono;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The one place that turns failures into HTTP (governance §12): the error body with code,
+ * error_code, failure_cause, message and request_id for every failure, routing errors included.
+ */
+@Component
+@Order(-2)
+public class ErrorResponses implements WebExceptionHandler {
+    private static final Logger log = LoggerFactory.getLogger(ErrorResponses.class);
+
+    private final ObjectMapper json;
+    private final boolean demoMode;
+
+    public ErrorResponses(ObjectMapper json, DxcpProperties properties) {
+        this.json = json;
+        this.demoMode = properties.demoMode();
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
+        ServerHttpResponse response = exchange.getResponse();
+        if (response.isCommitted()) {
+            return Mono.error(failure);
+        }
+        Rejection rejection = toRejection(exchange, failure);
+        String requestId = RequestIds.of(exchange);
+        response.setStatusCode(HttpStatus.valueOf(rejection.httpStatus()));
+        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+        response.getHeaders().set(RequestIds.HEADER, requestId);
+        if (failure instanceof MethodNotAllowedException notAllowed && !notAllowed.getSupportedMethods().isEmpty()) {
+            response.getHeaders().setAllow(notAllowed.getSupportedMethods());
+        }
+        byte[] body = render(rejection, requestId, showHint(exchange)).getBytes(StandardCharsets.UTF_8);
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+    }
+
+    public String render(Rejection rejection, String requestId, boolean withHint) {
+        ObjectNode body = json.createObjectNode();
+        body.put("code", rejection.code());
+        body.put("error_code", rejection.code());
+        body.put("failure_cause", FailureCauses.of(rejection.code()));
+        body.put("message", rejection.getMessage());
+        body.put("request_id", requestId);
+        if (withHint && rejection.operatorHint() != null) {
+            body.put("operator_hint", Redaction.redact(rejection.operatorHint()));
+        }
+        if (rejection.details() != null) {
+            body.set("details", json.valueToTree(rejection.details()));
+        }
+        return body.toString();
+    }
+
+    /** operator_hint goes to platform admins, or to everyone while demo mode is on (governance §12). */
+    private boolean showHint(ServerWebExchange exchange) {
+        Caller caller = exchange.getAttribute(Authenticator.CALLER_ATTRIBUTE);
+        return demoMode || caller != null && caller.isAdmin();
+    }
+
+    private Rejection toRejection(ServerWebExchange exchange, Throwable failure) {
+        if (failure instanceof Rejection rejection) {
+            return rejection;
+        }
+        if (failure instanceof DataBufferLimitException || failure.getCause() instanceof DataBufferLimitException) {
+            return new Rejection("HTTP_ERROR", 413, "Request body is too large");
+        }
+        if (failure instanceof ServerWebInputException) {
+            return new Rejection("INVALID_REQUEST", 400, "Invalid request");
+        }
+        if (failure instanceof ResponseStatusException status) {
+            int code = status.getStatusCode().value();
+            String message = switch (code) {
+                case 404 -> "Not found";
+                case 405 -> "Method not allowed";
+                case 406 -> "Not acceptable";
+                case 413 -> "Request body is too large";
+                case 415 -> "Unsupported media type: send application/json";
+                default -> status.getReason() != null ? status.getReason() : "HTTP error";
+            };
+            return new Rejection("HTTP_ERROR", code, message);
+        }
+        log.error("event=unhandled_error request_id={} path={}", RequestIds.of(exchange),
+                exchange.getRequest().getPath().value(), failure);
+        return new Rejection("INTERNAL_ERROR", 500, "Unexpected server error");
+    }
+}

@@ -1,0 +1,49 @@
+package dev.dxcp.server.http;
+
+import dev.dxcp.command.settings.SystemSettingsView;
+import dev.dxcp.events.common.Rejection;
+import dev.dxcp.events.settings.RateLimits;
+import dev.dxcp.server.identity.Caller;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Per-actor request limits in fixed 60-second windows (governance §7). Counted in this process: with
+ * several instances an actor can reach the limit once per instance (docs/DECISIONS.md). The limits
+ * themselves are read from the shared settings on every call, so admin changes apply at once.
+ */
+public class RateLimiter {
+    public enum Kind { READ, MUTATE }
+
+    private final SystemSettingsView settings;
+    private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
+
+    public RateLimiter(SystemSettingsView settings) {
+        this.settings = settings;
+    }
+
+    public void check(Caller caller, Kind kind) {
+        RateLimits limits = settings.current().rateLimits().value();
+        int limit = kind == Kind.READ ? limits.readRpm() : limits.mutateRpm();
+        long minute = System.currentTimeMillis() / 60_000;
+        Window window = windows.compute(caller.actorId() + "|" + kind,
+                (key, current) -> current == null || current.minute != minute ? new Window(minute) : current);
+        if (window.count.incrementAndGet() > limit) {
+            throw new Rejection("RATE_LIMITED", 429,
+                    "Too many requests: retry shortly, or ask a platform admin to raise the limit");
+        }
+        if (windows.size() > 100_000) {
+            windows.values().removeIf(stale -> stale.minute != minute);
+        }
+    }
+
+    private static final class Window {
+        final long minute;
+        final AtomicInteger count = new AtomicInteger();
+
+        Window(long minute) {
+            this.minute = minute;
+        }
+    }
+}

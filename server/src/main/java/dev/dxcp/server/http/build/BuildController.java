@@ -1,0 +1,84 @@
+package dev.dxcp.server.http.build;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dxcp.command.settings.SystemSettingsView;
+import dev.dxcp.events.build.BuildMessages.FindBuild;
+import dev.dxcp.events.build.BuildRecord;
+import dev.dxcp.events.common.Rejection;
+import dev.dxcp.events.settings.CiPublisher;
+import dev.dxcp.server.http.AuditMetadata;
+import dev.dxcp.server.http.Guards;
+import dev.dxcp.server.http.JsonBodies;
+import dev.dxcp.server.http.RateLimiter;
+import dev.dxcp.server.http.RequestIds;
+import dev.dxcp.server.identity.Authenticator;
+import dev.dxcp.server.identity.Caller;
+import dev.dxcp.server.identity.CiPublisherMatcher;
+import dev.dxcp.server.identity.Denials;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+
+import java.util.Optional;
+
+/** Build registry endpoints (api-contract §7). */
+@RestController
+public class BuildController {
+    static final String REPLAYED_HEADER = "Idempotency-Replayed";
+
+    private final Authenticator authenticator;
+    private final Guards guards;
+    private final RateLimiter rateLimiter;
+    private final SystemSettingsView settings;
+    private final BuildRegistrationService registrations;
+    private final QueryGateway queries;
+    private final BuildJson buildJson;
+
+    public BuildController(Authenticator authenticator, Guards guards, RateLimiter rateLimiter,
+                           SystemSettingsView settings, BuildRegistrationService registrations, QueryGateway queries,
+                           BuildJson buildJson) {
+        this.authenticator = authenticator;
+        this.guards = guards;
+        this.rateLimiter = rateLimiter;
+        this.settings = settings;
+        this.registrations = registrations;
+        this.queries = queries;
+        this.buildJson = buildJson;
+    }
+
+    /** governance §5, builds: authenticate, kill switch, CI gate, key, schema, then the registration decision. */
+    @PostMapping(BuildRegistrationService.PATH)
+    public ResponseEntity<String> register(ServerWebExchange exchange, @RequestBody(required = false) byte[] body) {
+        Caller caller = authenticator.authenticate(exchange);
+        guards.mutationsEnabled();
+        CiPublisher publisher = CiPublisherMatcher.match(caller, settings.current().ciPublishers().value())
+                .orElseThrow(Denials::ciOnly);
+        String key = Guards.requireIdempotencyKey(exchange);
+        JsonNode json = JsonBodies.object(exchange, body, "INVALID_BUILD_REGISTRATION");
+        BuildRegistrationSchema.Parsed parsed = BuildRegistrationSchema.parse(json);
+        BuildRegistrationService.Answer answer = registrations.register(caller, publisher.name(), key, parsed,
+                AuditMetadata.of(caller, RequestIds.of(exchange), key));
+        return ResponseEntity.status(answer.status()).contentType(MediaType.APPLICATION_JSON)
+                .header(REPLAYED_HEADER, String.valueOf(answer.replayed())).body(answer.body());
+    }
+
+    @GetMapping("/v1/builds")
+    public JsonNode find(ServerWebExchange exchange, @RequestParam(required = false) String service,
+                         @RequestParam(required = false) String version) {
+        Caller caller = authenticator.authenticate(exchange);
+        rateLimiter.check(caller, RateLimiter.Kind.READ);
+        if (service == null || service.isBlank() || version == null || version.isBlank()) {
+            throw new Rejection("INVALID_REQUEST", 400, "service and version are required");
+        }
+        Optional<BuildRecord> build = queries.query(new FindBuild(service, version),
+                ResponseTypes.optionalInstanceOf(BuildRecord.class)).join();
+        return buildJson.render(build.orElseThrow(() -> new Rejection("NOT_FOUND", 404, "Build not found")));
+    }
+}

@@ -1,0 +1,134 @@
+package dev.dxcp.server.http.dev;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dxcp.events.common.Rejection;
+import dev.dxcp.server.config.DxcpProperties;
+import dev.dxcp.server.identity.DevIssuer;
+import dev.dxcp.server.identity.Role;
+import dev.dxcp.server.wiring.DevIssuerEnabled;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The development token issuer's HTTP face (embedded mode only): JWKS, discovery, a client-credentials
+ * token endpoint for the demo CI and portal clients, and tokens for each human role.
+ */
+@RestController
+@Conditional(DevIssuerEnabled.class)
+public class DevIdentityController {
+    static final String BASE = "/dev-idp";
+    static final String PORTAL_CLIENT = "demo-backstage";
+    static final String PORTAL_SECRET = "demo-backstage-secret";
+
+    private final DevIssuer issuer;
+    private final DxcpProperties.DevIssuer clients;
+    private final ObjectMapper json;
+
+    public DevIdentityController(DevIssuer issuer, DxcpProperties properties, ObjectMapper json) {
+        this.issuer = issuer;
+        this.clients = properties.devIssuer();
+        this.json = json;
+    }
+
+    @GetMapping(BASE + "/.well-known/jwks.json")
+    public Map<String, Object> jwks() {
+        return issuer.publicKeys().toJSONObject(true);
+    }
+
+    @GetMapping(BASE + "/.well-known/openid-configuration")
+    public Map<String, Object> discovery() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("issuer", issuer.issuer());
+        body.put("jwks_uri", issuer.issuer() + ".well-known/jwks.json");
+        body.put("token_endpoint", issuer.issuer() + "oauth/token");
+        body.put("grant_types_supported", java.util.List.of("client_credentials"));
+        return body;
+    }
+
+    /** OAuth2 client credentials, JSON or form-encoded, as CI helpers and portal plugins send them. */
+    @PostMapping(BASE + "/oauth/token")
+    public Map<String, Object> token(ServerWebExchange exchange, @RequestBody(required = false) byte[] body) {
+        Map<String, String> form = readForm(exchange, body);
+        if (!"client_credentials".equals(form.get("grant_type"))) {
+            throw new Rejection("INVALID_REQUEST", 400, "grant_type must be client_credentials");
+        }
+        String clientId = form.getOrDefault("client_id", "");
+        String secret = form.getOrDefault("client_secret", "");
+        String role;
+        if (clientId.equals(clients.ciClientId()) && secret.equals(clients.ciClientSecret())) {
+            role = Role.CI_PUBLISHER.claimValues().get(0);
+        } else if (clientId.equals(PORTAL_CLIENT) && secret.equals(PORTAL_SECRET)) {
+            role = Role.OBSERVER.claimValues().get(0);
+        } else {
+            throw new Rejection("UNAUTHORIZED", 401, "Unknown client or wrong secret");
+        }
+        return tokenBody(issuer.clientToken(clientId, role));
+    }
+
+    /** A token for a human role: admin, owner or observer; email and sub default per role. */
+    @PostMapping(BASE + "/token/{role}")
+    public Map<String, Object> humanToken(@PathVariable String role, @RequestParam(required = false) String email,
+                                          @RequestParam(required = false) String sub) {
+        Role granted = switch (role) {
+            case "admin" -> Role.PLATFORM_ADMIN;
+            case "owner" -> Role.DELIVERY_OWNER;
+            case "observer" -> Role.OBSERVER;
+            default -> throw new Rejection("INVALID_REQUEST", 400, "role must be admin, owner or observer");
+        };
+        String address = email != null && !email.isBlank() ? email : role + "@dxcp.local";
+        String subject = sub != null && !sub.isBlank() ? sub : address;
+        Map<String, Object> answer = tokenBody(issuer.humanToken(subject, address, granted.claimValues().get(0)));
+        answer.put("role", granted.name());
+        answer.put("sub", subject);
+        answer.put("email", address);
+        return answer;
+    }
+
+    private Map<String, Object> tokenBody(String token) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("access_token", token);
+        body.put("token_type", "Bearer");
+        body.put("expires_in", DevIssuer.TOKEN_LIFETIME.toSeconds());
+        return body;
+    }
+
+    private Map<String, String> readForm(ServerWebExchange exchange, byte[] body) {
+        Map<String, String> values = new HashMap<>();
+        if (body == null || body.length == 0) {
+            return values;
+        }
+        MediaType type = exchange.getRequest().getHeaders().getContentType();
+        if (type != null && MediaType.APPLICATION_FORM_URLENCODED.isCompatibleWith(type)) {
+            for (String pair : new String(body, StandardCharsets.UTF_8).split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    values.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                }
+            }
+            return values;
+        }
+        try {
+            JsonNode node = json.readTree(body);
+            node.fields().forEachRemaining(field -> values.put(field.getKey(), field.getValue().asText()));
+        } catch (IOException e) {
+            throw new Rejection("INVALID_REQUEST", 400, "Token request body must be JSON or form-encoded");
+        }
+        return values;
+    }
+}

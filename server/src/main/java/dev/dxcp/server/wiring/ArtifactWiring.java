@@ -1,0 +1,99 @@
+package dev.dxcp.server.wiring;
+
+import dev.dxcp.artifact.DemoArtifacts;
+import dev.dxcp.artifact.EmbeddedS3Server;
+import dev.dxcp.artifact.S3ArtifactStore;
+import dev.dxcp.artifact.S3StoreSettings;
+import dev.dxcp.artifact.VersionScan;
+import dev.dxcp.command.build.ArtifactSourceRules;
+import dev.dxcp.server.artifact.ArtifactVerifier;
+import dev.dxcp.server.artifact.StoreArtifactVerifier;
+import dev.dxcp.server.config.DxcpProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Set;
+
+/**
+ * The artifact store: any S3-compatible endpoint when DXCP_S3_ENDPOINT or DXCP_ARTIFACT_BUCKET is
+ * set (credentials from the default AWS chain), otherwise an embedded S3 server under the data
+ * directory, seeded with demo artifacts so a new user can register and deploy at once.
+ */
+@Configuration
+public class ArtifactWiring {
+    private static final Logger log = LoggerFactory.getLogger(ArtifactWiring.class);
+    public static final String EMBEDDED_BUCKET = "dxcp-artifacts";
+    static final long MAX_ARTIFACT_BYTES = 209_715_200L;
+
+    /** Resolved store settings and bucket; the embedded server is started here when needed. */
+    public record ArtifactLocation(S3StoreSettings settings, String bucket, EmbeddedS3Server embedded) {
+    }
+
+    @Bean(destroyMethod = "")
+    public ArtifactLocation artifactLocation(DxcpProperties properties) {
+        DxcpProperties.Artifacts artifacts = properties.artifacts();
+        if (DxcpProperties.present(artifacts.s3Endpoint()) || DxcpProperties.present(artifacts.bucket())) {
+            S3StoreSettings settings = S3StoreSettings.aws().withRegion(artifacts.s3Region());
+            if (DxcpProperties.present(artifacts.s3Endpoint())) {
+                settings = settings.withEndpoint(URI.create(artifacts.s3Endpoint()), true);
+            }
+            log.info("event=artifact_store mode=s3 endpoint={} bucket={}",
+                    DxcpProperties.present(artifacts.s3Endpoint()) ? artifacts.s3Endpoint() : "aws",
+                    artifacts.bucket());
+            return new ArtifactLocation(settings, artifacts.bucket(), null);
+        }
+        EmbeddedS3Server server = EmbeddedS3Server.start(Path.of(properties.dataDir(), "s3"), 0);
+        log.warn("event=artifact_store mode=embedded endpoint={} bucket={} note=\"embedded S3-compatible server; "
+                + "set DXCP_S3_ENDPOINT and DXCP_ARTIFACT_BUCKET for a real store\"", server.endpoint(),
+                EMBEDDED_BUCKET);
+        return new ArtifactLocation(server.storeSettings(), EMBEDDED_BUCKET, server);
+    }
+
+    @Bean(destroyMethod = "close")
+    public S3ArtifactStore artifactStore(ArtifactLocation location) {
+        S3ArtifactStore store = new S3ArtifactStore(location.settings());
+        if (location.embedded() != null) {
+            store.ensureBucket(location.bucket());
+            int seeded = DemoArtifacts.in(store).seed(location.bucket()).size();
+            log.info("event=demo_artifacts_seeded bucket={} objects={}", location.bucket(), seeded);
+        }
+        return store;
+    }
+
+    @Bean
+    public EmbeddedStoreShutdown embeddedStoreShutdown(ArtifactLocation location) {
+        return new EmbeddedStoreShutdown(location.embedded());
+    }
+
+    /** Stops the embedded S3 server after the store client that talks to it. */
+    public record EmbeddedStoreShutdown(EmbeddedS3Server server) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (server != null) {
+                server.stop();
+            }
+        }
+    }
+
+    @Bean
+    public ArtifactSourceRules artifactSourceRules(DxcpProperties properties, ArtifactLocation location) {
+        return new ArtifactSourceRules(properties.artifacts().allowedSchemes(), location.bucket());
+    }
+
+    @Bean
+    public VersionScan versionScan(S3ArtifactStore store) {
+        return new VersionScan(store);
+    }
+
+    @Bean
+    public ArtifactVerifier artifactVerifier(S3ArtifactStore store, ArtifactSourceRules rules,
+                                             @Value("${dxcp.artifacts.content-types:application/zip,application/gzip}")
+                                             Set<String> contentTypes) {
+        return new StoreArtifactVerifier(store, rules, MAX_ARTIFACT_BYTES, contentTypes);
+    }
+}

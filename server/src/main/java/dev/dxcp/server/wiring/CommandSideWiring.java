@@ -1,0 +1,94 @@
+package dev.dxcp.server.wiring;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dxcp.command.build.ArtifactSourceRules;
+import dev.dxcp.command.build.BuildRegistrationHandler;
+import dev.dxcp.command.build.BuildRegistrationPolicy;
+import dev.dxcp.command.build.BuildVersion;
+import dev.dxcp.command.common.ResponseRenderer;
+import dev.dxcp.command.idempotency.IdempotencyKey;
+import dev.dxcp.command.quota.DailyQuota;
+import dev.dxcp.command.registry.FileServiceRegistry;
+import dev.dxcp.command.registry.ServiceRegistry;
+import dev.dxcp.command.settings.SettingsDefaults;
+import dev.dxcp.command.settings.SystemSettingsView;
+import dev.dxcp.events.settings.CiPublisher;
+import dev.dxcp.events.settings.RateLimits;
+import dev.dxcp.events.settings.UiExposurePolicy;
+import dev.dxcp.server.config.DxcpProperties;
+import dev.dxcp.server.http.build.BuildJson;
+import dev.dxcp.server.http.system.CiPublisherJson;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.Repository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/** Builds the command side's collaborators from configuration. */
+@Configuration
+public class CommandSideWiring {
+    private static final Logger log = LoggerFactory.getLogger(CommandSideWiring.class);
+    static final String DEMO_REGISTRY = "registry/demo-services.json";
+
+    @Bean
+    public ServiceRegistry serviceRegistry(DxcpProperties properties) {
+        if (DxcpProperties.present(properties.serviceRegistryFile())) {
+            return FileServiceRegistry.fromFile(Path.of(properties.serviceRegistryFile()));
+        }
+        log.warn("event=service_registry_demo note=\"DXCP_SERVICE_REGISTRY_FILE not set: serving the built-in "
+                + "demo services demo-service and demo-service-2\"");
+        return FileServiceRegistry.fromClasspath(DEMO_REGISTRY);
+    }
+
+    @Bean
+    public SettingsDefaults settingsDefaults(DxcpProperties properties, ObjectMapper json) {
+        return new SettingsDefaults(RateLimits.DEFAULTS, bootstrapPublishers(properties.ciPublishers(), json),
+                UiExposurePolicy.DEFAULTS, false);
+    }
+
+    /** DXCP_CI_PUBLISHERS: a JSON array of entries or strings; a plain comma-separated list is read as subjects. */
+    static List<CiPublisher> bootstrapPublishers(String raw, ObjectMapper json) {
+        if (raw == null || raw.isBlank()) {
+            return List.of();
+        }
+        String text = raw.trim();
+        if (text.startsWith("[")) {
+            try {
+                JsonNode array = json.readTree(text);
+                return CiPublisherJson.parseList(array, true);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("DXCP_CI_PUBLISHERS is not valid JSON", e);
+            }
+        }
+        return Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .map(CiPublisher::forSubject).toList();
+    }
+
+    @Bean
+    public SystemSettingsView systemSettingsView(EventStore eventStore, SettingsDefaults defaults) {
+        return new SystemSettingsView(eventStore, defaults);
+    }
+
+    @Bean
+    public ResponseRenderer responseRenderer(BuildJson buildJson) {
+        return build -> buildJson.render(build).toString();
+    }
+
+    @Bean
+    public BuildRegistrationHandler buildRegistrationHandler(
+            @Qualifier("idempotencyKeyRepository") Repository<IdempotencyKey> idempotencyKeys,
+            @Qualifier("dailyQuotaRepository") Repository<DailyQuota> quotas,
+            @Qualifier("buildVersionRepository") Repository<BuildVersion> buildVersions,
+            ServiceRegistry registry, ArtifactSourceRules rules, ResponseRenderer renderer,
+            DxcpProperties properties) {
+        return new BuildRegistrationHandler(idempotencyKeys, quotas, buildVersions,
+                new BuildRegistrationPolicy(registry, rules), renderer, properties.idempotencyWindow());
+    }
+}

@@ -1,0 +1,77 @@
+package dev.dxcp.server.wiring;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dxcp.command.settings.SystemSettingsView;
+import dev.dxcp.server.artifact.ArtifactVerifier;
+import dev.dxcp.server.axon.AppendedEvents;
+import dev.dxcp.server.axon.CommandSender;
+import dev.dxcp.server.axon.ReadYourWrites;
+import dev.dxcp.server.axon.StoredTokens;
+import dev.dxcp.server.config.DxcpProperties;
+import dev.dxcp.server.http.Guards;
+import dev.dxcp.server.http.RateLimiter;
+import dev.dxcp.server.http.build.BuildJson;
+import dev.dxcp.server.http.build.BuildRegistrationService;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+import java.time.Clock;
+import java.util.Set;
+
+/** The HTTP edge's collaborators. */
+@Configuration
+public class HttpWiring {
+    @Bean
+    public Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    public AppendedEvents appendedEvents(EventStore eventStore) {
+        AppendedEvents interceptor = new AppendedEvents();
+        eventStore.registerDispatchInterceptor(interceptor);
+        return interceptor;
+    }
+
+    @Bean
+    public ReadYourWrites readYourWrites(NamedParameterJdbcTemplate jdbc, EventProcessingConfiguration processing,
+                                         JdbcTemplate plainJdbc, Serializer serializer, DxcpProperties properties) {
+        return new ReadYourWrites(jdbc, processing, new StoredTokens(plainJdbc, serializer),
+                properties.readYourWritesTimeout(), Set.of());
+    }
+
+    @Bean
+    public CommandSender commandSender(CommandGateway gateway, ReadYourWrites readYourWrites,
+                                       AppendedEvents appendedEvents) {
+        return new CommandSender(gateway, readYourWrites);
+    }
+
+    @Bean
+    public RateLimiter rateLimiter(SystemSettingsView settings) {
+        return new RateLimiter(settings);
+    }
+
+    @Bean
+    public Guards guards(SystemSettingsView settings) {
+        return new Guards(settings);
+    }
+
+    @Bean
+    public BuildJson buildJson(ObjectMapper json, SystemSettingsView settings) {
+        return new BuildJson(json, settings);
+    }
+
+    @Bean
+    public BuildRegistrationService buildRegistrationService(CommandSender commands, RateLimiter rateLimiter,
+                                                             SystemSettingsView settings, ArtifactVerifier verifier,
+                                                             DxcpProperties properties, Clock clock) {
+        return new BuildRegistrationService(commands, rateLimiter, settings, verifier,
+                properties.idempotencyWindow(), clock);
+    }
+}

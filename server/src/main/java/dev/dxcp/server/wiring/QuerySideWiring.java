@@ -1,0 +1,21 @@
+package dev.dxcp.server.wiring;
+
+import dev.dxcp.query.build.BuildRegistryProjection;
+import dev.dxcp.query.build.BuildRegistryQueries;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Projections and query handlers; Axon finds their @EventHandler/@QueryHandler methods on these beans. */
+@Configuration
+public class QuerySideWiring {
+    @Bean
+    public BuildRegistryProjection buildRegistryProjection(JdbcTemplate jdbc) {
+        return new BuildRegistryProjection(jdbc);
+    }
+
+    @Bean
+    public BuildRegistryQueries buildRegistryQueries(JdbcTemplate jdbc) {
+        return new BuildRegistryQueries(jdbc);
+    }
+}
