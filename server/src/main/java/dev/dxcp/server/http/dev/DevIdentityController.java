@@ -8,18 +8,19 @@ import dev.dxcp.server.identity.DevIssuer;
 import dev.dxcp.server.identity.Role;
 import dev.dxcp.server.wiring.DevIssuerEnabled;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.MediaType;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
 import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -62,8 +63,8 @@ public class DevIdentityController {
 
     /** OAuth2 client credentials, JSON or form-encoded, as CI helpers and portal plugins send them. */
     @PostMapping(BASE + "/oauth/token")
-    public Map<String, Object> token(ServerWebExchange exchange, @RequestBody(required = false) byte[] body) {
-        Map<String, String> form = readForm(exchange, body);
+    public Map<String, Object> token(ServerWebExchange exchange) {
+        Map<String, String> form = readForm(exchange);
         if (!"client_credentials".equals(form.get("grant_type"))) {
             throw new Rejection("INVALID_REQUEST", 400, "grant_type must be client_credentials");
         }
@@ -107,27 +108,30 @@ public class DevIdentityController {
         return body;
     }
 
-    private Map<String, String> readForm(ServerWebExchange exchange, byte[] body) {
+    /** Runs on the blocking executor, so waiting for the body here does not stall the event loop. */
+    private Map<String, String> readForm(ServerWebExchange exchange) {
         Map<String, String> values = new HashMap<>();
-        if (body == null || body.length == 0) {
-            return values;
-        }
         MediaType type = exchange.getRequest().getHeaders().getContentType();
         if (type != null && MediaType.APPLICATION_FORM_URLENCODED.isCompatibleWith(type)) {
-            for (String pair : new String(body, StandardCharsets.UTF_8).split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    values.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-                }
+            MultiValueMap<String, String> form = exchange.getFormData().block(Duration.ofSeconds(10));
+            if (form != null) {
+                form.forEach((name, list) -> values.put(name, list.isEmpty() ? "" : list.get(0)));
             }
             return values;
         }
+        DataBuffer joined = DataBufferUtils.join(exchange.getRequest().getBody()).block(Duration.ofSeconds(10));
+        if (joined == null) {
+            return values;
+        }
         try {
-            JsonNode node = json.readTree(body);
+            byte[] bytes = new byte[joined.readableByteCount()];
+            joined.read(bytes);
+            JsonNode node = json.readTree(bytes);
             node.fields().forEachRemaining(field -> values.put(field.getKey(), field.getValue().asText()));
         } catch (IOException e) {
             throw new Rejection("INVALID_REQUEST", 400, "Token request body must be JSON or form-encoded");
+        } finally {
+            DataBufferUtils.release(joined);
         }
         return values;
     }

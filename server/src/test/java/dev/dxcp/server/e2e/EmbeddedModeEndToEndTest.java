@@ -1,0 +1,112 @@
+package dev.dxcp.server.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dxcp.server.DxcpServerApplication;
+import dev.dxcp.testsupport.http.TestHttp;
+import dev.dxcp.testsupport.http.TestHttp.Response;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import javax.sql.DataSource;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The server with no configuration at all, as a new user starts it: an embedded file database, the
+ * development token issuer, an embedded S3 store with demo artifacts. Walks the README's first steps.
+ */
+@SpringBootTest(classes = DxcpServerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class EmbeddedModeEndToEndTest {
+    private static final Path DATA_DIR = temporaryDirectory();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    DataSource dataSource;
+
+    @DynamicPropertySource
+    static void onlyADataDirectory(DynamicPropertyRegistry registry) {
+        registry.add("DXCP_DATA_DIR", DATA_DIR::toString);
+    }
+
+    @Test
+    void aNewUserRegistersAndReadsBackADemoBuildWithTheDevelopmentIssuer() throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            assertThat(connection.getMetaData().getURL()).startsWith("jdbc:h2:file:");
+        }
+        assertThat(Files.exists(DATA_DIR.resolve("dxcp.mv.db"))).isTrue();
+
+        String ci = formToken("grant_type=client_credentials&client_id=demo-ci&client_secret=demo-ci-secret");
+        String admin = TestHttp.post(url("/dev-idp/token/admin"), null, null).json().path("access_token").asText();
+        JsonNode whoami = TestHttp.get(url("/v1/whoami"), ci).json();
+        assertThat(whoami.path("sub").asText()).isEqualTo("demo-ci@clients");
+        assertThat(whoami.path("azp").asText()).isEqualTo("demo-ci");
+
+        Map<String, Object> build = Map.of("service", "demo-service", "version", "1.1.0",
+                "artifactRef", "s3://dxcp-artifacts/demo-service/demo-service-1.1.0.zip",
+                "git_sha", "abc123", "git_branch", "main", "ci_provider", "github", "ci_run_id", "1",
+                "built_at", "2026-02-27T00:00:00Z");
+        assertThat(register(ci, "first-build", build).status()).isEqualTo(403);
+
+        Response allowlisted = TestHttp.put(url("/v1/admin/system/ci-publishers"), admin,
+                Map.of("publishers", List.of(Map.of("name", "demo-ci", "subjects", List.of("demo-ci@clients")))),
+                "Idempotency-Key", "allowlist-1");
+        assertThat(allowlisted.status()).as(allowlisted.body()).isEqualTo(200);
+
+        Response created = register(ci, "first-build", build);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().path("ci_publisher").asText()).isEqualTo("demo-ci");
+        Response replay = register(ci, "first-build", build);
+        assertThat(replay.header("Idempotency-Replayed")).contains("true");
+        Map<String, Object> other = new java.util.HashMap<>(build);
+        other.put("git_sha", "def456");
+        assertThat(register(ci, "first-build", other).json().path("code").asText())
+                .isEqualTo("BUILD_REGISTRATION_CONFLICT");
+
+        Response read = TestHttp.get(url("/v1/builds?service=demo-service&version=1.1.0"), admin);
+        assertThat(read.body()).isEqualTo(created.body());
+        JsonNode versions = TestHttp.get(url("/v1/services/demo-service/versions"), admin).json();
+        assertThat(versions.path("versions").findValuesAsText("version")).containsExactly("1.1.0");
+        JsonNode scanned = TestHttp.get(url("/v1/services/demo-service/versions?refresh=1"), admin).json();
+        assertThat(scanned.path("versions").findValuesAsText("version")).containsExactly("1.2.0", "1.1.0", "1.0.0");
+    }
+
+    private Response register(String token, String key, Map<String, Object> body) {
+        return TestHttp.post(url("/v1/builds/register"), token, body, "Idempotency-Key", key);
+    }
+
+    private String formToken(String form) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url("/dev-idp/oauth/token")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return TestHttp.JSON.readTree(response.body()).path("access_token").asText();
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("dxcp-embedded-test");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
