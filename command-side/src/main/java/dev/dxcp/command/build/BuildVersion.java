@@ -47,6 +47,11 @@ public class BuildVersion {
         return new BuildVersionDecision(BuildVersionDecision.Kind.REGISTERED, candidate);
     }
 
+    /** The registered build, or null when this service/version was never registered. */
+    public BuildRecord build() {
+        return build;
+    }
+
     private static Rejection conflictWith(BuildRecord existing) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("service", existing.service());

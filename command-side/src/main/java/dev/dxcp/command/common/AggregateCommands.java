@@ -19,6 +19,18 @@ public final class AggregateCommands {
     private AggregateCommands() {
     }
 
+    /** Reads an aggregate's state inside the unit of work; a missing aggregate is read as a fresh instance. */
+    public static <T, R> R read(Repository<T> repository, String aggregateId, Callable<T> factory,
+                                java.util.function.Function<T, R> reader) {
+        try {
+            return repository.loadOrCreate(aggregateId, factory).invoke(reader);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("Aggregate " + aggregateId + " could not be read", e);
+        }
+    }
+
     @SuppressWarnings("unchecked")
     public static <T, R> R handle(Repository<T> repository, String aggregateId, Callable<T> factory, Object command) {
         try {

@@ -1,6 +1,7 @@
 package dev.dxcp.command.common;
 
 import dev.dxcp.events.build.BuildRecord;
+import dev.dxcp.events.deployment.DeploymentRecord;
 
 /**
  * Renders the body a successful request answers with. Idempotent replays must return the first
@@ -9,4 +10,7 @@ import dev.dxcp.events.build.BuildRecord;
  */
 public interface ResponseRenderer {
     String build(BuildRecord build);
+
+    /** A deployment record as the caller sees it: engine execution keys only for admins. */
+    String deployment(DeploymentRecord record, boolean admin);
 }

@@ -1,5 +1,6 @@
 package dev.dxcp.server.http;
 
+import dev.dxcp.command.common.RateGate;
 import dev.dxcp.command.settings.SystemSettingsView;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.settings.RateLimits;
@@ -13,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * several instances an actor can reach the limit once per instance (docs/DECISIONS.md). The limits
  * themselves are read from the shared settings on every call, so admin changes apply at once.
  */
-public class RateLimiter {
+public class RateLimiter implements RateGate {
     public enum Kind { READ, MUTATE }
 
     private final SystemSettingsView settings;
@@ -24,11 +25,24 @@ public class RateLimiter {
     }
 
     public void check(Caller caller, Kind kind) {
+        charge(caller.actorId(), kind, null);
+    }
+
+    /** The command side's mutate charge: a request re-run after a conflict is not charged twice. */
+    @Override
+    public void chargeMutation(String actorId, String requestId) {
+        charge(actorId, Kind.MUTATE, requestId);
+    }
+
+    private void charge(String actorId, Kind kind, String requestId) {
         RateLimits limits = settings.current().rateLimits().value();
         int limit = kind == Kind.READ ? limits.readRpm() : limits.mutateRpm();
         long minute = System.currentTimeMillis() / 60_000;
-        Window window = windows.compute(caller.actorId() + "|" + kind,
+        Window window = windows.compute(actorId + "|" + kind,
                 (key, current) -> current == null || current.minute != minute ? new Window(minute) : current);
+        if (requestId != null && !window.requests.add(requestId)) {
+            return;
+        }
         if (window.count.incrementAndGet() > limit) {
             throw new Rejection("RATE_LIMITED", 429,
                     "Too many requests: retry shortly, or ask a platform admin to raise the limit");
@@ -41,6 +55,7 @@ public class RateLimiter {
     private static final class Window {
         final long minute;
         final AtomicInteger count = new AtomicInteger();
+        final java.util.Set<String> requests = ConcurrentHashMap.newKeySet();
 
         Window(long minute) {
             this.minute = minute;

@@ -18,6 +18,7 @@ import dev.dxcp.events.settings.RateLimits;
 import dev.dxcp.events.settings.UiExposurePolicy;
 import dev.dxcp.server.config.DxcpProperties;
 import dev.dxcp.server.http.build.BuildJson;
+import dev.dxcp.server.http.deployment.DeploymentJson;
 import dev.dxcp.server.http.system.CiPublisherJson;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.Repository;
@@ -77,8 +78,8 @@ public class CommandSideWiring {
     }
 
     @Bean
-    public ResponseRenderer responseRenderer(BuildJson buildJson) {
-        return build -> buildJson.render(build).toString();
+    public ResponseRenderer responseRenderer(BuildJson buildJson, DeploymentJson deploymentJson) {
+        return new ResponseRenderers(buildJson, deploymentJson);
     }
 
     @Bean

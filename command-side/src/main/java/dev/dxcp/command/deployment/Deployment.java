@@ -1,0 +1,154 @@
+package dev.dxcp.command.deployment;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import dev.dxcp.events.deployment.DeploymentCommands.AcceptDeployment;
+import dev.dxcp.events.deployment.DeploymentCommands.ObserveDeploymentState;
+import dev.dxcp.events.deployment.DeploymentCommands.ReapIfStale;
+import dev.dxcp.events.deployment.DeploymentCommands.RecordEngineExecution;
+import dev.dxcp.events.deployment.DeploymentEvents.DeploymentAccepted;
+import dev.dxcp.events.deployment.DeploymentEvents.DeploymentCanceled;
+import dev.dxcp.events.deployment.DeploymentEvents.DeploymentFailed;
+import dev.dxcp.events.deployment.DeploymentEvents.DeploymentProgressed;
+import dev.dxcp.events.deployment.DeploymentEvents.DeploymentRolledBackByEngine;
+import dev.dxcp.events.deployment.DeploymentEvents.DeploymentSucceeded;
+import dev.dxcp.events.deployment.DeploymentEvents.EngineExecutionStarted;
+import dev.dxcp.events.deployment.DeploymentKind;
+import dev.dxcp.events.deployment.DeploymentState;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * One deployment record's life (domain §2). Created only through an accepted intent; non-terminal
+ * states follow whatever the engine reports; a terminal state never changes again (governance §10):
+ * a differing terminal report is ignored.
+ */
+@Aggregate(snapshotTriggerDefinition = "dxcpSnapshotTrigger")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
+public class Deployment {
+    @AggregateIdentifier
+    private String deploymentId;
+    private DeploymentAccepted accepted;
+    private DeploymentState state;
+    private Instant updatedAt;
+    private String executionId;
+
+    public Deployment() {
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(AcceptDeployment command) {
+        if (accepted != null) {
+            throw new IllegalStateException("Deployment " + command.deploymentId() + " was already accepted");
+        }
+        apply(command.accepted());
+    }
+
+    @CommandHandler
+    public void handle(RecordEngineExecution command) {
+        if (executionId == null) {
+            apply(new EngineExecutionStarted(deploymentId, command.executionId(), command.executionUrl(),
+                    command.at()));
+        }
+    }
+
+    /** Answers true when this observation made the deployment terminal. */
+    @CommandHandler
+    public Boolean handle(ObserveDeploymentState command) {
+        if (state.terminal()) {
+            return false;
+        }
+        DeploymentState next = command.state();
+        switch (next) {
+            case SUCCEEDED -> apply(new DeploymentSucceeded(deploymentId, command.at()));
+            case FAILED -> apply(new DeploymentFailed(deploymentId, command.failures() == null ? List.of()
+                    : command.failures(), command.at()));
+            case CANCELED -> apply(new DeploymentCanceled(deploymentId, command.at()));
+            case ROLLED_BACK -> apply(new DeploymentRolledBackByEngine(deploymentId, command.at()));
+            default -> apply(new DeploymentProgressed(deploymentId, next, command.at()));
+        }
+        return next.terminal();
+    }
+
+    /**
+     * Stale-lock reaping (domain §4): still IN_PROGRESS with no observation since {@code staleBefore}
+     * → FAILED with the INFRASTRUCTURE failure. ACTIVE deployments are never reaped.
+     */
+    @CommandHandler
+    public Boolean handle(ReapIfStale command) {
+        if (state != DeploymentState.IN_PROGRESS || !updatedAt.isBefore(command.staleBefore())) {
+            return false;
+        }
+        apply(new DeploymentFailed(deploymentId, List.of(command.failure()), command.at()));
+        return true;
+    }
+
+    public DeploymentAccepted accepted() {
+        return accepted;
+    }
+
+    public DeploymentState state() {
+        return state;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public boolean isRollback() {
+        return accepted.deploymentKind() == DeploymentKind.ROLLBACK || accepted.rollbackOf() != null;
+    }
+
+    @EventSourcingHandler
+    void on(DeploymentAccepted event) {
+        deploymentId = event.deploymentId();
+        accepted = event;
+        state = DeploymentState.IN_PROGRESS;
+        updatedAt = event.createdAt();
+    }
+
+    @EventSourcingHandler
+    void on(EngineExecutionStarted event) {
+        executionId = event.executionId();
+        updatedAt = event.at();
+    }
+
+    @EventSourcingHandler
+    void on(DeploymentProgressed event) {
+        state = event.state();
+        updatedAt = event.at();
+    }
+
+    @EventSourcingHandler
+    void on(DeploymentSucceeded event) {
+        state = DeploymentState.SUCCEEDED;
+        updatedAt = event.at();
+    }
+
+    @EventSourcingHandler
+    void on(DeploymentFailed event) {
+        state = DeploymentState.FAILED;
+        updatedAt = event.at();
+    }
+
+    @EventSourcingHandler
+    void on(DeploymentCanceled event) {
+        state = DeploymentState.CANCELED;
+        updatedAt = event.at();
+    }
+
+    @EventSourcingHandler
+    void on(DeploymentRolledBackByEngine event) {
+        state = DeploymentState.ROLLED_BACK;
+        updatedAt = event.at();
+    }
+}

@@ -1,0 +1,216 @@
+package dev.dxcp.server.http.deployment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dxcp.events.common.Rejection;
+import dev.dxcp.events.common.Timestamps;
+import dev.dxcp.events.deployment.DeploymentCommands.RecordDeploymentDenial;
+import dev.dxcp.events.deployment.DeploymentCommands.RequestRollback;
+import dev.dxcp.events.deployment.DeploymentCommands.SubmissionOutcome;
+import dev.dxcp.events.deployment.DeploymentCommands.SubmitDeployment;
+import dev.dxcp.events.deployment.DeploymentCommands.ValidateDeployment;
+import dev.dxcp.events.deployment.DeploymentCommands.ValidationResult;
+import dev.dxcp.events.deployment.DeploymentKind;
+import dev.dxcp.events.deployment.DeploymentQueries.DeploymentList;
+import dev.dxcp.events.deployment.DeploymentQueries.ListDeployments;
+import dev.dxcp.events.deployment.DeploymentRecord;
+import dev.dxcp.query.deployment.Timeline;
+import dev.dxcp.server.axon.CommandSender;
+import dev.dxcp.server.http.AuditMetadata;
+import dev.dxcp.server.http.Fingerprints;
+import dev.dxcp.server.http.Guards;
+import dev.dxcp.server.http.JsonBodies;
+import dev.dxcp.server.http.RateLimiter;
+import dev.dxcp.server.http.RequestIds;
+import dev.dxcp.server.identity.Authenticator;
+import dev.dxcp.server.identity.Caller;
+import dev.dxcp.server.identity.Role;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Deploy by intent (api-contract §5). The edge runs governance §5 steps 1–5 (authenticate, principal,
+ * role, kill switch, key) and the schema; everything else is one command decided on the command side.
+ * Records themselves are immutable: any write to /v1/deployments/{id} answers 405.
+ */
+@RestController
+public class DeploymentController {
+    static final String REPLAYED_HEADER = "Idempotency-Replayed";
+    static final int DEFAULT_LIST_LIMIT = 200;
+    static final int MAX_LIST_LIMIT = 5000;
+
+    private final Authenticator authenticator;
+    private final RateLimiter rateLimiter;
+    private final Guards guards;
+    private final CommandSender commands;
+    private final QueryGateway queries;
+    private final DeploymentReads reads;
+    private final DeploymentJson render;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public DeploymentController(Authenticator authenticator, RateLimiter rateLimiter, Guards guards,
+                                CommandSender commands, QueryGateway queries, DeploymentReads reads,
+                                DeploymentJson render, ObjectMapper json, Clock clock) {
+        this.authenticator = authenticator;
+        this.rateLimiter = rateLimiter;
+        this.guards = guards;
+        this.commands = commands;
+        this.queries = queries;
+        this.reads = reads;
+        this.render = render;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @PostMapping("/v1/deployments")
+    public ResponseEntity<String> deploy(ServerWebExchange exchange, @RequestBody(required = false) byte[] body) {
+        Caller caller = deployer(exchange, "deploy");
+        Instant now = Timestamps.truncate(clock.instant());
+        String requestId = RequestIds.of(exchange);
+        String key = edgeGate(exchange, caller, DeploymentKind.ROLL_FORWARD, DeploymentIntentSchema.peek(body, "service"),
+                DeploymentIntentSchema.peek(body, "environment"), null, now);
+        DeploymentIntentSchema.Parsed parsed = DeploymentIntentSchema.parse(
+                JsonBodies.object(exchange, body, "INVALID_REQUEST"));
+        SubmissionOutcome outcome = commands.send(new SubmitDeployment(
+                Fingerprints.scope("POST", "/v1/deployments", key), parsed.fingerprint(),
+                UUID.randomUUID().toString(), parsed.intent(), Actors.of(caller), requestId, key, now),
+                AuditMetadata.of(caller, requestId, key));
+        return answer(outcome);
+    }
+
+    /** No body needed; an empty body without Content-Type is accepted (api-contract §5). */
+    @PostMapping("/v1/deployments/{id}/rollback")
+    public ResponseEntity<String> rollback(ServerWebExchange exchange, @PathVariable String id) {
+        Caller caller = deployer(exchange, "roll back");
+        Instant now = Timestamps.truncate(clock.instant());
+        String requestId = RequestIds.of(exchange);
+        String key = edgeGate(exchange, caller, DeploymentKind.ROLLBACK, null, null, id, now);
+        SubmissionOutcome outcome = commands.send(new RequestRollback(
+                Fingerprints.scope("POST", "/v1/deployments/" + id + "/rollback", key), UUID.randomUUID().toString(),
+                id, Actors.of(caller), requestId, key, now), AuditMetadata.of(caller, requestId, key));
+        return answer(outcome);
+    }
+
+    @PostMapping("/v1/deployments/validate")
+    public ObjectNode validate(ServerWebExchange exchange, @RequestBody(required = false) byte[] body) {
+        Caller caller = deployer(exchange, "deploy");
+        rateLimiter.check(caller, RateLimiter.Kind.READ);
+        guards.mutationsEnabled();
+        DeploymentIntentSchema.Parsed parsed = DeploymentIntentSchema.parse(
+                JsonBodies.object(exchange, body, "INVALID_REQUEST"));
+        Instant now = Timestamps.truncate(clock.instant());
+        ValidationResult result = commands.send(new ValidateDeployment(parsed.intent(), now),
+                AuditMetadata.of(caller, RequestIds.of(exchange), null));
+        ObjectNode node = json.createObjectNode();
+        node.put("service", result.service());
+        node.put("environment", result.environment());
+        node.put("version", result.version());
+        node.put("recipeId", result.recipeId());
+        node.put("deliveryGroupId", result.deliveryGroupId());
+        node.put("versionRegistered", true);
+        node.set("policy", PolicyJson.of(json, result.policy()));
+        node.put("validatedAt", Timestamps.format(now));
+        return node;
+    }
+
+    @GetMapping("/v1/deployments")
+    public ArrayNode list(ServerWebExchange exchange, @RequestParam(required = false) String service,
+                          @RequestParam(required = false) String environment,
+                          @RequestParam(required = false) String state, @RequestParam(required = false) String limit) {
+        Caller caller = authenticator.authenticate(exchange);
+        rateLimiter.check(caller, RateLimiter.Kind.READ);
+        DeploymentList list = queries.query(new ListDeployments(service, environment, state, limit(limit)),
+                DeploymentList.class).join();
+        ArrayNode array = json.createArrayNode();
+        list.records().forEach(r -> array.add(render.record(r, caller.isAdmin())));
+        return array;
+    }
+
+    @GetMapping("/v1/deployments/{id}")
+    public ObjectNode detail(ServerWebExchange exchange, @PathVariable String id) {
+        Caller caller = authenticator.authenticate(exchange);
+        DeploymentRecord record = reads.scopedRecord(caller, id);
+        return render.record(record, caller.isAdmin());
+    }
+
+    @GetMapping("/v1/deployments/{id}/failures")
+    public ArrayNode failures(ServerWebExchange exchange, @PathVariable String id) {
+        Caller caller = authenticator.authenticate(exchange);
+        return render.failures(reads.scopedRecord(caller, id).failures());
+    }
+
+    @GetMapping("/v1/deployments/{id}/timeline")
+    public ArrayNode timeline(ServerWebExchange exchange, @PathVariable String id) {
+        Caller caller = authenticator.authenticate(exchange);
+        ArrayNode array = json.createArrayNode();
+        for (Timeline.Entry entry : Timeline.of(reads.scopedRecord(caller, id))) {
+            ObjectNode node = array.addObject();
+            node.put("key", entry.key());
+            node.put("label", entry.label());
+            node.put("occurredAt", Timestamps.format(entry.occurredAt()));
+            node.put("detail", entry.detail());
+        }
+        return array;
+    }
+
+    private Caller deployer(ServerWebExchange exchange, String action) {
+        Caller caller = authenticator.authenticate(exchange);
+        Guards.requirePrincipal(caller);
+        Guards.requireRole(caller, action, Role.PLATFORM_ADMIN, Role.DELIVERY_OWNER);
+        return caller;
+    }
+
+    /** Steps 4–5: kill switch then key; both refusals are audited as denials (governance §14). */
+    private String edgeGate(ServerWebExchange exchange, Caller caller, DeploymentKind kind, String service,
+                            String environment, String targetId, Instant now) {
+        try {
+            guards.mutationsEnabled();
+            return Guards.requireIdempotencyKey(exchange);
+        } catch (Rejection refused) {
+            MetaData audit = AuditMetadata.of(caller, RequestIds.of(exchange), null);
+            commands.send(new RecordDeploymentDenial(kind, service, environment, targetId, refused.code(),
+                    refused.getMessage(), now), audit);
+            throw refused;
+        }
+    }
+
+    private ResponseEntity<String> answer(SubmissionOutcome outcome) {
+        if (outcome.kind() == SubmissionOutcome.Kind.DENIED) {
+            throw outcome.rejection();
+        }
+        boolean replayed = outcome.kind() == SubmissionOutcome.Kind.REPLAYED;
+        return ResponseEntity.status(outcome.status()).contentType(MediaType.APPLICATION_JSON)
+                .header(REPLAYED_HEADER, String.valueOf(replayed)).body(outcome.body());
+    }
+
+    private static int limit(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return DEFAULT_LIST_LIMIT;
+        }
+        try {
+            int value = Integer.parseInt(raw.trim());
+            if (value >= 1 && value <= MAX_LIST_LIMIT) {
+                return value;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new Rejection("INVALID_REQUEST", 400, "limit must be between 1 and " + MAX_LIST_LIMIT);
+    }
+}

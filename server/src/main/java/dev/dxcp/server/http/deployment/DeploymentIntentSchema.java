@@ -1,0 +1,88 @@
+package dev.dxcp.server.http.deployment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dxcp.events.common.Rejection;
+import dev.dxcp.events.deployment.DeploymentIntent;
+import dev.dxcp.server.http.Fingerprints;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The schema step for deploy intents (api-contract §5): service, environment, version and changeSummary
+ * present as strings (numbers accepted in string form), changeSummary at most 240 characters (blank
+ * allowed), recipeId optional. A missing environment is a schema error; an empty one is decided later
+ * (ENVIRONMENT_REQUIRED, governance §5 step 7).
+ */
+public final class DeploymentIntentSchema {
+    static final int MAX_CHANGE_SUMMARY = 240;
+
+    private DeploymentIntentSchema() {
+    }
+
+    public record Parsed(DeploymentIntent intent, String fingerprint) {
+    }
+
+    public static Parsed parse(JsonNode body) {
+        String service = required(body, "service", 255);
+        String environment = required(body, "environment", 255);
+        String version = required(body, "version", 255);
+        String changeSummary = text(body, "changeSummary", MAX_CHANGE_SUMMARY, true);
+        String recipeId = text(body, "recipeId", 255, false);
+        if (service.isBlank() || version.isBlank()) {
+            throw invalid("service and version must not be blank");
+        }
+        DeploymentIntent intent = new DeploymentIntent(service, environment, version, changeSummary, recipeId);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("service", service);
+        fields.put("environment", environment);
+        fields.put("version", version);
+        fields.put("changeSummary", changeSummary);
+        fields.put("recipeId", recipeId == null || recipeId.isEmpty() ? null : recipeId);
+        return new Parsed(intent, Fingerprints.of(fields));
+    }
+
+    /** Best effort, for auditing refusals that happen before the schema step. */
+    public static String peek(byte[] body, String field) {
+        try {
+            JsonNode node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+            JsonNode value = node == null ? null : node.get(field);
+            return value != null && value.isValueNode() && !value.isNull() ? value.asText() : null;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private static String required(JsonNode body, String field, int max) {
+        String value = text(body, field, max, true);
+        if (value == null) {
+            throw invalid(field + " is required");
+        }
+        return value;
+    }
+
+    private static String text(JsonNode body, String field, int max, boolean requiredWhenPresent) {
+        JsonNode node = body.get(field);
+        if (node == null) {
+            return null;
+        }
+        if (node.isNull()) {
+            if (requiredWhenPresent) {
+                throw invalid(field + " must not be null");
+            }
+            return null;
+        }
+        if (!node.isTextual() && !node.isNumber()) {
+            throw invalid(field + " must be a string");
+        }
+        String value = node.asText();
+        if (value.length() > max) {
+            throw invalid(field + " must be at most " + max + " characters");
+        }
+        return value;
+    }
+
+    private static Rejection invalid(String why) {
+        return new Rejection("INVALID_REQUEST", 400, "Invalid request", why, null);
+    }
+}

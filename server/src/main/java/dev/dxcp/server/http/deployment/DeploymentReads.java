@@ -1,0 +1,55 @@
+package dev.dxcp.server.http.deployment;
+
+import dev.dxcp.command.configuration.DeliveryConfigurationView;
+import dev.dxcp.events.common.Rejection;
+import dev.dxcp.events.configuration.DeliveryGroup;
+import dev.dxcp.events.deployment.DeploymentQueries.FindDeployment;
+import dev.dxcp.events.deployment.DeploymentRecord;
+import dev.dxcp.server.http.Guards;
+import dev.dxcp.server.http.RateLimiter;
+import dev.dxcp.server.identity.Caller;
+import dev.dxcp.server.identity.Role;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+
+import java.util.Optional;
+
+/**
+ * Reading one record with delivery-group read scoping (governance §4): 404 first; platform admins and
+ * observers are never scoped; an owner must be on the owner list of the record's group (else the
+ * service's current group); a CI identity is always refused.
+ */
+public class DeploymentReads {
+    private final RateLimiter rateLimiter;
+    private final QueryGateway queries;
+    private final DeliveryConfigurationView configuration;
+
+    public DeploymentReads(RateLimiter rateLimiter, QueryGateway queries, DeliveryConfigurationView configuration) {
+        this.rateLimiter = rateLimiter;
+        this.queries = queries;
+        this.configuration = configuration;
+    }
+
+    public DeploymentRecord scopedRecord(Caller caller, String id) {
+        rateLimiter.check(caller, RateLimiter.Kind.READ);
+        Guards.requirePrincipal(caller);
+        DeploymentRecord record = queries.query(new FindDeployment(id),
+                        ResponseTypes.optionalInstanceOf(DeploymentRecord.class)).join()
+                .orElseThrow(() -> new Rejection("NOT_FOUND", 404, "Deployment not found"));
+        if (caller.role() == Role.CI_PUBLISHER || caller.role() == Role.DELIVERY_OWNER && !owns(caller, record)) {
+            throw new Rejection("DELIVERY_GROUP_SCOPE_REQUIRED", 403,
+                    "This deployment belongs to a delivery group you do not own");
+        }
+        return record;
+    }
+
+    private boolean owns(Caller caller, DeploymentRecord record) {
+        if (caller.actorEmail() == null) {
+            return false;
+        }
+        var config = configuration.current();
+        Optional<DeliveryGroup> group = config.group(record.deliveryGroupId())
+                .or(() -> config.groupOf(record.service()));
+        return group.map(g -> g.ownerEmails().contains(caller.actorEmail())).orElse(false);
+    }
+}

@@ -1,0 +1,162 @@
+package dev.dxcp.server.wiring;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dxcp.artifact.S3ArtifactStore;
+import dev.dxcp.command.build.BuildVersion;
+import dev.dxcp.command.configuration.DeliveryConfigurationView;
+import dev.dxcp.command.deployment.AcceptedDeployments;
+import dev.dxcp.command.deployment.ArtifactPreflight;
+import dev.dxcp.command.deployment.DeliveryLane;
+import dev.dxcp.command.deployment.DenialRecorder;
+import dev.dxcp.command.deployment.Deployment;
+import dev.dxcp.command.deployment.DeploymentPolicy;
+import dev.dxcp.command.deployment.DeploymentSubmissionHandler;
+import dev.dxcp.command.deployment.DeploymentValidationHandler;
+import dev.dxcp.command.deployment.EngineObservationHandler;
+import dev.dxcp.command.deployment.EngineReadiness;
+import dev.dxcp.command.deployment.LaneGate;
+import dev.dxcp.command.deployment.PriorSuccess;
+import dev.dxcp.command.deployment.RollbackRequestHandler;
+import dev.dxcp.command.common.ResponseRenderer;
+import dev.dxcp.command.idempotency.IdempotencyKey;
+import dev.dxcp.command.registry.ServiceRegistry;
+import dev.dxcp.command.settings.SystemSettingsView;
+import dev.dxcp.events.deployment.DeploymentQueries.PriorSuccessfulDeployment;
+import dev.dxcp.events.deployment.DeploymentRecord;
+import dev.dxcp.query.deployment.DeploymentHistoryProjection;
+import dev.dxcp.query.deployment.DeploymentHistoryQueries;
+import dev.dxcp.server.artifact.StoreArtifactPreflight;
+import dev.dxcp.server.config.DxcpProperties;
+import dev.dxcp.server.http.RateLimiter;
+import dev.dxcp.server.http.deployment.DeploymentJson;
+import dev.dxcp.server.http.deployment.DeploymentReads;
+import dev.dxcp.server.http.deployment.PromotionCandidates;
+import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.modelling.command.Repository;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** Deploy by intent: policy, lanes, the deciding handlers, the history read model and the edge helpers. */
+@Configuration
+public class DeploymentWiring {
+
+    @Bean
+    public DeliveryConfigurationView deliveryConfigurationView(EventStore eventStore) {
+        return new DeliveryConfigurationView(eventStore);
+    }
+
+    @Bean
+    public DeploymentPolicy deploymentPolicy(ServiceRegistry registry) {
+        return new DeploymentPolicy(registry);
+    }
+
+    @Bean
+    public DenialRecorder denialRecorder(EventBus eventBus) {
+        return new DenialRecorder(eventBus);
+    }
+
+    @Bean
+    public LaneGate laneGate(@Qualifier("deliveryLaneRepository") Repository<DeliveryLane> lanes,
+                             @Qualifier("deploymentRepository") Repository<Deployment> deployments,
+                             @Value("${dxcp.lock-stale:${DXCP_LOCK_STALE:900s}}") Duration lockStale) {
+        return new LaneGate(lanes, deployments, lockStale);
+    }
+
+    @Bean
+    public AcceptedDeployments acceptedDeployments(@Qualifier("deploymentRepository") Repository<Deployment> deployments,
+                                                   @Qualifier("idempotencyKeyRepository") Repository<IdempotencyKey> keys,
+                                                   ResponseRenderer renderer) {
+        return new AcceptedDeployments(deployments, keys, renderer);
+    }
+
+    @Bean
+    public DeploymentSubmissionHandler deploymentSubmissionHandler(
+            DeploymentPolicy policy, DeliveryConfigurationView configuration, SystemSettingsView settings,
+            @Qualifier("buildVersionRepository") Repository<BuildVersion> builds,
+            @Qualifier("idempotencyKeyRepository") Repository<IdempotencyKey> keys, LaneGate lanes,
+            RateLimiter rateLimiter, DenialRecorder denials, AcceptedDeployments accepted,
+            DxcpProperties properties) {
+        return new DeploymentSubmissionHandler(policy, configuration, settings, builds, keys, lanes, rateLimiter,
+                denials, accepted, properties.idempotencyWindow());
+    }
+
+    @Bean
+    public RollbackRequestHandler rollbackRequestHandler(
+            DeploymentPolicy policy, DeliveryConfigurationView configuration, SystemSettingsView settings,
+            @Qualifier("deploymentRepository") Repository<Deployment> deployments,
+            @Qualifier("buildVersionRepository") Repository<BuildVersion> builds,
+            @Qualifier("idempotencyKeyRepository") Repository<IdempotencyKey> keys, LaneGate lanes,
+            RateLimiter rateLimiter, PriorSuccess priorSuccess, DenialRecorder denials,
+            AcceptedDeployments accepted, DxcpProperties properties) {
+        return new RollbackRequestHandler(policy, configuration, settings, deployments, builds, keys, lanes,
+                rateLimiter, priorSuccess, denials, accepted, properties.idempotencyWindow());
+    }
+
+    @Bean
+    public DeploymentValidationHandler deploymentValidationHandler(
+            DeploymentPolicy policy, DeliveryConfigurationView configuration, SystemSettingsView settings,
+            @Qualifier("buildVersionRepository") Repository<BuildVersion> builds, LaneGate lanes,
+            ArtifactPreflight artifacts, EngineReadiness engine) {
+        return new DeploymentValidationHandler(policy, configuration, settings, builds, lanes, artifacts, engine);
+    }
+
+    @Bean
+    public EngineObservationHandler engineObservationHandler(
+            @Qualifier("deploymentRepository") Repository<Deployment> deployments, LaneGate lanes) {
+        return new EngineObservationHandler(deployments, lanes);
+    }
+
+    /** Rollback's version source reads the history read model through the query bus. */
+    @Bean
+    public PriorSuccess priorSuccess(QueryGateway queries) {
+        return (service, environment, target) -> queries.query(
+                new PriorSuccessfulDeployment(service, environment, target),
+                ResponseTypes.optionalInstanceOf(DeploymentRecord.class)).join();
+    }
+
+    @Bean
+    public ArtifactPreflight artifactPreflight(S3ArtifactStore store) {
+        return new StoreArtifactPreflight(store);
+    }
+
+    /** No engine is configured yet: validate skips its engine readiness step (domain §16 "when configured"). */
+    @Bean
+    public EngineReadiness engineReadiness() {
+        return Optional::empty;
+    }
+
+    @Bean
+    public DeploymentHistoryProjection deploymentHistoryProjection(JdbcTemplate jdbc, ObjectMapper json) {
+        return new DeploymentHistoryProjection(jdbc, json);
+    }
+
+    @Bean
+    public DeploymentHistoryQueries deploymentHistoryQueries(JdbcTemplate jdbc, ObjectMapper json) {
+        return new DeploymentHistoryQueries(jdbc, json);
+    }
+
+    @Bean
+    public DeploymentJson deploymentJson(ObjectMapper json) {
+        return new DeploymentJson(json);
+    }
+
+    @Bean
+    public DeploymentReads deploymentReads(RateLimiter rateLimiter, QueryGateway queries,
+                                           DeliveryConfigurationView configuration) {
+        return new DeploymentReads(rateLimiter, queries, configuration);
+    }
+
+    @Bean
+    public PromotionCandidates promotionCandidates(ObjectMapper json) {
+        return new PromotionCandidates(json);
+    }
+}

@@ -1,0 +1,130 @@
+package dev.dxcp.events.deployment;
+
+import dev.dxcp.events.common.Rejection;
+import dev.dxcp.events.deployment.DeploymentEvents.DeploymentAccepted;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Deployment commands. The first group are decisions over several aggregates (idempotency key, lane,
+ * build version, deployment) taken by a coordinating handler in one unit of work; the rest address a
+ * single {@code Deployment} or {@code DeliveryLane} aggregate.
+ */
+public final class DeploymentCommands {
+    private DeploymentCommands() {
+    }
+
+    public static String laneId(String deliveryGroupId, String environment) {
+        return "lane/" + deliveryGroupId + "/" + environment;
+    }
+
+    // ---- decisions (coordinating handlers) ----
+
+    /** POST /v1/deployments after the edge checks (governance §5 steps 6–16). */
+    public record SubmitDeployment(String idempotencyScope, String fingerprint, String deploymentId,
+                                   DeploymentIntent intent, ActorIdentity actor, String requestId,
+                                   String idempotencyKey, Instant requestedAt) {
+    }
+
+    /** POST /v1/deployments/{id}/rollback after the edge checks (governance §5, rollback; §11). */
+    public record RequestRollback(String idempotencyScope, String deploymentId, String targetDeploymentId,
+                                  ActorIdentity actor, String requestId, String idempotencyKey,
+                                  Instant requestedAt) {
+    }
+
+    /** POST /v1/deployments/validate: every check of a deploy, consuming nothing (api-contract §5). */
+    public record ValidateDeployment(DeploymentIntent intent, Instant requestedAt) {
+    }
+
+    /** POST /v1/policy/summary: group, recipe and policy for a service and environment, no version. */
+    public record SummarizePolicy(String service, String environment, String recipeId, Instant requestedAt) {
+    }
+
+    /**
+     * What the engine (or the stale-lock reaper) says about a deployment. Applied to the deployment and,
+     * on a terminal state, releases its lane place in the same unit of work.
+     */
+    public record RecordEngineObservation(String deploymentId, DeploymentState state, List<FailureModel> failures,
+                                          Instant at) {
+    }
+
+    /**
+     * A refusal decided at the edge, before the intent could be evaluated (kill switch, missing key):
+     * still recorded as a denial (governance §14).
+     */
+    public record RecordDeploymentDenial(DeploymentKind deploymentKind, String service, String environment,
+                                         String targetDeploymentId, String code, String message, Instant at) {
+    }
+
+    /** The engine accepted a trigger for this deployment. */
+    public record RecordEngineExecution(@TargetAggregateIdentifier String deploymentId, String executionId,
+                                        String executionUrl, Instant at) {
+    }
+
+    /** The answer to a submit or rollback: the HTTP status and body, or the refusal to send. */
+    public record SubmissionOutcome(Kind kind, int status, String body, String deploymentId, Rejection rejection) {
+        public enum Kind { ACCEPTED, REPLAYED, DENIED }
+
+        public static SubmissionOutcome denied(Rejection rejection) {
+            return new SubmissionOutcome(Kind.DENIED, rejection.httpStatus(), null, null, rejection);
+        }
+    }
+
+    /** validate's answer (api-contract §5): what the intent resolved to and the policy as it stands. */
+    public record ValidationResult(String service, String environment, String version, String recipeId,
+                                   String deliveryGroupId, PolicySnapshot policy) {
+    }
+
+    /** policy summary's answer (api-contract §5). {@code route} may be null. */
+    public record PolicySummaryResult(String service, String environment, String deliveryGroupId,
+                                      dev.dxcp.events.configuration.Recipe recipe,
+                                      dev.dxcp.events.configuration.ServiceRoute route, PolicySnapshot policy) {
+    }
+
+    // ---- single-aggregate commands ----
+
+    public record AcceptDeployment(@TargetAggregateIdentifier String deploymentId, DeploymentAccepted accepted) {
+    }
+
+    /** Applies an observed state; answers true when it made the deployment terminal. */
+    public record ObserveDeploymentState(@TargetAggregateIdentifier String deploymentId, DeploymentState state,
+                                         List<FailureModel> failures, Instant at) {
+    }
+
+    /** Fails the deployment if it has shown no progress since {@code staleBefore}; answers true if it did. */
+    public record ReapIfStale(@TargetAggregateIdentifier String deploymentId, Instant staleBefore,
+                              FailureModel failure, Instant at) {
+    }
+
+    /** Reads the lane without changing it: members and quota use for a day. */
+    public record InspectLane(@TargetAggregateIdentifier String laneId, LocalDate day) {
+    }
+
+    /**
+     * Quota first, then concurrency (governance §5 steps 13–14). The quota unit is consumed once the quota
+     * step passes, even if concurrency then refuses (governance §7).
+     *
+     * @param inFlight  lane members currently ACTIVE or IN_PROGRESS, counted by the caller in the same unit of work
+     * @param takePlace false when a later check (e.g. rollback's prior version) already fails: quota and
+     *                  concurrency are still decided in order, but no place is taken
+     */
+    public record AdmitDeployment(@TargetAggregateIdentifier String laneId, String deploymentId,
+                                  DeploymentKind deploymentKind, LocalDate day, int maxConcurrent, int dailyQuota,
+                                  int inFlight, boolean takePlace, Instant at) {
+    }
+
+    public record ReleaseDeployment(@TargetAggregateIdentifier String laneId, String deploymentId, Instant at) {
+    }
+
+    /** A lane as read: its member deployments and the day's quota use. */
+    public record LaneSnapshot(List<String> members, int deploysUsed, int rollbacksUsed) {
+    }
+
+    /** The lane's answer to an admission, with the policy as it stood before this request. */
+    public record LaneDecision(Kind kind, int used, int inFlight) {
+        public enum Kind { ADMITTED, QUOTA_EXCEEDED, CONCURRENCY_LIMIT_REACHED }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.dxcp.events.deployment;
+
+import java.util.List;
+
+/** Questions the deployment read models answer. */
+public final class DeploymentQueries {
+    private DeploymentQueries() {
+    }
+
+    public record FindDeployment(String deploymentId) {
+    }
+
+    /** History order (createdAt desc, id desc); null filters match everything. */
+    public record ListDeployments(String service, String environment, String state, int limit) {
+    }
+
+    public record DeploymentList(List<DeploymentRecord> records) {
+    }
+
+    /** The latest successful deployment of a service in an environment (domain §6), if any. */
+    public record CurrentRunningStateOf(String service, String environment) {
+    }
+
+    public record RunningState(String service, String environment, String version, String deploymentId,
+                               DeploymentKind deploymentKind) {
+    }
+
+    /** Newest record of (service, environment) in history order (delivery-status "latest"). */
+    public record LatestDeploymentOf(String service, String environment) {
+    }
+
+    /**
+     * The newest SUCCEEDED record of (service, environment) created strictly before a given record
+     * (governance §11 rollback version).
+     */
+    public record PriorSuccessfulDeployment(String service, String environment, String beforeDeploymentId) {
+    }
+}

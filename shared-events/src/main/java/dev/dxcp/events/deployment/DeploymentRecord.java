@@ -1,0 +1,20 @@
+package dev.dxcp.events.deployment;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The normalized record of an attempted deployment (seed 002 DeploymentRecord, domain §1), as the
+ * read side knows it. {@code outcome} is the displayed outcome derived at read time (domain §5);
+ * engine execution id and URL are admin-only on the wire.
+ */
+public record DeploymentRecord(String id, String service, String environment, String version,
+                               String sourceEnvironment, String recipeId, int recipeRevision,
+                               String effectiveBehaviorSummary, DeploymentState state,
+                               DeploymentKind deploymentKind, String outcome, String changeSummary,
+                               Instant createdAt, Instant updatedAt, String rollbackOf, String deliveryGroupId,
+                               String engineExecutionId, String engineExecutionUrl, List<FailureModel> failures) {
+    public DeploymentRecord {
+        failures = failures == null ? List.of() : List.copyOf(failures);
+    }
+}
