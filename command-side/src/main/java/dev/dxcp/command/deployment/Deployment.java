@@ -5,6 +5,8 @@ import dev.dxcp.events.deployment.DeploymentCommands.AcceptDeployment;
 import dev.dxcp.events.deployment.DeploymentCommands.ObserveDeploymentState;
 import dev.dxcp.events.deployment.DeploymentCommands.ReapIfStale;
 import dev.dxcp.events.deployment.DeploymentCommands.RecordEngineExecution;
+import dev.dxcp.events.deployment.DeploymentCommands.RefuseTrigger;
+import dev.dxcp.events.deployment.DeploymentEvents.EngineTriggerRefused;
 import dev.dxcp.events.deployment.DeploymentEvents.DeploymentAccepted;
 import dev.dxcp.events.deployment.DeploymentEvents.DeploymentCanceled;
 import dev.dxcp.events.deployment.DeploymentEvents.DeploymentFailed;
@@ -77,6 +79,18 @@ public class Deployment {
             default -> apply(new DeploymentProgressed(deploymentId, next, command.at()));
         }
         return next.terminal();
+    }
+
+    /** The refusal comes first, so readers of the stream see why before they see FAILED. */
+    @CommandHandler
+    public Boolean handle(RefuseTrigger command) {
+        if (state.terminal()) {
+            return false;
+        }
+        apply(new EngineTriggerRefused(deploymentId, command.code(), command.httpStatus(), command.message(),
+                command.operatorHint(), command.details(), command.at()));
+        apply(new DeploymentFailed(deploymentId, List.of(command.failure()), command.at()));
+        return true;
     }
 
     /**

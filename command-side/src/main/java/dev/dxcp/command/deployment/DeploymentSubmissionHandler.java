@@ -125,7 +125,7 @@ public class DeploymentSubmissionHandler {
                 resolution.recipe().revision(), resolution.recipe().effectiveBehaviorSummary(),
                 DeploymentKind.ROLL_FORWARD, null, null, intent.changeSummary(), resolution.group().id(), laneId,
                 command.requestedAt(), command.idempotencyKey(), command.actor(), snapshot, engine,
-                build.artifactRef(), null, build.sha256(), build.sizeBytes());
+                build.artifactRef(), null, build.sha256(), build.sizeBytes(), command.idempotencyScope());
         return accepted.accept(record, command.idempotencyScope(), command.fingerprint(),
                 "PLATFORM_ADMIN".equals(command.actor().role()));
     }

@@ -1,6 +1,12 @@
 package dev.dxcp.command.deployment;
 
 import dev.dxcp.command.common.AggregateCommands;
+import dev.dxcp.command.idempotency.IdempotencyKey;
+import dev.dxcp.events.deployment.DeploymentCommands.RecordEngineTriggerRefusal;
+import dev.dxcp.events.deployment.DeploymentCommands.RefuseTrigger;
+import dev.dxcp.events.idempotency.IdempotencyMessages.WithdrawIdempotentResponse;
+
+import static dev.dxcp.events.idempotency.IdempotencyMessages.idempotencyKeyId;
 import dev.dxcp.events.deployment.DeploymentCommands.ObserveDeploymentState;
 import dev.dxcp.events.deployment.DeploymentCommands.RecordEngineObservation;
 import dev.dxcp.events.deployment.DeploymentEvents.DeploymentAccepted;
@@ -13,11 +19,39 @@ import org.axonframework.modelling.command.Repository;
  */
 public class EngineObservationHandler {
     private final Repository<Deployment> deployments;
+    private final Repository<IdempotencyKey> idempotencyKeys;
     private final LaneGate lanes;
 
-    public EngineObservationHandler(Repository<Deployment> deployments, LaneGate lanes) {
+    public EngineObservationHandler(Repository<Deployment> deployments, Repository<IdempotencyKey> idempotencyKeys,
+                                    LaneGate lanes) {
         this.deployments = deployments;
+        this.idempotencyKeys = idempotencyKeys;
         this.lanes = lanes;
+    }
+
+    /**
+     * The engine never started this deployment: record why (the code the deploy request answers with),
+     * fail it with the normalized failure, free its lane place and forget its remembered 201.
+     */
+    @CommandHandler
+    public void handle(RecordEngineTriggerRefusal command) {
+        DeploymentAccepted accepted = AggregateCommands.read(deployments, command.deploymentId(), Deployment::new,
+                Deployment::accepted);
+        if (accepted == null) {
+            throw new IllegalArgumentException("Unknown deployment " + command.deploymentId());
+        }
+        Boolean terminal = AggregateCommands.handle(deployments, command.deploymentId(), Deployment::new,
+                new RefuseTrigger(command.deploymentId(), command.code(), command.httpStatus(), command.message(),
+                        command.operatorHint(), command.details(), command.failure(), command.at()));
+        if (!terminal) {
+            return;
+        }
+        lanes.release(accepted.laneId(), command.deploymentId(), command.at());
+        if (accepted.idempotencyScope() != null) {
+            String keyId = idempotencyKeyId(accepted.idempotencyScope());
+            AggregateCommands.handle(idempotencyKeys, keyId, IdempotencyKey::new,
+                    new WithdrawIdempotentResponse(keyId, command.deploymentId(), command.at()));
+        }
     }
 
     /** Answers true when the deployment became terminal with this observation. */

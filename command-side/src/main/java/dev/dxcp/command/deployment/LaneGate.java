@@ -8,8 +8,8 @@ import dev.dxcp.events.deployment.DeploymentCommands.LaneSnapshot;
 import dev.dxcp.events.deployment.DeploymentCommands.ReapIfStale;
 import dev.dxcp.events.deployment.DeploymentCommands.ReleaseDeployment;
 import dev.dxcp.events.deployment.DeploymentKind;
-import dev.dxcp.events.deployment.FailureCategory;
 import dev.dxcp.events.deployment.FailureModel;
+import dev.dxcp.events.deployment.StaleLocks;
 import org.axonframework.modelling.command.Repository;
 
 import java.time.Duration;
@@ -72,10 +72,7 @@ public class LaneGate {
         AggregateCommands.handle(lanes, laneId, DeliveryLane::new, new ReleaseDeployment(laneId, deploymentId, now));
     }
 
-    /** domain §4's failure for a reaped lock (wording ours). */
     public static FailureModel staleLockFailure(Instant now) {
-        return new FailureModel(FailureCategory.INFRASTRUCTURE,
-                "Lock expired because the deployment stayed in progress too long",
-                "No terminal status was seen before the timeout", "Check engine health, then retry", now);
+        return StaleLocks.failure(now);
     }
 }

@@ -141,7 +141,7 @@ public class RollbackRequestHandler {
                 "rollback of " + target.deploymentId() + " to " + version, resolution.group().id(), laneId,
                 command.requestedAt(), command.idempotencyKey(), command.actor(), snapshot, engine,
                 build == null ? null : build.artifactRef(), version, build == null ? null : build.sha256(),
-                build == null ? null : build.sizeBytes());
+                build == null ? null : build.sizeBytes(), command.idempotencyScope());
         return accepted.accept(record, command.idempotencyScope(), FINGERPRINT,
                 "PLATFORM_ADMIN".equals(command.actor().role()));
     }

@@ -3,7 +3,9 @@ package dev.dxcp.command.idempotency;
 import dev.dxcp.events.idempotency.IdempotencyMessages.CheckIdempotency;
 import dev.dxcp.events.idempotency.IdempotencyMessages.IdempotencyVerdict;
 import dev.dxcp.events.idempotency.IdempotencyMessages.IdempotentResponseRecorded;
+import dev.dxcp.events.idempotency.IdempotencyMessages.IdempotentResponseWithdrawn;
 import dev.dxcp.events.idempotency.IdempotencyMessages.RecordIdempotentResponse;
+import dev.dxcp.events.idempotency.IdempotencyMessages.WithdrawIdempotentResponse;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -51,8 +53,24 @@ public class IdempotencyKey {
                 command.body(), command.resourceId(), command.recordedAt()));
     }
 
+    /** Only the response of that resource is withdrawn; a newer response under the key stays. */
+    @CommandHandler
+    public void handle(WithdrawIdempotentResponse command) {
+        if (recordedAt != null && command.resourceId().equals(resourceId)) {
+            apply(new IdempotentResponseWithdrawn(command.idempotencyKeyId(), command.resourceId(), command.at()));
+        }
+    }
+
     private boolean remembers(Instant now, java.time.Duration window) {
         return recordedAt != null && recordedAt.plus(window).isAfter(now);
+    }
+
+    @EventSourcingHandler
+    void on(IdempotentResponseWithdrawn event) {
+        recordedAt = null;
+        fingerprint = null;
+        body = null;
+        resourceId = null;
     }
 
     @EventSourcingHandler

@@ -30,7 +30,7 @@ class DeploymentTest {
             "default", 1, "Standard", DeploymentKind.ROLL_FORWARD, null, null, "ship it", "default",
             "lane/default/sandbox", T0, "key-1", new ActorIdentity("alice", "DELIVERY_OWNER", "a@x.io", "alice", null),
             new PolicySnapshot(1, 0, 25, 0, 25, 50), new EngineTarget("dxcp-demo", "deploy-demo-service"),
-            "s3://b/demo-service/demo-service-1.2.3.zip", null, "a".repeat(64), 100L);
+            "s3://b/demo-service/demo-service-1.2.3.zip", null, "a".repeat(64), 100L, "scope-1");
     static final FailureModel FAILURE = new FailureModel(FailureCategory.APP, "failed", null, "retry", T0);
 
     private AggregateTestFixture<Deployment> fixture;

@@ -29,6 +29,15 @@ public interface GateClient {
     Optional<String> findExecutionByIdempotencyKey(String application, String pipelineName, String idempotencyKey);
 
     /** Names of the engine's applications carrying a tag (see {@link ApplicationTagFilter}); all when tagName is blank. */
+    /**
+     * The newest execution of a pipeline whose trigger carries this DXCP deployment id: lets DXCP
+     * recover the execution it may already have started before a crash, instead of triggering twice.
+     */
+    Optional<String> findExecutionForDeployment(String application, String pipelineName, String deploymentId);
+
+    /** {@code <gate>/pipelines/<id>}: the admin-only deep link to an execution (domain §16). */
+    String executionUrl(String executionId);
+
     List<String> applications(String tagName, String tagValue);
 
     List<PipelineRef> pipelines(String application);

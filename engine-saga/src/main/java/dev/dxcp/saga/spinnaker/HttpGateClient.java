@@ -14,6 +14,8 @@ import java.util.Optional;
 
 /** {@link GateClient} over Gate's HTTP API with the JDK client; the only class that builds Gate's JSON. */
 public final class HttpGateClient implements GateClient {
+    /** The trigger key that tags an execution with the DXCP deployment it runs. */
+    static final String DEPLOYMENT_TRIGGER_KEY = "dxcpDeploymentId";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String USER_HEADER = "X-Spinnaker-User";
@@ -45,6 +47,9 @@ public final class HttpGateClient implements GateClient {
         ObjectNode parameters = body.putObject("parameters");
         request.parameters().forEach(parameters::put);
         body.put("idempotencyKey", request.idempotencyKey());
+        if (request.deploymentId() != null) {
+            body.put(DEPLOYMENT_TRIGGER_KEY, request.deploymentId());
+        }
 
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put(USER_HEADER, request.principal());
@@ -57,7 +62,7 @@ public final class HttpGateClient implements GateClient {
         JsonNode answer = parse(call, response);
         String id = ExecutionIdExtractor.executionId(answer)
                 .orElseThrow(() -> errors.unusable(call, response, "without an execution id"));
-        return new TriggerResult(id, settings.baseUrl() + GatePaths.execution(id), response.upstreamRequestId());
+        return new TriggerResult(id, executionUrl(id), response.upstreamRequestId());
     }
 
     @Override
@@ -101,12 +106,27 @@ public final class HttpGateClient implements GateClient {
     @Override
     public Optional<String> findExecutionByIdempotencyKey(String application, String pipelineName,
                                                           String idempotencyKey) {
-        ObjectNode subset = JSON.createObjectNode().put("idempotencyKey", idempotencyKey);
+        return findExecutionByTriggerField(application, pipelineName, "idempotencyKey", idempotencyKey);
+    }
+
+    @Override
+    public String executionUrl(String executionId) {
+        return settings.baseUrl() + GatePaths.execution(executionId);
+    }
+
+    @Override
+    public Optional<String> findExecutionForDeployment(String application, String pipelineName, String deploymentId) {
+        return findExecutionByTriggerField(application, pipelineName, DEPLOYMENT_TRIGGER_KEY, deploymentId);
+    }
+
+    private Optional<String> findExecutionByTriggerField(String application, String pipelineName, String field,
+                                                         String value) {
+        ObjectNode subset = JSON.createObjectNode().put(field, value);
         GateCall call = get(GatePaths.searchByIdempotencyKey(application, pipelineName, subset.toString()));
         JsonNode executions = successfulList(call);
-        // Newest first. The key is checked again here, not trusted to the engine's filter.
+        // Newest first. The value is checked again here, not trusted to the engine's filter.
         for (JsonNode execution : executions) {
-            if (idempotencyKey.equals(execution.path("trigger").path("idempotencyKey").asText(null))) {
+            if (value.equals(execution.path("trigger").path(field).asText(null))) {
                 String id = execution.path("id").asText("");
                 if (!id.isBlank()) {
                     return Optional.of(id);

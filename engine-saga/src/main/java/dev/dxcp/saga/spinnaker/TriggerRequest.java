@@ -11,7 +11,7 @@ import java.util.Map;
  */
 public record TriggerRequest(String principal, String requestId, String idempotencyKey, String service,
                              String version, String targetVersion, String artifactRef, String s3Bucket,
-                             String s3Key) {
+                             String s3Key, String deploymentId) {
 
     public TriggerRequest {
         require(principal, "principal");
@@ -23,13 +23,22 @@ public record TriggerRequest(String principal, String requestId, String idempote
     public static TriggerRequest deploy(String principal, String requestId, String idempotencyKey, String service,
                                         String version, String artifactRef, String s3Bucket, String s3Key) {
         return new TriggerRequest(principal, requestId, idempotencyKey, service, version, null, artifactRef,
-                s3Bucket, s3Key);
+                s3Bucket, s3Key, null);
     }
 
     public static TriggerRequest rollback(String principal, String requestId, String idempotencyKey, String service,
                                           String version, String targetVersion) {
         return new TriggerRequest(principal, requestId, idempotencyKey, service, version, targetVersion, null,
-                null, null);
+                null, null, null);
+    }
+
+    /**
+     * The same request, tagged with DXCP's deployment id. Gate keeps unknown trigger keys verbatim, so
+     * after a crash DXCP can search for the execution it may already have started for this deployment.
+     */
+    public TriggerRequest forDeployment(String id) {
+        return new TriggerRequest(principal, requestId, idempotencyKey, service, version, targetVersion, artifactRef,
+                s3Bucket, s3Key, id);
     }
 
     /** The pipeline parameters; optional ones are left out rather than sent empty. */

@@ -111,8 +111,9 @@ public class DeploymentWiring {
 
     @Bean
     public EngineObservationHandler engineObservationHandler(
-            @Qualifier("deploymentRepository") Repository<Deployment> deployments, LaneGate lanes) {
-        return new EngineObservationHandler(deployments, lanes);
+            @Qualifier("deploymentRepository") Repository<Deployment> deployments,
+            @Qualifier("idempotencyKeyRepository") Repository<IdempotencyKey> keys, LaneGate lanes) {
+        return new EngineObservationHandler(deployments, keys, lanes);
     }
 
     /** Rollback's version source reads the history read model through the query bus. */

@@ -59,6 +59,16 @@ public final class DeploymentCommands {
                                          String targetDeploymentId, String code, String message, Instant at) {
     }
 
+    /**
+     * The engine refused the trigger (or the artifact failed its checks): the deployment fails with the
+     * normalized failure, its lane place is released and its remembered 201 withdrawn, so that a retry
+     * under the same key runs again (governance §6: errors are not stored).
+     */
+    public record RecordEngineTriggerRefusal(String deploymentId, String code, int httpStatus, String message,
+                                             String operatorHint, java.util.Map<String, Object> details,
+                                             FailureModel failure, Instant at) {
+    }
+
     /** The engine accepted a trigger for this deployment. */
     public record RecordEngineExecution(@TargetAggregateIdentifier String deploymentId, String executionId,
                                         String executionUrl, Instant at) {
@@ -87,6 +97,12 @@ public final class DeploymentCommands {
     // ---- single-aggregate commands ----
 
     public record AcceptDeployment(@TargetAggregateIdentifier String deploymentId, DeploymentAccepted accepted) {
+    }
+
+    /** The engine refused to start this deployment: answers true when that ended it. */
+    public record RefuseTrigger(@TargetAggregateIdentifier String deploymentId, String code, int httpStatus,
+                                String message, String operatorHint, java.util.Map<String, Object> details,
+                                FailureModel failure, Instant at) {
     }
 
     /** Applies an observed state; answers true when it made the deployment terminal. */

@@ -17,7 +17,8 @@ public final class DeploymentEvents {
      * state IN_PROGRESS; the saga takes it to the engine.
      *
      * @param artifactRef   the registered build's artifact (deploys), or the rollback target's when known
-     * @param targetVersion the version a rollback returns to; null for deploys
+     * @param targetVersion    the version a rollback returns to; null for deploys
+     * @param idempotencyScope the scope the 201 was remembered under; withdrawn if the engine refuses
      */
     public record DeploymentAccepted(String deploymentId, String service, String environment, String version,
                                      String recipeId, int recipeRevision, String effectiveBehaviorSummary,
@@ -25,11 +26,19 @@ public final class DeploymentEvents {
                                      String changeSummary, String deliveryGroupId, String laneId, Instant createdAt,
                                      String intentCorrelationId, ActorIdentity actor, PolicySnapshot policy,
                                      EngineTarget engine, String artifactRef, String targetVersion,
-                                     String buildSha256, Long buildSizeBytes) {
+                                     String buildSha256, Long buildSizeBytes, String idempotencyScope) {
     }
 
     /** The engine accepted the trigger and named its execution. */
     public record EngineExecutionStarted(String deploymentId, String executionId, String executionUrl, Instant at) {
+    }
+
+    /**
+     * The engine refused to start the deployment, or its artifact failed the pre-trigger checks; the
+     * code is what the synchronous answer to the deploy request carries (domain §16).
+     */
+    public record EngineTriggerRefused(String deploymentId, String code, int httpStatus, String message,
+                                       String operatorHint, java.util.Map<String, Object> details, Instant at) {
     }
 
     /** The engine reported a non-terminal state (PENDING, ACTIVE or IN_PROGRESS). */

@@ -27,6 +27,14 @@ public final class IdempotencyMessages {
                                            int status, String body, String resourceId, Instant recordedAt) {
     }
 
+    /** Forgets a remembered response whose request turned out to fail after all. */
+    public record WithdrawIdempotentResponse(@TargetAggregateIdentifier String idempotencyKeyId, String resourceId,
+                                             Instant at) {
+    }
+
+    public record IdempotentResponseWithdrawn(String idempotencyKeyId, String resourceId, Instant at) {
+    }
+
     public record IdempotentResponseRecorded(String idempotencyKeyId, String fingerprint, int status, String body,
                                              String resourceId, Instant recordedAt) {
     }

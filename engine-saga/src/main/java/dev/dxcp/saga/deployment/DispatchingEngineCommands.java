@@ -1,0 +1,40 @@
+package dev.dxcp.saga.deployment;
+
+import dev.dxcp.events.deployment.DeploymentCommands.RecordEngineExecution;
+import dev.dxcp.events.deployment.DeploymentCommands.RecordEngineObservation;
+import dev.dxcp.events.deployment.DeploymentCommands.RecordEngineTriggerRefusal;
+import dev.dxcp.events.deployment.DeploymentState;
+import dev.dxcp.events.deployment.FailureModel;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Turns the saga's reports into DXCP commands and hands them to a dispatcher. In the server the
+ * dispatcher runs each command in its own unit of work with conflict retries; in tests it is the
+ * fixture's command bus.
+ */
+public class DispatchingEngineCommands implements EngineCommands {
+    private final Consumer<Object> dispatcher;
+
+    public DispatchingEngineCommands(Consumer<Object> dispatcher) {
+        this.dispatcher = dispatcher;
+    }
+
+    @Override
+    public void executionStarted(String deploymentId, String executionId, String executionUrl, Instant at) {
+        dispatcher.accept(new RecordEngineExecution(deploymentId, executionId, executionUrl, at));
+    }
+
+    @Override
+    public void observed(String deploymentId, DeploymentState state, List<FailureModel> failures, Instant at) {
+        dispatcher.accept(new RecordEngineObservation(deploymentId, state, failures, at));
+    }
+
+    @Override
+    public void refused(String deploymentId, Refusal refusal, Instant at) {
+        dispatcher.accept(new RecordEngineTriggerRefusal(deploymentId, refusal.code(), refusal.httpStatus(),
+                refusal.message(), refusal.operatorHint(), refusal.details(), refusal.failure(), at));
+    }
+}

@@ -1,0 +1,279 @@
+package dev.dxcp.saga.deployment;
+
+import dev.dxcp.events.deployment.ActorIdentity;
+import dev.dxcp.events.deployment.DeploymentCommands.RecordEngineExecution;
+import dev.dxcp.events.deployment.DeploymentCommands.RecordEngineObservation;
+import dev.dxcp.events.deployment.DeploymentCommands.RecordEngineTriggerRefusal;
+import dev.dxcp.events.deployment.DeploymentEvents.DeploymentAccepted;
+import dev.dxcp.events.deployment.DeploymentEvents.DeploymentSucceeded;
+import dev.dxcp.events.deployment.DeploymentKind;
+import dev.dxcp.events.deployment.DeploymentState;
+import dev.dxcp.events.deployment.EngineTarget;
+import dev.dxcp.events.deployment.FailureCategory;
+import dev.dxcp.events.deployment.FailureModel;
+import dev.dxcp.events.deployment.PolicySnapshot;
+import dev.dxcp.gatesim.AuthMode;
+import dev.dxcp.gatesim.GateSimulator;
+import dev.dxcp.gatesim.GateSimulatorConfig;
+import dev.dxcp.gatesim.Outcome;
+import dev.dxcp.saga.spinnaker.GateAuthSettings;
+import dev.dxcp.saga.spinnaker.GateClient;
+import dev.dxcp.saga.spinnaker.GateSettings;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.test.saga.FixtureExecutionResult;
+import org.axonframework.test.saga.SagaTestFixture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The engine saga, given-when-then, against a real simulated Gate over HTTP: triggers once, follows
+ * the execution to its end, refuses with the engine's code, recovers an execution it already started.
+ */
+class DeploymentExecutionSagaTest {
+    static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+
+    private final MutableClock clock = new MutableClock(T0);
+    private final AtomicReference<Optional<EngineCommands.Refusal>> artifactVerdict =
+            new AtomicReference<>(Optional.empty());
+    private GateSimulator gate;
+    private SagaTestFixture<DeploymentExecutionSaga> fixture;
+
+    @BeforeEach
+    void setUp() {
+        gate = GateSimulator.start(GateSimulatorConfig.builder().port(0).stageDelay(Duration.ZERO)
+                .startDelay(Duration.ZERO).build());
+        fixture = new SagaTestFixture<>(DeploymentExecutionSaga.class);
+        GateClient client = GateClient.create(GateSettings.of(gate.baseUrl(), GateAuthSettings.none()));
+        EngineCommands commands = new DispatchingEngineCommands(command -> fixture.getCommandBus()
+                .dispatch(GenericCommandMessage.asCommandMessage(command)));
+        ConductorSettings settings = new ConductorSettings(Duration.ofMillis(50), Duration.ofMillis(200),
+                Duration.ofMinutes(5), Duration.ofSeconds(900), 3);
+        fixture.registerResource(new EngineConductor(() -> client, d -> artifactVerdict.get(), commands, settings,
+                clock));
+    }
+
+    @AfterEach
+    void tearDown() {
+        gate.stop();
+    }
+
+    static DeploymentAccepted accepted(String id, DeploymentKind kind, String pipeline) {
+        return new DeploymentAccepted(id, "demo-service", "sandbox", "1.2.3", "default", 1, "Standard", kind,
+                kind == DeploymentKind.ROLLBACK ? "d0" : null, null, "ship it", "default", "lane/default/sandbox", T0,
+                "key-" + id, new ActorIdentity("alice", "DELIVERY_OWNER", "alice@example.com", "alice", null),
+                new PolicySnapshot(1, 0, 25, 0, 25, 50), new EngineTarget("dxcp-demo", pipeline),
+                "s3://bucket/demo-service/demo-service-1.2.3.zip", kind == DeploymentKind.ROLLBACK ? "1.2.3" : null,
+                "a".repeat(64), 100L, "scope-" + id);
+    }
+
+    private static org.axonframework.eventhandling.EventMessage<?> withRequestId(Object payload) {
+        return org.axonframework.eventhandling.GenericEventMessage.asEventMessage(payload)
+                .andMetaData(MetaData.with("request_id", "req-1"));
+    }
+
+    @Test
+    void anAcceptedDeploymentSchedulesItsFirstStepAtOnce() throws Exception {
+        fixture.givenNoPriorActivity()
+                .whenPublishingA(withRequestId(accepted("d1", DeploymentKind.ROLL_FORWARD, "deploy-demo-service")))
+                .expectActiveSagas(1)
+                .expectScheduledDeadlineWithName(Duration.ZERO, DeploymentExecutionSaga.STEP);
+    }
+
+    @Test
+    void theFirstStepTriggersTheRecipesPipelineOnceAndRecordsItsExecution() throws Exception {
+        FixtureExecutionResult result = fixture.givenAPublished(withRequestId(
+                        accepted("d2", DeploymentKind.ROLL_FORWARD, "deploy-demo-service")))
+                .whenTimeElapses(Duration.ofMillis(1));
+        String executionId = gate.executions().get(0).path("id").asText();
+        result.expectDispatchedCommands(new RecordEngineExecution("d2", executionId,
+                gate.baseUrl() + "/pipelines/" + executionId, T0));
+        assertThat(gate.triggerCount()).isEqualTo(1);
+        var trigger = gate.executions().get(0).path("trigger");
+        assertThat(trigger.path("user").asText()).isEqualTo("alice@example.com");
+        assertThat(trigger.path("idempotencyKey").asText()).isEqualTo("key-d2");
+        assertThat(trigger.path("parameters").path("artifactRef").asText()).endsWith("demo-service-1.2.3.zip");
+        assertThat(trigger.path("parameters").path("s3Key").asText()).isEqualTo("demo-service/demo-service-1.2.3.zip");
+    }
+
+    @Test
+    void theSagaFollowsTheExecutionToSucceededAndEndsWithTheDeployment() throws Exception {
+        var given = fixture.givenAPublished(withRequestId(accepted("d3", DeploymentKind.ROLL_FORWARD,
+                "deploy-demo-service"))).andThenTimeElapses(Duration.ofMillis(1));
+        awaitExecutionsEnd();
+        clock.advance(Duration.ofMillis(50));
+        given.whenTimeElapses(Duration.ofMillis(50))
+                .expectDispatchedCommands(new RecordEngineObservation("d3", DeploymentState.SUCCEEDED, List.of(),
+                        T0.plusMillis(50)))
+                .expectNoScheduledDeadlineWithName(Duration.ofMillis(200), DeploymentExecutionSaga.STEP);
+        fixture.givenCurrentTime(T0)
+                .whenPublishingA(new DeploymentSucceeded("d3", T0))
+                .expectActiveSagas(0);
+    }
+
+    @Test
+    void aFailedExecutionIsReportedWithExactlyOneNormalizedFailure() throws Exception {
+        gate.outcomes().forPipeline("deploy-demo-service", Outcome.controllerError("artifact_bucket_mismatch"));
+        var given = fixture.givenAPublished(withRequestId(accepted("d5", DeploymentKind.ROLL_FORWARD,
+                "deploy-demo-service"))).andThenTimeElapses(Duration.ofMillis(1));
+        awaitExecutionsEnd();
+        FixtureExecutionResult result = given.whenTimeElapses(Duration.ofMillis(50));
+        RecordEngineObservation observation = (RecordEngineObservation) lastDispatched(result);
+        assertThat(observation.state()).isEqualTo(DeploymentState.FAILED);
+        assertThat(observation.failures()).hasSize(1);
+        assertThat(observation.failures().get(0).category()).isEqualTo(FailureCategory.ARTIFACT);
+    }
+
+    @Test
+    void aRollbackTriggersTheRollbackPipelineWithItsTargetVersion() throws Exception {
+        fixture.givenAPublished(withRequestId(accepted("r1", DeploymentKind.ROLLBACK, "rollback-demo-service")))
+                .whenTimeElapses(Duration.ofMillis(1));
+        var trigger = gate.executions().get(0).path("trigger");
+        assertThat(gate.executions().get(0).path("name").asText()).isEqualTo("rollback-demo-service");
+        assertThat(trigger.path("parameters").path("targetVersion").asText()).isEqualTo("1.2.3");
+    }
+
+    @Test
+    void aMissingArtifactRefusesBeforeAnyTrigger() throws Exception {
+        FailureModel failure = new FailureModel(FailureCategory.ARTIFACT, "missing", null, "rebuild", T0);
+        EngineCommands.Refusal refusal = new EngineCommands.Refusal("ARTIFACT_NOT_FOUND", 409, "gone", null, null,
+                failure);
+        artifactVerdict.set(Optional.of(refusal));
+        fixture.givenAPublished(withRequestId(accepted("d6", DeploymentKind.ROLL_FORWARD, "deploy-demo-service")))
+                .whenTimeElapses(Duration.ofMillis(1))
+                .expectDispatchedCommands(new RecordEngineTriggerRefusal("d6", "ARTIFACT_NOT_FOUND", 409, "gone",
+                        null, null, failure, T0));
+        assertThat(gate.triggerCount()).isZero();
+    }
+
+    @Test
+    void anEngineRedirectingToALoginPageRefusesWithEngineMisconfiguredAndIsNotRetried() throws Exception {
+        gate.setAuthMode(AuthMode.LOGIN_REDIRECT);
+        FixtureExecutionResult result = fixture.givenAPublished(withRequestId(accepted("d7",
+                        DeploymentKind.ROLL_FORWARD, "deploy-demo-service")))
+                .whenTimeElapses(Duration.ofMillis(1));
+        RecordEngineTriggerRefusal refusal = (RecordEngineTriggerRefusal) lastDispatched(result);
+        assertThat(refusal.code()).isEqualTo("ENGINE_MISCONFIGURED");
+        assertThat(refusal.httpStatus()).isEqualTo(502);
+        assertThat(refusal.failure().summary()).doesNotContainIgnoringCase("spinnaker");
+    }
+
+    @Test
+    void anUnreachableEngineIsRetriedThenRefusedWithEngineUnavailable() throws Exception {
+        gate.stop();
+        var given = fixture.givenAPublished(withRequestId(accepted("d8", DeploymentKind.ROLL_FORWARD,
+                "deploy-demo-service")));
+        FixtureExecutionResult first = given.andThenTimeElapses(Duration.ofMillis(1))
+                .whenTimeElapses(Duration.ofSeconds(3));
+        RecordEngineTriggerRefusal refusal = (RecordEngineTriggerRefusal) lastDispatched(first);
+        assertThat(refusal.code()).isEqualTo("ENGINE_UNAVAILABLE");
+        assertThat(refusal.httpStatus()).isEqualTo(503);
+        assertThat(refusal.failure().category()).isEqualTo(FailureCategory.INFRASTRUCTURE);
+    }
+
+    @Test
+    void anExecutionAlreadyStartedForTheDeploymentIsRecoveredNotTriggeredAgain() throws Exception {
+        fixture.givenAPublished(withRequestId(accepted("d9", DeploymentKind.ROLL_FORWARD, "deploy-demo-service")))
+                .whenTimeElapses(Duration.ofMillis(1));
+        String first = gate.executions().get(0).path("id").asText();
+        // The same saga step again, as after a crash before the saga could save its progress.
+        SagaTestFixture<DeploymentExecutionSaga> restarted = new SagaTestFixture<>(DeploymentExecutionSaga.class);
+        GateClient client = GateClient.create(GateSettings.of(gate.baseUrl(), GateAuthSettings.none()));
+        restarted.registerResource(new EngineConductor(() -> client, d -> Optional.empty(),
+                new DispatchingEngineCommands(c -> restarted.getCommandBus()
+                        .dispatch(GenericCommandMessage.asCommandMessage(c))),
+                ConductorSettings.defaults(), clock));
+        restarted.givenAPublished(withRequestId(accepted("d9", DeploymentKind.ROLL_FORWARD, "deploy-demo-service")))
+                .whenTimeElapses(Duration.ofMillis(1))
+                .expectDispatchedCommands(new RecordEngineExecution("d9", first, gate.baseUrl() + "/pipelines/" + first,
+                        T0));
+        assertThat(gate.triggerCount()).isEqualTo(1);
+    }
+
+    @Test
+    void anEngineSilentForTheStaleLockPeriodFailsTheDeploymentWithAnInfrastructureFailure() throws Exception {
+        var given = fixture.givenAPublished(withRequestId(accepted("d10", DeploymentKind.ROLL_FORWARD,
+                "deploy-demo-service"))).andThenTimeElapses(Duration.ofMillis(1));
+        gate.stop();
+        clock.advance(Duration.ofSeconds(901));
+        FixtureExecutionResult result = given.whenTimeElapses(Duration.ofMillis(50));
+        RecordEngineObservation observation = (RecordEngineObservation) lastDispatched(result);
+        assertThat(observation.state()).isEqualTo(DeploymentState.FAILED);
+        assertThat(observation.failures()).singleElement()
+                .satisfies(f -> assertThat(f.category()).isEqualTo(FailureCategory.INFRASTRUCTURE));
+    }
+
+    private Object lastDispatched(FixtureExecutionResult result) {
+        List<CommandMessage<?>> dispatched = new java.util.ArrayList<>();
+        result.expectDispatchedCommandsMatching(new org.hamcrest.BaseMatcher<>() {
+            @Override
+            public boolean matches(Object item) {
+                @SuppressWarnings("unchecked")
+                List<CommandMessage<?>> commands = (List<CommandMessage<?>>) item;
+                dispatched.addAll(commands);
+                return !commands.isEmpty();
+            }
+
+            @Override
+            public void describeTo(org.hamcrest.Description description) {
+                description.appendText("at least one dispatched command");
+            }
+        });
+        return dispatched.get(dispatched.size() - 1).getPayload();
+    }
+
+    private void awaitExecutionsEnd() throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 5000;
+        while (System.currentTimeMillis() < deadline) {
+            boolean running = gate.executions().stream().anyMatch(e -> {
+                String status = e.path("status").asText();
+                return status.equals("RUNNING") || status.equals("NOT_STARTED");
+            });
+            if (!running) {
+                return;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("executions did not finish");
+    }
+
+    /** A clock the test moves by hand, so the stale-lock period passes without waiting. */
+    static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant start) {
+            this.now = start;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
