@@ -8,7 +8,7 @@ import dev.dxcp.events.deployment.FailureModel;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 /**
  * Turns the saga's reports into DXCP commands and hands them to a dispatcher. In the server the
@@ -16,25 +16,28 @@ import java.util.function.Consumer;
  * fixture's command bus.
  */
 public class DispatchingEngineCommands implements EngineCommands {
-    private final Consumer<Object> dispatcher;
+    private final BiConsumer<Object, String> dispatcher;
 
-    public DispatchingEngineCommands(Consumer<Object> dispatcher) {
+    /** @param dispatcher receives each command and the request id it belongs to */
+    public DispatchingEngineCommands(BiConsumer<Object, String> dispatcher) {
         this.dispatcher = dispatcher;
     }
 
     @Override
-    public void executionStarted(String deploymentId, String executionId, String executionUrl, Instant at) {
-        dispatcher.accept(new RecordEngineExecution(deploymentId, executionId, executionUrl, at));
+    public void executionStarted(String requestId, String deploymentId, String executionId, String executionUrl,
+                                 Instant at) {
+        dispatcher.accept(new RecordEngineExecution(deploymentId, executionId, executionUrl, at), requestId);
     }
 
     @Override
-    public void observed(String deploymentId, DeploymentState state, List<FailureModel> failures, Instant at) {
-        dispatcher.accept(new RecordEngineObservation(deploymentId, state, failures, at));
+    public void observed(String requestId, String deploymentId, DeploymentState state, List<FailureModel> failures,
+                         Instant at) {
+        dispatcher.accept(new RecordEngineObservation(deploymentId, state, failures, at), requestId);
     }
 
     @Override
-    public void refused(String deploymentId, Refusal refusal, Instant at) {
+    public void refused(String requestId, String deploymentId, Refusal refusal, Instant at) {
         dispatcher.accept(new RecordEngineTriggerRefusal(deploymentId, refusal.code(), refusal.httpStatus(),
-                refusal.message(), refusal.operatorHint(), refusal.details(), refusal.failure(), at));
+                refusal.message(), refusal.operatorHint(), refusal.details(), refusal.failure(), at), requestId);
     }
 }

@@ -13,11 +13,13 @@ import java.util.Map;
  * never makes a step fail late, at the saga's commit.
  */
 public interface EngineCommands {
-    void executionStarted(String deploymentId, String executionId, String executionUrl, Instant at);
+    /** Every report carries the request id of the deploy request, so one id traces it end to end. */
+    void executionStarted(String requestId, String deploymentId, String executionId, String executionUrl, Instant at);
 
-    void observed(String deploymentId, DeploymentState state, List<FailureModel> failures, Instant at);
+    void observed(String requestId, String deploymentId, DeploymentState state, List<FailureModel> failures,
+                  Instant at);
 
-    void refused(String deploymentId, Refusal refusal, Instant at);
+    void refused(String requestId, String deploymentId, Refusal refusal, Instant at);
 
     /** Why a deployment could not be started, with the code its deploy request answers (domain §16). */
     record Refusal(String code, int httpStatus, String message, String operatorHint, Map<String, Object> details,

@@ -48,19 +48,20 @@ public class EngineConductor {
     }
 
     public StepOutcome step(DeploymentAccepted deployment, String requestId, ExecutionProgress progress) {
-        return progress.executionId() == null ? start(deployment, requestId, progress) : follow(deployment, progress);
+        return progress.executionId() == null ? start(deployment, requestId, progress)
+                : follow(deployment, requestId, progress);
     }
 
     private StepOutcome start(DeploymentAccepted d, String requestId, ExecutionProgress progress) {
         Instant now = clock.instant();
         Optional<EngineCommands.Refusal> artifactRefusal = artifacts.beforeTrigger(d);
         if (artifactRefusal.isPresent()) {
-            commands.refused(d.deploymentId(), artifactRefusal.get(), now);
+            commands.refused(requestId, d.deploymentId(), artifactRefusal.get(), now);
             return StepOutcome.done(progress);
         }
         GateClient client = gate.get();
         if (client == null) {
-            return refuse(d, progress, EngineCallException.of(EngineErrorCode.ENGINE_UNAVAILABLE, null,
+            return refuse(d, requestId, progress, EngineCallException.of(EngineErrorCode.ENGINE_UNAVAILABLE, null,
                     "no engine is configured"), now);
         }
         String application = d.engine().application();
@@ -81,7 +82,7 @@ public class EngineConductor {
                 log.info("event=engine_triggered deployment_id={} execution_id={} request_id={}", d.deploymentId(),
                         id, requestId);
             }
-            commands.executionStarted(d.deploymentId(), id, url, now);
+            commands.executionStarted(requestId, d.deploymentId(), id, url, now);
             return new StepOutcome(progress.started(id, url, now), settings.firstPoll());
         } catch (EngineCallException e) {
             if (retryable(e) && progress.attempt() + 1 < settings.triggerRetries()) {
@@ -89,11 +90,11 @@ public class EngineConductor {
                         d.deploymentId(), e.code(), progress.attempt() + 1, requestId);
                 return new StepOutcome(progress.retried(), backoff(Duration.ofMillis(500), progress.attempt()));
             }
-            return refuse(d, progress, e, now);
+            return refuse(d, requestId, progress, e, now);
         }
     }
 
-    private StepOutcome follow(DeploymentAccepted d, ExecutionProgress progress) {
+    private StepOutcome follow(DeploymentAccepted d, String requestId, ExecutionProgress progress) {
         Instant now = clock.instant();
         ExecutionSnapshot snapshot = null;
         GateClient client = gate.get();
@@ -107,7 +108,7 @@ public class EngineConductor {
         if (!(snapshot instanceof ExecutionSnapshot.Found found)) {
             // No successful observation: domain §3 "no change", until the lock goes stale (domain §4).
             if (Duration.between(progress.observedAt(), now).compareTo(settings.lockStale()) >= 0) {
-                commands.observed(d.deploymentId(), DeploymentState.FAILED, List.of(StaleLocks.failure(now)), now);
+                commands.observed(requestId, d.deploymentId(), DeploymentState.FAILED, List.of(StaleLocks.failure(now)), now);
                 return StepOutcome.done(progress);
             }
             return new StepOutcome(progress.retried(), settings.maxPoll());
@@ -115,24 +116,25 @@ public class EngineConductor {
         DeploymentState state = DeploymentState.valueOf(found.state().name());
         if (state.terminal()) {
             List<FailureModel> failures = state == DeploymentState.FAILED ? found.failures(now) : List.of();
-            commands.observed(d.deploymentId(), state, failures, now);
+            commands.observed(requestId, d.deploymentId(), state, failures, now);
             return StepOutcome.done(progress.reported(state.name(), now));
         }
         ExecutionProgress next = progress.observed(now);
         boolean changed = !state.name().equals(progress.reportedState());
         if (changed || Duration.between(progress.reportedAt(), now).compareTo(settings.heartbeat()) >= 0) {
-            commands.observed(d.deploymentId(), state, List.of(), now);
+            commands.observed(requestId, d.deploymentId(), state, List.of(), now);
             next = progress.reported(state.name(), now);
         }
         return new StepOutcome(next, backoff(settings.firstPoll(), progress.attempt()));
     }
 
-    private StepOutcome refuse(DeploymentAccepted d, ExecutionProgress progress, EngineCallException e, Instant now) {
+    private StepOutcome refuse(DeploymentAccepted d, String requestId, ExecutionProgress progress,
+                               EngineCallException e, Instant now) {
         String message = (d.deploymentKind() == DeploymentKind.ROLLBACK ? "Unable to start rollback"
                 : "Unable to start deployment");
         log.warn("event=engine_trigger_refused deployment_id={} code={} upstream_status={}", d.deploymentId(),
                 e.code(), e.upstreamStatus());
-        commands.refused(d.deploymentId(), new EngineCommands.Refusal(e.code().name(), e.httpStatus(), message,
+        commands.refused(requestId, d.deploymentId(), new EngineCommands.Refusal(e.code().name(), e.httpStatus(), message,
                 e.operatorHint(), e.details(false), TriggerFailures.toFailure(e, now)), now);
         return StepOutcome.done(progress);
     }

@@ -57,7 +57,7 @@ class DeploymentExecutionSagaTest {
                 .startDelay(Duration.ZERO).build());
         fixture = new SagaTestFixture<>(DeploymentExecutionSaga.class);
         GateClient client = GateClient.create(GateSettings.of(gate.baseUrl(), GateAuthSettings.none()));
-        EngineCommands commands = new DispatchingEngineCommands(command -> fixture.getCommandBus()
+        EngineCommands commands = new DispatchingEngineCommands((command, requestId) -> fixture.getCommandBus()
                 .dispatch(GenericCommandMessage.asCommandMessage(command)));
         ConductorSettings settings = new ConductorSettings(Duration.ofMillis(50), Duration.ofMillis(200),
                 Duration.ofMinutes(5), Duration.ofSeconds(900), 3);
@@ -192,7 +192,7 @@ class DeploymentExecutionSagaTest {
         SagaTestFixture<DeploymentExecutionSaga> restarted = new SagaTestFixture<>(DeploymentExecutionSaga.class);
         GateClient client = GateClient.create(GateSettings.of(gate.baseUrl(), GateAuthSettings.none()));
         restarted.registerResource(new EngineConductor(() -> client, d -> Optional.empty(),
-                new DispatchingEngineCommands(c -> restarted.getCommandBus()
+                new DispatchingEngineCommands((c, requestId) -> restarted.getCommandBus()
                         .dispatch(GenericCommandMessage.asCommandMessage(c))),
                 ConductorSettings.defaults(), clock));
         restarted.givenAPublished(withRequestId(accepted("d9", DeploymentKind.ROLL_FORWARD, "deploy-demo-service")))

@@ -129,12 +129,6 @@ public class DeploymentWiring {
         return new StoreArtifactPreflight(store);
     }
 
-    /** No engine is configured yet: validate skips its engine readiness step (domain §16 "when configured"). */
-    @Bean
-    public EngineReadiness engineReadiness() {
-        return Optional::empty;
-    }
-
     @Bean
     public DeploymentHistoryProjection deploymentHistoryProjection(JdbcTemplate jdbc, ObjectMapper json) {
         return new DeploymentHistoryProjection(jdbc, json);

@@ -18,6 +18,7 @@ import dev.dxcp.events.deployment.DeploymentQueries.ListDeployments;
 import dev.dxcp.events.deployment.DeploymentRecord;
 import dev.dxcp.query.deployment.Timeline;
 import dev.dxcp.server.axon.CommandSender;
+import dev.dxcp.server.engine.TriggerOutcomes;
 import dev.dxcp.server.http.AuditMetadata;
 import dev.dxcp.server.http.Fingerprints;
 import dev.dxcp.server.http.Guards;
@@ -61,12 +62,13 @@ public class DeploymentController {
     private final QueryGateway queries;
     private final DeploymentReads reads;
     private final DeploymentJson render;
+    private final TriggerOutcomes triggers;
     private final ObjectMapper json;
     private final Clock clock;
 
     public DeploymentController(Authenticator authenticator, RateLimiter rateLimiter, Guards guards,
                                 CommandSender commands, QueryGateway queries, DeploymentReads reads,
-                                DeploymentJson render, ObjectMapper json, Clock clock) {
+                                DeploymentJson render, TriggerOutcomes triggers, ObjectMapper json, Clock clock) {
         this.authenticator = authenticator;
         this.rateLimiter = rateLimiter;
         this.guards = guards;
@@ -74,6 +76,7 @@ public class DeploymentController {
         this.queries = queries;
         this.reads = reads;
         this.render = render;
+        this.triggers = triggers;
         this.json = json;
         this.clock = clock;
     }
@@ -190,9 +193,13 @@ public class DeploymentController {
         }
     }
 
+    /** An accepted record waits (bounded) for the engine's answer to its trigger: governance §5 step 15. */
     private ResponseEntity<String> answer(SubmissionOutcome outcome) {
         if (outcome.kind() == SubmissionOutcome.Kind.DENIED) {
             throw outcome.rejection();
+        }
+        if (outcome.kind() == SubmissionOutcome.Kind.ACCEPTED) {
+            triggers.awaitTrigger(outcome.deploymentId());
         }
         boolean replayed = outcome.kind() == SubmissionOutcome.Kind.REPLAYED;
         return ResponseEntity.status(outcome.status()).contentType(MediaType.APPLICATION_JSON)

@@ -1,0 +1,50 @@
+package dev.dxcp.server.engine;
+
+import dev.dxcp.events.common.Rejection;
+import dev.dxcp.events.deployment.DeploymentEvents.EngineExecutionStarted;
+import dev.dxcp.events.deployment.DeploymentEvents.EngineTriggerRefused;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+
+import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The synchronous part of a deploy or rollback (issue-level setting DXCP_TRIGGER_WAIT): after the
+ * record is accepted, wait a bounded time on the deployment's own event stream for the engine's
+ * answer. A refusal answers with the engine's code; a started execution or a wait that runs out
+ * answers 201 with the record IN_PROGRESS (docs/DECISIONS.md).
+ */
+public class TriggerOutcomes {
+    private final EventStore eventStore;
+    private final Duration wait;
+
+    public TriggerOutcomes(EventStore eventStore, Duration wait) {
+        this.eventStore = eventStore;
+        this.wait = wait;
+    }
+
+    /** @throws Rejection with the engine's code when the engine refused within the wait */
+    public void awaitTrigger(String deploymentId) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        long seen = -1;
+        long pause = 2_000_000;
+        while (System.nanoTime() < deadline) {
+            DomainEventStream events = eventStore.readEvents(deploymentId, seen + 1);
+            while (events.hasNext()) {
+                var event = events.next();
+                seen = event.getSequenceNumber();
+                Object payload = event.getPayload();
+                if (payload instanceof EngineExecutionStarted) {
+                    return;
+                }
+                if (payload instanceof EngineTriggerRefused refused) {
+                    throw new Rejection(refused.code(), refused.httpStatus(), refused.message(),
+                            refused.operatorHint(), refused.details());
+                }
+            }
+            LockSupport.parkNanos(pause);
+            pause = Math.min(pause * 2, 50_000_000);
+        }
+    }
+}

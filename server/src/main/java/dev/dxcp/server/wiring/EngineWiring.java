@@ -1,0 +1,60 @@
+package dev.dxcp.server.wiring;
+
+import dev.dxcp.artifact.S3ArtifactStore;
+import dev.dxcp.command.deployment.EngineReadiness;
+import dev.dxcp.saga.deployment.ConductorSettings;
+import dev.dxcp.saga.deployment.DispatchingEngineCommands;
+import dev.dxcp.saga.deployment.EngineConductor;
+import dev.dxcp.server.axon.CommandSender;
+import dev.dxcp.server.config.EngineProperties;
+import dev.dxcp.server.engine.EngineConnection;
+import dev.dxcp.server.engine.GateReadiness;
+import dev.dxcp.server.engine.SeparateUnitOfWorkCommands;
+import dev.dxcp.server.engine.StoreArtifactCheck;
+import dev.dxcp.server.engine.TriggerOutcomes;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/** The engine side: the Gate connection, the saga's conductor and its ports, the synchronous trigger wait. */
+@Configuration
+public class EngineWiring {
+
+    @Bean(destroyMethod = "close")
+    public EngineConnection engineConnection(EngineProperties properties) {
+        return EngineConnection.from(properties);
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    public ExecutorService sagaCommandExecutor() {
+        return Executors.newFixedThreadPool(8, new CustomizableThreadFactory("dxcp-saga-cmd-"));
+    }
+
+    @Bean
+    public EngineConductor engineConductor(EngineConnection engine, S3ArtifactStore store, CommandSender commands,
+                                           ExecutorService sagaCommandExecutor, EngineProperties properties,
+                                           @Value("${dxcp.lock-stale:900s}") Duration lockStale, Clock clock) {
+        ConductorSettings settings = new ConductorSettings(properties.firstPoll(), properties.maxPoll(),
+                properties.heartbeat(), lockStale, 3);
+        return new EngineConductor(engine::client, new StoreArtifactCheck(store, clock),
+                new DispatchingEngineCommands(new SeparateUnitOfWorkCommands(commands, sagaCommandExecutor)),
+                settings, clock);
+    }
+
+    @Bean
+    public EngineReadiness engineReadiness(EngineConnection engine) {
+        return new GateReadiness(engine);
+    }
+
+    @Bean
+    public TriggerOutcomes triggerOutcomes(EventStore eventStore, EngineProperties properties) {
+        return new TriggerOutcomes(eventStore, properties.triggerWait());
+    }
+}
