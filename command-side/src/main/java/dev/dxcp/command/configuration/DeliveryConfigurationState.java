@@ -1,5 +1,8 @@
 package dev.dxcp.command.configuration;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.dxcp.events.configuration.ConfigurationEvents.DeliveryConfigurationSeeded;
 import dev.dxcp.events.configuration.ConfigurationEvents.DeliveryGroupCreated;
 import dev.dxcp.events.configuration.ConfigurationEvents.DeliveryGroupUpdated;
@@ -30,8 +33,11 @@ import java.util.Optional;
  * Delivery configuration folded from its events: groups, recipes, environments, group bindings and
  * service routes. Immutable: {@link #apply} returns a new state, so the aggregate and the per-request
  * view share one fold and readers never see a half-applied change. Groups keep creation order, which
- * decides "the first group whose services contain it" (domain §14).
+ * decides "the first group whose services contain it" (domain §14). Jackson reads and writes the
+ * fields (aggregate snapshots), never the query methods.
  */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public final class DeliveryConfigurationState {
     public static final DeliveryConfigurationState EMPTY = new DeliveryConfigurationState(false, Map.of(), Map.of(),
             Map.of(), Map.of(), Map.of());
@@ -53,6 +59,22 @@ public final class DeliveryConfigurationState {
         this.environments = environments;
         this.bindings = bindings;
         this.routes = routes;
+    }
+
+    /** Reads a snapshot back; maps keep their insertion order (it decides a service's group). */
+    @JsonCreator
+    static DeliveryConfigurationState fromSnapshot(@JsonProperty("seeded") boolean seeded,
+                                                   @JsonProperty("groups") Map<String, DeliveryGroup> groups,
+                                                   @JsonProperty("recipes") Map<String, Recipe> recipes,
+                                                   @JsonProperty("environments") Map<String, Environment> environments,
+                                                   @JsonProperty("bindings") Map<String, EnvironmentBinding> bindings,
+                                                   @JsonProperty("routes") Map<String, ServiceRoute> routes) {
+        return new DeliveryConfigurationState(seeded, frozen(groups), frozen(recipes), frozen(environments),
+                frozen(bindings), frozen(routes));
+    }
+
+    private static <V> Map<String, V> frozen(Map<String, V> map) {
+        return map == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(map));
     }
 
     public DeliveryConfigurationState apply(Object event) {
