@@ -32,7 +32,6 @@ import dev.dxcp.server.http.deployment.DeploymentJson;
 import dev.dxcp.server.http.deployment.DeploymentReads;
 import dev.dxcp.server.http.deployment.PromotionCandidates;
 import org.axonframework.eventhandling.EventBus;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.modelling.command.Repository;
 import org.axonframework.queryhandling.QueryGateway;
@@ -43,16 +42,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
-import java.util.Optional;
 
 /** Deploy by intent: policy, lanes, the deciding handlers, the history read model and the edge helpers. */
 @Configuration
 public class DeploymentWiring {
-
-    @Bean
-    public DeliveryConfigurationView deliveryConfigurationView(EventStore eventStore) {
-        return new DeliveryConfigurationView(eventStore);
-    }
 
     @Bean
     public DeploymentPolicy deploymentPolicy(ServiceRegistry registry) {
