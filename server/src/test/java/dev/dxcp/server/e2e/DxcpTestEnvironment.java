@@ -3,6 +3,8 @@ package dev.dxcp.server.e2e;
 import dev.dxcp.artifact.DemoArtifacts;
 import dev.dxcp.artifact.EmbeddedS3Server;
 import dev.dxcp.artifact.S3ArtifactStore;
+import dev.dxcp.gatesim.GateSimulator;
+import dev.dxcp.gatesim.GateSimulatorConfig;
 import dev.dxcp.testsupport.jwt.TestIdentityProvider;
 import dev.dxcp.testsupport.postgres.TestPostgres;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -11,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,6 +32,7 @@ public final class DxcpTestEnvironment {
     public final TestIdentityProvider identity;
     public final EmbeddedS3Server s3;
     public final S3ArtifactStore artifacts;
+    public final GateSimulator gate;
     public final Path dataDir;
     public final Path registryFile;
 
@@ -39,6 +43,8 @@ public final class DxcpTestEnvironment {
         s3 = EmbeddedS3Server.start(null, 0);
         artifacts = new S3ArtifactStore(s3.storeSettings());
         artifacts.ensureBucket(BUCKET);
+        gate = GateSimulator.start(GateSimulatorConfig.builder().port(0).stageDelay(Duration.ofMillis(40))
+                .startDelay(Duration.ofMillis(10)).build());
         DemoArtifacts.in(artifacts).seed(BUCKET);
         try {
             dataDir = Files.createTempDirectory("dxcp-e2e-data");
@@ -73,6 +79,9 @@ public final class DxcpTestEnvironment {
         registry.add("DXCP_DATA_DIR", dataDir::toString);
         registry.add("DXCP_SERVICE_REGISTRY_FILE", registryFile::toString);
         registry.add("DXCP_DEMO_MODE", () -> "false");
+        registry.add("DXCP_GATE_URL", gate::baseUrl);
+        registry.add("DXCP_ENGINE_FIRST_POLL", () -> "30ms");
+        registry.add("DXCP_ENGINE_MAX_POLL", () -> "200ms");
         registry.add("spring.codec.max-in-memory-size", () -> "65536");
     }
 
