@@ -159,6 +159,7 @@ class DeploymentEnforcementOrderEndToEndTest extends DeploymentTestSupport {
             assertError(post("/v1/deployments/validate", owner(), intent(service, version)), 429, "QUOTA_EXCEEDED");
         } finally {
             env.gate.outcomes().clear();
+            cancelUnfinishedExecutions();
         }
     }
 

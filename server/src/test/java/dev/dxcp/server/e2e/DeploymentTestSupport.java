@@ -108,6 +108,20 @@ abstract class DeploymentTestSupport extends EndToEndTest {
         return id;
     }
 
+    /**
+     * Cancels every execution still running or queued in the simulated Gate, through its cancel API:
+     * DXCP pipelines run one at a time, so a test that hangs one would block every later test.
+     */
+    protected void cancelUnfinishedExecutions() {
+        for (JsonNode execution : env.gate.executions()) {
+            String status = execution.path("status").asText();
+            if (status.equals("RUNNING") || status.equals("NOT_STARTED")) {
+                TestHttp.send("PUT", env.gate.baseUrl() + "/pipelines/" + execution.path("id").asText()
+                        + "/cancel?reason=test%20cleanup", null, null);
+            }
+        }
+    }
+
     protected int deniedEvents(String code) {
         Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry WHERE payloadtype LIKE "
                 + "'%DeploymentDenied' AND convert_from(payload, 'UTF8') LIKE ?", Integer.class,
