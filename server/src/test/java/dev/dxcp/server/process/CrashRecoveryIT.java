@@ -1,0 +1,207 @@
+package dev.dxcp.server.process;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dxcp.artifact.DemoArtifacts;
+import dev.dxcp.gatesim.Endpoint;
+import dev.dxcp.gatesim.Fault;
+import dev.dxcp.gatesim.GateSimulator;
+import dev.dxcp.gatesim.GateSimulatorConfig;
+import dev.dxcp.server.e2e.DxcpTestEnvironment;
+import dev.dxcp.testsupport.http.TestHttp;
+import dev.dxcp.testsupport.http.TestHttp.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * SIGKILL the server at every point of a deployment's life and start it again on the same database:
+ * each deployment still reaches a terminal state, and the engine never runs one twice.
+ */
+class CrashRecoveryIT {
+    private static final DxcpTestEnvironment env = DxcpTestEnvironment.get();
+    private static final String PIPELINE = "bluegreen-parallel";
+    private static GateSimulator gate;
+    private static ServerProcess server;
+    private static int nextService = 1;
+
+    @BeforeAll
+    static void startServer() {
+        gate = GateSimulator.start(GateSimulatorConfig.builder().port(0).stageDelay(Duration.ofMillis(1500)).build());
+        ObjectNode pipeline = (ObjectNode) TestHttp.JSON.createObjectNode();
+        pipeline.put("application", "dxcp-demo").put("name", PIPELINE).put("id", UUID.randomUUID().toString())
+                .put("limitConcurrent", false).put("keepWaitingPipelines", true);
+        pipeline.putArray("parameterConfig").addObject().put("name", "service").put("required", true);
+        ObjectNode stage = pipeline.putArray("stages").addObject();
+        stage.put("refId", "1").put("name", "deploy-artifact").put("type", "dxcpDeploy");
+        stage.putArray("requisiteStageRefIds");
+        pipeline.putArray("triggers");
+        gate.addPipelineConfig(pipeline);
+
+        Map<String, String> settings = new HashMap<>();
+        settings.put("DXCP_DB_URL", env.postgres.createDatabase("crash"));
+        settings.put("DXCP_DB_USER", env.postgres.user());
+        settings.put("DXCP_DB_PASSWORD", env.postgres.password());
+        settings.put("DXCP_OIDC_ISSUER", env.identity.issuer());
+        settings.put("DXCP_OIDC_AUDIENCE", env.identity.audience());
+        settings.put("DXCP_OIDC_JWKS_URL", env.identity.jwksUrl());
+        settings.put("DXCP_S3_ENDPOINT", env.s3.endpoint().toString());
+        settings.put("DXCP_ARTIFACT_BUCKET", DxcpTestEnvironment.BUCKET);
+        settings.put("AWS_ACCESS_KEY_ID", env.s3.accessKey());
+        settings.put("AWS_SECRET_ACCESS_KEY", env.s3.secretKey());
+        settings.put("DXCP_DATA_DIR", env.dataDir.resolve("crash").toString());
+        settings.put("DXCP_SERVICE_REGISTRY_FILE", env.registryFile.toString());
+        settings.put("DXCP_GATE_URL", gate.baseUrl());
+        settings.put("DXCP_TRIGGER_WAIT", "0s");
+        settings.put("DXCP_ENGINE_FIRST_POLL", "100ms");
+        settings.put("DXCP_ENGINE_MAX_POLL", "300ms");
+        server = new ServerProcess(settings, "crash-recovery").start();
+
+        String admin = env.identity.adminToken();
+        assertThat(TestHttp.put(server.url("/v1/admin/system/rate-limits"), admin, Map.of("read_rpm", 5000,
+                "mutate_rpm", 5000, "daily_quota_build_register", 5000)).status()).isEqualTo(200);
+        assertThat(TestHttp.put(server.url("/v1/admin/system/ci-publishers"), admin, Map.of("publishers",
+                List.of(Map.of("name", "crash-ci", "subject_prefixes", List.of("crash-")))), "Idempotency-Key", "k1")
+                .status()).isEqualTo(200);
+        JsonNode group = TestHttp.get(server.url("/v1/delivery-groups/default"), admin).json();
+        ObjectNode update = group.deepCopy();
+        update.putObject("guardrails").put("max_concurrent_deployments", 50).put("daily_deploy_quota", 500);
+        assertThat(TestHttp.put(server.url("/v1/delivery-groups/default"), admin, update).status()).isEqualTo(200);
+        JsonNode recipe = TestHttp.get(server.url("/v1/recipes/bluegreen"), admin).json();
+        ObjectNode parallel = recipe.deepCopy();
+        parallel.put("deploy_pipeline", PIPELINE);
+        Response changed = TestHttp.put(server.url("/v1/recipes/bluegreen"), admin, parallel);
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+    }
+
+    @AfterAll
+    static void stopServer() {
+        if (server != null) {
+            server.close();
+        }
+        if (gate != null) {
+            gate.stop();
+        }
+    }
+
+    @AfterEach
+    void clearFaults() {
+        gate.faults().clear();
+    }
+
+    @Test
+    void killedMidExecutionEveryDeploymentStillSucceedsOnce() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(deploy(registeredService()));
+        }
+        awaitAll(ids, record -> !record.path("engineExecutionId").isNull());
+        server.kill();
+        server.start();
+        assertFinishedOnce(ids);
+    }
+
+    @Test
+    void killedBeforeTheEngineAnsweredTheTriggerTheDeploymentRunsOnce() {
+        gate.faults().on(Endpoint.TRIGGER, Fault.latency(Duration.ofSeconds(3)), 1);
+        String id = deploy(registeredService());
+        ServerProcess.sleep(1000);
+        server.kill();
+        server.start();
+        assertFinishedOnce(List.of(id));
+    }
+
+    @Test
+    void killedAfterTheEngineStartedButBeforeItsIdWasRecordedTheExecutionIsRecoveredNotRepeated() {
+        gate.faults().on(Endpoint.TRIGGER, Fault.latency(Duration.ofSeconds(4)).afterGateHandled(), 1);
+        String id = deploy(registeredService());
+        awaitExecutionCreatedFor(id);
+        server.kill();
+        server.start();
+        assertFinishedOnce(List.of(id));
+    }
+
+    @Test
+    void killedTheMomentTheRequestWasAcceptedTheSagaStillStartsIt() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(deploy(registeredService()));
+        }
+        server.kill();
+        server.start();
+        assertFinishedOnce(ids);
+    }
+
+    private String registeredService() {
+        String service = "e2e-svc-" + (60 - nextService++);
+        String version = "5.0." + nextService;
+        String key = DemoArtifacts.keyOf(service, version);
+        env.artifacts.put(DxcpTestEnvironment.BUCKET, key, DemoArtifacts.zipOf(service, version), "application/zip");
+        Map<String, Object> build = Map.of("service", service, "version", version, "artifactRef",
+                "s3://" + DxcpTestEnvironment.BUCKET + "/" + key, "git_sha", "abc", "git_branch", "main",
+                "ci_provider", "github", "ci_run_id", "1", "built_at", "2026-03-01T00:00:00Z");
+        Response registered = TestHttp.post(server.url("/v1/builds/register"), env.identity.ciToken("crash-ci"), build,
+                "Idempotency-Key", UUID.randomUUID().toString());
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        return service + ":" + version;
+    }
+
+    private String deploy(String serviceAndVersion) {
+        String[] parts = serviceAndVersion.split(":");
+        Map<String, Object> intent = Map.of("service", parts[0], "environment", "sandbox", "version", parts[1],
+                "changeSummary", "crash test", "recipeId", "bluegreen");
+        Response response = TestHttp.post(server.url("/v1/deployments"), env.identity.adminToken(), intent,
+                "Idempotency-Key", UUID.randomUUID().toString());
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.json().path("id").asText();
+    }
+
+    private void awaitExecutionCreatedFor(String deploymentId) {
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (System.currentTimeMillis() < deadline) {
+            if (executionsFor(deploymentId) > 0) {
+                return;
+            }
+            ServerProcess.sleep(50);
+        }
+        throw new AssertionError("the engine never saw a trigger for " + deploymentId);
+    }
+
+    private void awaitAll(List<String> ids, java.util.function.Predicate<JsonNode> condition) {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            if (ids.stream().allMatch(id -> condition.test(record(id)))) {
+                return;
+            }
+            ServerProcess.sleep(100);
+        }
+        throw new AssertionError("condition not reached for " + ids);
+    }
+
+    private void assertFinishedOnce(List<String> ids) {
+        awaitAll(ids, record -> List.of("SUCCEEDED", "FAILED", "CANCELED").contains(record.path("state").asText()));
+        for (String id : ids) {
+            assertThat(record(id).path("state").asText()).as("state of " + id).isEqualTo("SUCCEEDED");
+            assertThat(executionsFor(id)).as("executions for " + id).isEqualTo(1);
+        }
+    }
+
+    private JsonNode record(String id) {
+        return TestHttp.get(server.url("/v1/deployments/" + id), env.identity.adminToken()).json();
+    }
+
+    private long executionsFor(String deploymentId) {
+        return gate.executions().stream()
+                .filter(e -> deploymentId.equals(e.path("trigger").path("dxcpDeploymentId").asText())).count();
+    }
+}
