@@ -162,4 +162,21 @@ class DeploymentLifecycleEndToEndTest extends DeploymentTestSupport {
         assertError(get("/v1/services/unknown-svc/allowed-actions", admin()), 403, "SERVICE_NOT_ALLOWLISTED");
         assertThat(get("/v1/services/demo-service/running", admin()).body()).isEqualTo("null");
     }
+
+    @Test
+    void anEnvironmentWithDeploymentRecordsCannotBeDeletedAndNamesThem() {
+        String service = serviceInOwnGroup(null, null);
+        String id = deployedSuccessfully(admin(), service, registered(service));
+        Response refused = TestHttp.delete(url("/v1/environments/sandbox"), freshAdmin());
+        assertError(refused, 409, "ENVIRONMENT_DELETE_BLOCKED_REFERENCED");
+        JsonNode deployments = null;
+        for (JsonNode reference : refused.json().path("details").path("references")) {
+            if (reference.path("reference_type").asText().equals("deployments")) {
+                deployments = reference;
+            }
+        }
+        assertThat(deployments).as(refused.body()).isNotNull();
+        assertThat(deployments.path("count").asLong()).isPositive();
+        assertThat(deployments.path("examples").toString()).contains(id);
+    }
 }
