@@ -97,10 +97,18 @@ public class ErrorResponses implements WebExceptionHandler {
                 case 405 -> "Method not allowed";
                 case 406 -> "Not acceptable";
                 case 413 -> "Request body is too large";
+                case 414 -> "Request line is too long";
+                case 431 -> "Request headers are too large";
                 case 415 -> "Unsupported media type: send application/json";
                 default -> status.getReason() != null ? status.getReason() : "HTTP error";
             };
             return new Rejection("HTTP_ERROR", code, message);
+        }
+        if (DatabaseOutages.isOutage(failure)) {
+            log.warn("event=database_unavailable request_id={} path={} error=\"{}\"", RequestIds.of(exchange),
+                    exchange.getRequest().getPath().value(), failure.getMessage());
+            return new Rejection("SERVICE_UNAVAILABLE", 503,
+                    "The delivery database is unavailable; nothing was changed, retry shortly");
         }
         log.error("event=unhandled_error request_id={} path={}", RequestIds.of(exchange),
                 exchange.getRequest().getPath().value(), failure);

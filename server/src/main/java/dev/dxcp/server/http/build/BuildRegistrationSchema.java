@@ -5,6 +5,7 @@ import dev.dxcp.events.build.BuildRegistrationRequest;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.common.Timestamps;
 import dev.dxcp.server.http.Fingerprints;
+import dev.dxcp.server.http.TextRules;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,7 +42,7 @@ public final class BuildRegistrationSchema {
                 missing.add(name);
             } else {
                 String text = scalar(node);
-                if (text == null || text.isBlank() || text.length() > max) {
+                if (text == null || text.isBlank() || text.length() > max || !wellFormed(name, text)) {
                     invalid.add(name);
                 } else {
                     values.put(name, text);
@@ -52,7 +53,7 @@ public final class BuildRegistrationSchema {
             JsonNode node = body.get(name);
             if (node != null && !node.isNull()) {
                 String text = scalar(node);
-                if (text == null || text.length() > max) {
+                if (text == null || text.length() > max || !wellFormed(name, text)) {
                     invalid.add(name);
                 } else {
                     values.put(name, text);
@@ -94,6 +95,10 @@ public final class BuildRegistrationSchema {
         fields.put("built_at", Timestamps.parse(builtAt).map(Timestamps::format).orElse(builtAt));
         fields.put("sizeBytes", sizeBytes);
         return Fingerprints.of(fields);
+    }
+
+    private static boolean wellFormed(String field, String value) {
+        return !TextRules.hasForbiddenCharacters(value) && ProvenanceShapes.fits(field, value);
     }
 
     /** Strings as given, numbers in their string form (spec README lenient scalars); anything else is invalid. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.deployment.DeploymentIntent;
 import dev.dxcp.server.http.Fingerprints;
+import dev.dxcp.server.http.TextRules;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -78,6 +79,9 @@ public final class DeploymentIntentSchema {
         String value = node.asText();
         if (value.length() > max) {
             throw invalid(field + " must be at most " + max + " characters");
+        }
+        if (TextRules.hasForbiddenCharacters(value)) {
+            throw invalid(field + " contains control or bidirectional-override characters");
         }
         return value;
     }
