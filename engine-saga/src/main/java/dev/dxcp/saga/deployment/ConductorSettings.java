@@ -11,11 +11,14 @@ import java.time.Duration;
  *                       updatedAt shows a live engine and the stale-lock reaper leaves it alone
  * @param lockStale      no successful engine observation for this long fails the deployment (domain §4)
  * @param triggerRetries attempts before an unreachable engine refuses the trigger
+ * @param settle         how long a trigger that got no answer (read timeout, gateway timeout) is given
+ *                       to show up in Gate's execution search before DXCP searches again; Gate may
+ *                       still be handling a request the client stopped waiting for
  */
 public record ConductorSettings(Duration firstPoll, Duration maxPoll, Duration heartbeat, Duration lockStale,
-                                int triggerRetries) {
+                                int triggerRetries, Duration settle) {
     public static ConductorSettings defaults() {
         return new ConductorSettings(Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofMinutes(5),
-                Duration.ofSeconds(900), 3);
+                Duration.ofSeconds(900), 3, Duration.ofSeconds(15));
     }
 }

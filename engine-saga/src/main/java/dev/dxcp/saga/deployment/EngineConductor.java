@@ -68,6 +68,9 @@ public class EngineConductor {
         String pipeline = d.engine().pipeline();
         try {
             Optional<String> existing = client.findExecutionForDeployment(application, pipeline, d.deploymentId());
+            if (existing.isEmpty() && progress.unanswered() != null) {
+                return refuse(d, requestId, progress, unanswered(progress.unanswered()), now);
+            }
             String id;
             String url;
             if (existing.isPresent()) {
@@ -85,13 +88,37 @@ public class EngineConductor {
             commands.executionStarted(requestId, d.deploymentId(), id, url, now);
             return new StepOutcome(progress.started(id, url, now), settings.firstPoll());
         } catch (EngineCallException e) {
+            boolean unknownOutcome = unknownOutcome(e);
             if (retryable(e) && progress.attempt() + 1 < settings.triggerRetries()) {
                 log.warn("event=engine_trigger_retry deployment_id={} code={} attempt={} request_id={}",
                         d.deploymentId(), e.code(), progress.attempt() + 1, requestId);
-                return new StepOutcome(progress.retried(), backoff(Duration.ofMillis(500), progress.attempt()));
+                Duration pause = backoff(Duration.ofMillis(500), progress.attempt());
+                return new StepOutcome(progress.retried(), unknownOutcome && settings.settle().compareTo(pause) > 0
+                        ? settings.settle() : pause);
+            }
+            if (unknownOutcome && progress.unanswered() == null) {
+                // Gate may yet start what it never answered: look once more before calling it refused.
+                log.warn("event=engine_trigger_unanswered deployment_id={} code={} request_id={}", d.deploymentId(),
+                        e.code(), requestId);
+                return new StepOutcome(progress.awaitingSearch(new ExecutionProgress.UnansweredTrigger(
+                        e.code().name(), e.upstreamStatus())), settings.settle());
             }
             return refuse(d, requestId, progress, e, now);
         }
+    }
+
+    /**
+     * No answer (read timeout) or a gateway timeout in front of Gate: the request may have reached Gate
+     * and started an execution, so the next attempt must give it time to show up in the search first.
+     */
+    private static boolean unknownOutcome(EngineCallException e) {
+        return e.code() == EngineErrorCode.ENGINE_TIMEOUT
+                || e.upstreamStatus() != null && e.upstreamStatus() == 504;
+    }
+
+    private static EngineCallException unanswered(ExecutionProgress.UnansweredTrigger trigger) {
+        return EngineCallException.of(EngineErrorCode.valueOf(trigger.code()), trigger.upstreamStatus(),
+                "the engine never answered the trigger and shows no execution for this deployment");
     }
 
     private StepOutcome follow(DeploymentAccepted d, String requestId, ExecutionProgress progress) {

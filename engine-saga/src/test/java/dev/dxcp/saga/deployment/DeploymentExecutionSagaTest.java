@@ -13,6 +13,8 @@ import dev.dxcp.events.deployment.FailureCategory;
 import dev.dxcp.events.deployment.FailureModel;
 import dev.dxcp.events.deployment.PolicySnapshot;
 import dev.dxcp.gatesim.AuthMode;
+import dev.dxcp.gatesim.Endpoint;
+import dev.dxcp.gatesim.Fault;
 import dev.dxcp.gatesim.GateSimulator;
 import dev.dxcp.gatesim.GateSimulatorConfig;
 import dev.dxcp.gatesim.Outcome;
@@ -44,6 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DeploymentExecutionSagaTest {
     static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+    static final Duration SETTLE = Duration.ofMillis(600);
 
     private final MutableClock clock = new MutableClock(T0);
     private final AtomicReference<Optional<EngineCommands.Refusal>> artifactVerdict =
@@ -55,14 +58,21 @@ class DeploymentExecutionSagaTest {
     void setUp() {
         gate = GateSimulator.start(GateSimulatorConfig.builder().port(0).stageDelay(Duration.ZERO)
                 .startDelay(Duration.ZERO).build());
-        fixture = new SagaTestFixture<>(DeploymentExecutionSaga.class);
-        GateClient client = GateClient.create(GateSettings.of(gate.baseUrl(), GateAuthSettings.none()));
-        EngineCommands commands = new DispatchingEngineCommands((command, requestId) -> fixture.getCommandBus()
+        fixture = fixtureWithReadTimeout(null);
+    }
+
+    /** A saga fixture whose Gate client gives up after readTimeout (null: the client's default). */
+    private SagaTestFixture<DeploymentExecutionSaga> fixtureWithReadTimeout(Duration readTimeout) {
+        SagaTestFixture<DeploymentExecutionSaga> created = new SagaTestFixture<>(DeploymentExecutionSaga.class);
+        GateClient client = GateClient.create(new GateSettings(gate.baseUrl(), GateAuthSettings.none(), null,
+                readTimeout, null, "dxcp"));
+        EngineCommands commands = new DispatchingEngineCommands((command, requestId) -> created.getCommandBus()
                 .dispatch(GenericCommandMessage.asCommandMessage(command)));
         ConductorSettings settings = new ConductorSettings(Duration.ofMillis(50), Duration.ofMillis(200),
-                Duration.ofMinutes(5), Duration.ofSeconds(900), 3);
-        fixture.registerResource(new EngineConductor(() -> client, d -> artifactVerdict.get(), commands, settings,
+                Duration.ofMinutes(5), Duration.ofSeconds(900), 3, SETTLE);
+        created.registerResource(new EngineConductor(() -> client, d -> artifactVerdict.get(), commands, settings,
                 clock));
+        return created;
     }
 
     @AfterEach
@@ -203,6 +213,37 @@ class DeploymentExecutionSagaTest {
     }
 
     @Test
+    void aTriggerLeftUnansweredIsAdoptedWhenGateStartsItAnywayNotTriggeredAgain() throws Exception {
+        SagaTestFixture<DeploymentExecutionSaga> impatient = fixtureWithReadTimeout(Duration.ofMillis(200));
+        gate.faults().on(Endpoint.TRIGGER, Fault.latency(Duration.ofMillis(500)), 1);
+        var given = impatient.givenAPublished(withRequestId(accepted("d11", DeploymentKind.ROLL_FORWARD,
+                "deploy-demo-service"))).andThenTimeElapses(Duration.ofMillis(1));
+        awaitExecutions(1);
+        String started = gate.executions().get(0).path("id").asText();
+        // Gate has started it by now, but the saga must not look before the settle time has passed.
+        given.andThenTimeElapses(SETTLE.minusMillis(100))
+                .whenTimeElapses(Duration.ofMillis(100))
+                .expectDispatchedCommands(new RecordEngineExecution("d11", started,
+                        gate.baseUrl() + "/pipelines/" + started, T0));
+        assertThat(gate.triggerCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aTriggerNeverAnsweredIsRefusedWithEngineTimeoutAfterALastSearch() throws Exception {
+        SagaTestFixture<DeploymentExecutionSaga> impatient = fixtureWithReadTimeout(Duration.ofMillis(200));
+        gate.faults().always(Endpoint.TRIGGER, Fault.hang(Duration.ofMillis(400)));
+        FixtureExecutionResult result = impatient.givenAPublished(withRequestId(accepted("d12",
+                        DeploymentKind.ROLL_FORWARD, "deploy-demo-service")))
+                .whenTimeElapses(Duration.ofSeconds(5));
+        RecordEngineTriggerRefusal refusal = (RecordEngineTriggerRefusal) lastDispatched(result);
+        assertThat(refusal.code()).isEqualTo("ENGINE_TIMEOUT");
+        assertThat(refusal.httpStatus()).isEqualTo(504);
+        assertThat(refusal.failure().category()).isEqualTo(FailureCategory.TIMEOUT);
+        assertThat(gate.requestCount(Endpoint.TRIGGER)).as("three attempts").isEqualTo(3);
+        assertThat(gate.triggerCount()).isZero();
+    }
+
+    @Test
     void anEngineSilentForTheStaleLockPeriodFailsTheDeploymentWithAnInfrastructureFailure() throws Exception {
         var given = fixture.givenAPublished(withRequestId(accepted("d10", DeploymentKind.ROLL_FORWARD,
                 "deploy-demo-service"))).andThenTimeElapses(Duration.ofMillis(1));
@@ -232,6 +273,13 @@ class DeploymentExecutionSagaTest {
             }
         });
         return dispatched.get(dispatched.size() - 1).getPayload();
+    }
+
+    private void awaitExecutions(int count) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 5000;
+        while (gate.executions().size() < count && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
     }
 
     private void awaitExecutionsEnd() throws InterruptedException {

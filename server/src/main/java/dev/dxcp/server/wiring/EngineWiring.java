@@ -42,7 +42,7 @@ public class EngineWiring {
                                            ExecutorService sagaCommandExecutor, EngineProperties properties,
                                            @Value("${dxcp.lock-stale:900s}") Duration lockStale, Clock clock) {
         ConductorSettings settings = new ConductorSettings(properties.firstPoll(), properties.maxPoll(),
-                properties.heartbeat(), lockStale, 3);
+                properties.heartbeat(), lockStale, 3, properties.readTimeout());
         return new EngineConductor(engine::client, new StoreArtifactCheck(store, clock),
                 new DispatchingEngineCommands(new SeparateUnitOfWorkCommands(commands, sagaCommandExecutor)),
                 settings, clock);

@@ -23,7 +23,7 @@ import java.util.List;
  */
 public final class DxcpTestEnvironment {
     public static final String BUCKET = "e2e-artifacts";
-    public static final int REGISTRY_SERVICES = 60;
+    public static final int REGISTRY_SERVICES = 160;
 
     private static DxcpTestEnvironment instance;
 
