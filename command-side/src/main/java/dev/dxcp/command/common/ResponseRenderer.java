@@ -1,6 +1,7 @@
 package dev.dxcp.command.common;
 
 import dev.dxcp.events.build.BuildRecord;
+import dev.dxcp.events.build.UploadCapabilityMessages.UploadCapabilityIssued;
 import dev.dxcp.events.deployment.DeploymentRecord;
 
 /**
@@ -13,4 +14,7 @@ public interface ResponseRenderer {
 
     /** A deployment record as the caller sees it: engine execution keys only for admins. */
     String deployment(DeploymentRecord record, boolean admin);
+
+    /** The 201 of POST /v1/builds/upload-capability (api-contract §7). */
+    String uploadCapability(UploadCapabilityIssued capability);
 }

@@ -14,8 +14,8 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import java.time.Instant;
 
 /**
- * Records a refused deploy or rollback as a DeploymentDenied event in the current unit of work
- * (governance §14 DEPLOY_DENIED, outcome DENIED). The unit of work then commits normally, so a quota
+ * Records a refused deploy, rollback or promotion as a DeploymentDenied event in the current unit of work
+ * (governance §14 DEPLOY_DENIED / PROMOTION_DENIED, outcome DENIED). The unit of work then commits, so a quota
  * unit consumed before the refusal stays consumed.
  */
 public class DenialRecorder {

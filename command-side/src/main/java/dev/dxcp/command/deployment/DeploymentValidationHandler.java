@@ -1,11 +1,9 @@
 package dev.dxcp.command.deployment;
 
-import dev.dxcp.command.build.BuildVersion;
-import dev.dxcp.command.common.AggregateCommands;
 import dev.dxcp.command.configuration.DeliveryConfigurationState;
 import dev.dxcp.command.configuration.DeliveryConfigurationView;
+import dev.dxcp.command.deployment.PromotionPolicy.Promotable;
 import dev.dxcp.command.settings.SystemSettingsView;
-import dev.dxcp.events.build.BuildMessages;
 import dev.dxcp.events.build.BuildRecord;
 import dev.dxcp.events.deployment.DeploymentCommands.LaneSnapshot;
 import dev.dxcp.events.deployment.DeploymentCommands.PolicySummaryResult;
@@ -14,30 +12,37 @@ import dev.dxcp.events.deployment.DeploymentCommands.ValidateDeployment;
 import dev.dxcp.events.deployment.DeploymentCommands.ValidationResult;
 import dev.dxcp.events.deployment.DeploymentIntent;
 import dev.dxcp.events.deployment.PolicySnapshot;
+import dev.dxcp.events.deployment.PromotionCommands.PromotionValidationResult;
+import dev.dxcp.events.deployment.PromotionCommands.ValidatePromotion;
+import dev.dxcp.events.deployment.PromotionIntent;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.modelling.command.Repository;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 /**
- * validate and policy summary: the deploy checks without consequences. Nothing is consumed or
- * recorded; validate fails on quota only when none is left and on concurrency when the lane is full
- * (api-contract §5), after the artifact and engine preflights.
+ * validate (of deploys and of promotions) and policy summary: the checks without consequences. Nothing
+ * is consumed or recorded; validate fails on quota only when none is left and on concurrency when the
+ * lane is full (api-contract §5), after the artifact and engine preflights. A promotion is validated
+ * as the deploy into its target that it would be.
  */
 public class DeploymentValidationHandler {
     private final DeploymentPolicy policy;
+    private final PromotionPolicy promotions;
     private final DeliveryConfigurationView configuration;
     private final SystemSettingsView settings;
-    private final Repository<BuildVersion> builds;
+    private final RegisteredBuilds builds;
     private final LaneGate lanes;
     private final ArtifactPreflight artifacts;
     private final EngineReadiness engine;
 
-    public DeploymentValidationHandler(DeploymentPolicy policy, DeliveryConfigurationView configuration,
-                                       SystemSettingsView settings, Repository<BuildVersion> builds, LaneGate lanes,
-                                       ArtifactPreflight artifacts, EngineReadiness engine) {
+    public DeploymentValidationHandler(DeploymentPolicy policy, PromotionPolicy promotions,
+                                       DeliveryConfigurationView configuration, SystemSettingsView settings,
+                                       RegisteredBuilds builds, LaneGate lanes, ArtifactPreflight artifacts,
+                                       EngineReadiness engine) {
         this.policy = policy;
+        this.promotions = promotions;
         this.configuration = configuration;
         this.settings = settings;
         this.builds = builds;
@@ -51,28 +56,20 @@ public class DeploymentValidationHandler {
         DeploymentIntent intent = command.intent();
         Resolution resolution = policy.resolve(intent.service(), intent.environment(), intent.version(),
                 intent.recipeId(), configuration.current());
-        BuildRecord build = AggregateCommands.read(builds,
-                BuildMessages.buildVersionId(intent.service(), intent.version()), BuildVersion::new,
-                BuildVersion::build);
-        if (build == null) {
-            throw DeploymentPolicy.versionNotFound(intent.service(), intent.version());
-        }
-        artifacts.check(build).ifPresent(refusal -> {
-            throw refusal;
-        });
-        engine.check().ifPresent(refusal -> {
-            throw refusal;
-        });
-        PolicySnapshot snapshot = snapshot(resolution, command.requestedAt().atZone(ZoneOffset.UTC).toLocalDate());
-        if (snapshot.deploymentsRemaining() <= 0) {
-            throw Guardrails.quotaExceeded("deploy", snapshot.dailyDeployQuota());
-        }
-        if (snapshot.currentConcurrentDeployments() >= snapshot.maxConcurrentDeployments()) {
-            throw Guardrails.concurrencyReached(snapshot.maxConcurrentDeployments(),
-                    snapshot.currentConcurrentDeployments());
-        }
+        BuildRecord build = builds.registered(intent.service(), intent.version());
+        PolicySnapshot snapshot = preflight(build, resolution, command.requestedAt());
         return new ValidationResult(intent.service(), resolution.environment().id(), intent.version(),
                 resolution.recipe().id(), resolution.group().id(), snapshot);
+    }
+
+    @CommandHandler
+    public PromotionValidationResult handle(ValidatePromotion command) {
+        PromotionIntent intent = command.intent();
+        Promotable promotable = promotions.check(intent, configuration.current());
+        Resolution target = promotable.target();
+        PolicySnapshot snapshot = preflight(promotable.build(), target, command.requestedAt());
+        return new PromotionValidationResult(intent.service(), intent.sourceEnvironment(), target.environment().id(),
+                intent.version(), target.recipe().id(), target.group().id(), snapshot);
     }
 
     @CommandHandler
@@ -83,6 +80,25 @@ public class DeploymentValidationHandler {
         PolicySnapshot snapshot = snapshot(resolution, command.requestedAt().atZone(ZoneOffset.UTC).toLocalDate());
         return new PolicySummaryResult(command.service(), resolution.environment().id(), resolution.group().id(),
                 resolution.recipe(), resolution.route(), snapshot);
+    }
+
+    /** The artifact and engine preflights, then the lane: no quota left, or no place free, fails validate. */
+    private PolicySnapshot preflight(BuildRecord build, Resolution resolution, Instant requestedAt) {
+        artifacts.check(build).ifPresent(refusal -> {
+            throw refusal;
+        });
+        engine.check().ifPresent(refusal -> {
+            throw refusal;
+        });
+        PolicySnapshot snapshot = snapshot(resolution, requestedAt.atZone(ZoneOffset.UTC).toLocalDate());
+        if (snapshot.deploymentsRemaining() <= 0) {
+            throw Guardrails.quotaExceeded("deploy", snapshot.dailyDeployQuota());
+        }
+        if (snapshot.currentConcurrentDeployments() >= snapshot.maxConcurrentDeployments()) {
+            throw Guardrails.concurrencyReached(snapshot.maxConcurrentDeployments(),
+                    snapshot.currentConcurrentDeployments());
+        }
+        return snapshot;
     }
 
     /** The policy object as it stands now; in-flight members are counted as the deploy path counts them. */

@@ -157,8 +157,12 @@ public class EngineConductor {
 
     private StepOutcome refuse(DeploymentAccepted d, String requestId, ExecutionProgress progress,
                                EngineCallException e, Instant now) {
-        String message = (d.deploymentKind() == DeploymentKind.ROLLBACK ? "Unable to start rollback"
-                : "Unable to start deployment");
+        // domain §16 wording of the synchronous answer, per kind of request
+        String message = switch (d.deploymentKind()) {
+            case ROLLBACK -> "Unable to start rollback";
+            case PROMOTE -> "Unable to start promotion";
+            case ROLL_FORWARD -> "Unable to start deployment";
+        };
         log.warn("event=engine_trigger_refused deployment_id={} code={} upstream_status={}", d.deploymentId(),
                 e.code(), e.upstreamStatus());
         commands.refused(requestId, d.deploymentId(), new EngineCommands.Refusal(e.code().name(), e.httpStatus(), message,

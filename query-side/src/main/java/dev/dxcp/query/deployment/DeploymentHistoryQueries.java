@@ -10,6 +10,7 @@ import dev.dxcp.events.deployment.DeploymentQueries.LatestDeploymentOf;
 import dev.dxcp.events.deployment.DeploymentQueries.ListDeployments;
 import dev.dxcp.events.deployment.DeploymentQueries.PriorSuccessfulDeployment;
 import dev.dxcp.events.deployment.DeploymentQueries.RunningState;
+import dev.dxcp.events.deployment.DeploymentQueries.SuccessfulDeploymentOfVersion;
 import dev.dxcp.events.deployment.DeploymentRecord;
 import dev.dxcp.events.deployment.DeploymentState;
 import dev.dxcp.events.deployment.FailureModel;
@@ -83,6 +84,14 @@ public class DeploymentHistoryQueries {
                         + "AND d.created_at < (SELECT t.created_at FROM rm_deployment t WHERE t.id = ?)"
                         + HISTORY_ORDER + " LIMIT 1", rows, query.service(), query.environment(),
                 query.beforeDeploymentId()).stream().findFirst();
+    }
+
+    /** api-contract §6 eligibility: the newest SUCCEEDED record of this version in the scope, any kind. */
+    @QueryHandler
+    public Optional<DeploymentRecord> handle(SuccessfulDeploymentOfVersion query) {
+        return jdbc.query(SELECT + "WHERE d.service = ? AND d.environment = ? AND d.version = ? "
+                        + "AND d.state = 'SUCCEEDED'" + HISTORY_ORDER + " LIMIT 1", rows, query.service(),
+                query.environment(), query.version()).stream().findFirst();
     }
 
     private static void filter(StringBuilder where, List<Object> args, String column, String value) {

@@ -3,6 +3,7 @@ package dev.dxcp.server.artifact;
 import dev.dxcp.artifact.ArtifactDigest;
 import dev.dxcp.artifact.ArtifactNotFoundException;
 import dev.dxcp.artifact.ArtifactStore;
+import dev.dxcp.command.build.ArtifactLimits;
 import dev.dxcp.command.build.ArtifactSourceRules;
 import dev.dxcp.events.build.ArtifactIntegrity;
 import dev.dxcp.events.build.ArtifactRef;
@@ -10,28 +11,20 @@ import dev.dxcp.events.build.InvalidArtifactRef;
 import dev.dxcp.events.build.BuildRecord;
 import dev.dxcp.events.common.Rejection;
 
-import java.util.Set;
-import java.util.regex.Pattern;
-
 /**
  * Measures a build's artifact in the runtime store (domain §13): bucket must be the runtime bucket,
  * key a .zip, object present; size, media type and a streamed sha256 are taken from the store and
  * must satisfy the integrity limits.
  */
 public class StoreArtifactVerifier implements ArtifactVerifier {
-    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
-
     private final ArtifactStore store;
     private final ArtifactSourceRules rules;
-    private final long maxSizeBytes;
-    private final Set<String> contentTypes;
+    private final ArtifactLimits limits;
 
-    public StoreArtifactVerifier(ArtifactStore store, ArtifactSourceRules rules, long maxSizeBytes,
-                                 Set<String> contentTypes) {
+    public StoreArtifactVerifier(ArtifactStore store, ArtifactSourceRules rules, ArtifactLimits limits) {
         this.store = store;
         this.rules = rules;
-        this.maxSizeBytes = maxSizeBytes;
-        this.contentTypes = Set.copyOf(contentTypes);
+        this.limits = limits;
     }
 
     @Override
@@ -60,16 +53,9 @@ public class StoreArtifactVerifier implements ArtifactVerifier {
             throw new Rejection("INTERNAL_ERROR", 500, "Unexpected server error",
                     "artifact could not be hashed: " + e.getMessage(), null);
         }
-        if (digest.sizeBytes() > maxSizeBytes) {
-            throw invalid("artifact is larger than " + maxSizeBytes + " bytes");
-        }
-        if (!SHA256.matcher(digest.sha256()).matches()) {
-            throw invalid("artifact sha256 must be 64 hex characters");
-        }
-        if (!contentTypes.contains(digest.contentType())) {
-            throw invalid("artifact content type " + digest.contentType() + " is not allowed");
-        }
-        return new ArtifactIntegrity(digest.sha256(), digest.sizeBytes(), digest.contentType());
+        ArtifactIntegrity measured = new ArtifactIntegrity(digest.sha256(), digest.sizeBytes(), digest.contentType());
+        limits.check(measured);
+        return measured;
     }
 
     private static Rejection invalid(String message) {

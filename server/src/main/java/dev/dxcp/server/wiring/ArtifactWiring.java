@@ -5,6 +5,7 @@ import dev.dxcp.artifact.EmbeddedS3Server;
 import dev.dxcp.artifact.S3ArtifactStore;
 import dev.dxcp.artifact.S3StoreSettings;
 import dev.dxcp.artifact.VersionScan;
+import dev.dxcp.command.build.ArtifactLimits;
 import dev.dxcp.command.build.ArtifactSourceRules;
 import dev.dxcp.server.artifact.ArtifactVerifier;
 import dev.dxcp.server.artifact.StoreArtifactVerifier;
@@ -28,7 +29,6 @@ import java.util.Set;
 public class ArtifactWiring {
     private static final Logger log = LoggerFactory.getLogger(ArtifactWiring.class);
     public static final String EMBEDDED_BUCKET = "dxcp-artifacts";
-    static final long MAX_ARTIFACT_BYTES = 209_715_200L;
 
     /** Resolved store settings and bucket; the embedded server is started here when needed. */
     public record ArtifactLocation(S3StoreSettings settings, String bucket, EmbeddedS3Server embedded) {
@@ -90,10 +90,15 @@ public class ArtifactWiring {
         return new VersionScan(store);
     }
 
+    /** domain §13 integrity limits, for measured and for announced (uploaded) artifacts alike. */
     @Bean
-    public ArtifactVerifier artifactVerifier(S3ArtifactStore store, ArtifactSourceRules rules,
-                                             @Value("${dxcp.artifacts.content-types:application/zip,application/gzip}")
-                                             Set<String> contentTypes) {
-        return new StoreArtifactVerifier(store, rules, MAX_ARTIFACT_BYTES, contentTypes);
+    public ArtifactLimits artifactLimits(
+            @Value("${dxcp.artifacts.content-types:application/zip,application/gzip}") Set<String> contentTypes) {
+        return new ArtifactLimits(ArtifactLimits.DEFAULT_MAX_SIZE_BYTES, contentTypes);
+    }
+
+    @Bean
+    public ArtifactVerifier artifactVerifier(S3ArtifactStore store, ArtifactSourceRules rules, ArtifactLimits limits) {
+        return new StoreArtifactVerifier(store, rules, limits);
     }
 }

@@ -2,13 +2,17 @@ package dev.dxcp.server.wiring;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dxcp.command.build.ArtifactLimits;
 import dev.dxcp.command.build.ArtifactSourceRules;
 import dev.dxcp.command.build.BuildRegistrationHandler;
 import dev.dxcp.command.build.BuildRegistrationPolicy;
 import dev.dxcp.command.build.BuildVersion;
+import dev.dxcp.command.build.UploadCapability;
+import dev.dxcp.command.build.UploadCapabilityHandler;
 import dev.dxcp.command.common.ResponseRenderer;
 import dev.dxcp.command.idempotency.IdempotencyKey;
 import dev.dxcp.command.quota.DailyQuota;
+import dev.dxcp.command.quota.MeteredRequests;
 import dev.dxcp.command.registry.FileServiceRegistry;
 import dev.dxcp.command.registry.ServiceRegistry;
 import dev.dxcp.command.settings.SettingsDefaults;
@@ -18,6 +22,7 @@ import dev.dxcp.events.settings.RateLimits;
 import dev.dxcp.events.settings.UiExposurePolicy;
 import dev.dxcp.server.config.DxcpProperties;
 import dev.dxcp.server.http.build.BuildJson;
+import dev.dxcp.server.http.build.UploadCapabilityJson;
 import dev.dxcp.server.http.deployment.DeploymentJson;
 import dev.dxcp.server.http.system.CiPublisherJson;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -25,10 +30,12 @@ import org.axonframework.modelling.command.Repository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
@@ -78,18 +85,39 @@ public class CommandSideWiring {
     }
 
     @Bean
-    public ResponseRenderer responseRenderer(BuildJson buildJson, DeploymentJson deploymentJson) {
-        return new ResponseRenderers(buildJson, deploymentJson);
+    public ResponseRenderer responseRenderer(BuildJson buildJson, DeploymentJson deploymentJson,
+                                             UploadCapabilityJson capabilityJson) {
+        return new ResponseRenderers(buildJson, deploymentJson, capabilityJson);
+    }
+
+    @Bean
+    public MeteredRequests meteredRequests(
+            @Qualifier("idempotencyKeyRepository") Repository<IdempotencyKey> idempotencyKeys,
+            @Qualifier("dailyQuotaRepository") Repository<DailyQuota> quotas, DxcpProperties properties) {
+        return new MeteredRequests(idempotencyKeys, quotas, properties.idempotencyWindow());
+    }
+
+    @Bean
+    public BuildRegistrationPolicy buildRegistrationPolicy(ServiceRegistry registry, ArtifactSourceRules rules,
+                                                           ArtifactLimits limits) {
+        return new BuildRegistrationPolicy(registry, rules, limits);
     }
 
     @Bean
     public BuildRegistrationHandler buildRegistrationHandler(
-            @Qualifier("idempotencyKeyRepository") Repository<IdempotencyKey> idempotencyKeys,
-            @Qualifier("dailyQuotaRepository") Repository<DailyQuota> quotas,
-            @Qualifier("buildVersionRepository") Repository<BuildVersion> buildVersions,
-            ServiceRegistry registry, ArtifactSourceRules rules, ResponseRenderer renderer,
-            DxcpProperties properties) {
-        return new BuildRegistrationHandler(idempotencyKeys, quotas, buildVersions,
-                new BuildRegistrationPolicy(registry, rules), renderer, properties.idempotencyWindow());
+            MeteredRequests metering, @Qualifier("buildVersionRepository") Repository<BuildVersion> buildVersions,
+            @Qualifier("uploadCapabilityRepository") Repository<UploadCapability> capabilities,
+            BuildRegistrationPolicy policy, ResponseRenderer renderer) {
+        return new BuildRegistrationHandler(metering, buildVersions, capabilities, policy, renderer);
+    }
+
+    /** DXCP_UPLOAD_CAPABILITY_LIFETIME: how long an issued capability can be used (domain §13: 15 minutes). */
+    @Bean
+    public UploadCapabilityHandler uploadCapabilityHandler(
+            MeteredRequests metering,
+            @Qualifier("uploadCapabilityRepository") Repository<UploadCapability> capabilities,
+            BuildRegistrationPolicy policy, ResponseRenderer renderer,
+            @Value("${dxcp.upload-capabilities.lifetime:15m}") Duration lifetime) {
+        return new UploadCapabilityHandler(metering, capabilities, policy, renderer, lifetime);
     }
 }

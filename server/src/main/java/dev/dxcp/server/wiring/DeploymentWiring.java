@@ -14,23 +14,33 @@ import dev.dxcp.command.deployment.DeploymentSubmissionHandler;
 import dev.dxcp.command.deployment.DeploymentValidationHandler;
 import dev.dxcp.command.deployment.EngineObservationHandler;
 import dev.dxcp.command.deployment.EngineReadiness;
+import dev.dxcp.command.deployment.ForwardAdmission;
 import dev.dxcp.command.deployment.LaneGate;
 import dev.dxcp.command.deployment.PriorSuccess;
+import dev.dxcp.command.deployment.PromotionPolicy;
+import dev.dxcp.command.deployment.PromotionSubmissionHandler;
+import dev.dxcp.command.deployment.RegisteredBuilds;
 import dev.dxcp.command.deployment.RollbackRequestHandler;
+import dev.dxcp.command.deployment.SourceSuccess;
 import dev.dxcp.command.common.ResponseRenderer;
 import dev.dxcp.command.idempotency.IdempotencyKey;
 import dev.dxcp.command.registry.ServiceRegistry;
 import dev.dxcp.command.settings.SystemSettingsView;
 import dev.dxcp.events.deployment.DeploymentQueries.PriorSuccessfulDeployment;
+import dev.dxcp.events.deployment.DeploymentQueries.SuccessfulDeploymentOfVersion;
 import dev.dxcp.events.deployment.DeploymentRecord;
 import dev.dxcp.query.deployment.DeploymentHistoryProjection;
 import dev.dxcp.query.deployment.DeploymentHistoryQueries;
 import dev.dxcp.server.artifact.StoreArtifactPreflight;
+import dev.dxcp.server.axon.CommandSender;
 import dev.dxcp.server.config.DxcpProperties;
+import dev.dxcp.server.engine.TriggerOutcomes;
+import dev.dxcp.server.http.Guards;
 import dev.dxcp.server.http.RateLimiter;
 import dev.dxcp.server.http.deployment.DeploymentJson;
 import dev.dxcp.server.http.deployment.DeploymentReads;
 import dev.dxcp.server.http.deployment.PromotionCandidates;
+import dev.dxcp.server.http.deployment.SubmissionEdge;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.modelling.command.Repository;
@@ -43,7 +53,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 
-/** Deploy by intent: policy, lanes, the deciding handlers, the history read model and the edge helpers. */
+/**
+ * Deploy by intent and promotions: policy, lanes, the deciding handlers, the history read model and the edge
+ * helpers.
+ */
 @Configuration
 public class DeploymentWiring {
 
@@ -72,14 +85,38 @@ public class DeploymentWiring {
     }
 
     @Bean
+    public RegisteredBuilds registeredBuilds(@Qualifier("buildVersionRepository") Repository<BuildVersion> builds) {
+        return new RegisteredBuilds(builds);
+    }
+
+    @Bean
+    public ForwardAdmission forwardAdmission(SystemSettingsView settings,
+                                             @Qualifier("idempotencyKeyRepository") Repository<IdempotencyKey> keys,
+                                             LaneGate lanes, RateLimiter rateLimiter, AcceptedDeployments accepted,
+                                             DxcpProperties properties) {
+        return new ForwardAdmission(settings, keys, lanes, rateLimiter, accepted, properties.idempotencyWindow());
+    }
+
+    @Bean
     public DeploymentSubmissionHandler deploymentSubmissionHandler(
-            DeploymentPolicy policy, DeliveryConfigurationView configuration, SystemSettingsView settings,
-            @Qualifier("buildVersionRepository") Repository<BuildVersion> builds,
-            @Qualifier("idempotencyKeyRepository") Repository<IdempotencyKey> keys, LaneGate lanes,
-            RateLimiter rateLimiter, DenialRecorder denials, AcceptedDeployments accepted,
-            DxcpProperties properties) {
-        return new DeploymentSubmissionHandler(policy, configuration, settings, builds, keys, lanes, rateLimiter,
-                denials, accepted, properties.idempotencyWindow());
+            DeploymentPolicy policy, DeliveryConfigurationView configuration, RegisteredBuilds builds,
+            DenialRecorder denials, ForwardAdmission admission) {
+        return new DeploymentSubmissionHandler(policy, configuration, builds, denials, admission);
+    }
+
+    /** DXCP_PROMOTIONS_ALLOW_JUMPS: the "allow jumps" setting of domain §14, off by default. */
+    @Bean
+    public PromotionPolicy promotionPolicy(DeploymentPolicy deploys, RegisteredBuilds builds,
+                                           SourceSuccess sourceSuccess,
+                                           @Value("${dxcp.promotions.allow-jumps:false}") boolean allowJumps) {
+        return new PromotionPolicy(deploys, builds, sourceSuccess, allowJumps);
+    }
+
+    @Bean
+    public PromotionSubmissionHandler promotionSubmissionHandler(PromotionPolicy policy,
+                                                                 DeliveryConfigurationView configuration,
+                                                                 DenialRecorder denials, ForwardAdmission admission) {
+        return new PromotionSubmissionHandler(policy, configuration, denials, admission);
     }
 
     @Bean
@@ -96,10 +133,11 @@ public class DeploymentWiring {
 
     @Bean
     public DeploymentValidationHandler deploymentValidationHandler(
-            DeploymentPolicy policy, DeliveryConfigurationView configuration, SystemSettingsView settings,
-            @Qualifier("buildVersionRepository") Repository<BuildVersion> builds, LaneGate lanes,
-            ArtifactPreflight artifacts, EngineReadiness engine) {
-        return new DeploymentValidationHandler(policy, configuration, settings, builds, lanes, artifacts, engine);
+            DeploymentPolicy policy, PromotionPolicy promotions, DeliveryConfigurationView configuration,
+            SystemSettingsView settings, RegisteredBuilds builds, LaneGate lanes, ArtifactPreflight artifacts,
+            EngineReadiness engine) {
+        return new DeploymentValidationHandler(policy, promotions, configuration, settings, builds, lanes, artifacts,
+                engine);
     }
 
     @Bean
@@ -115,6 +153,19 @@ public class DeploymentWiring {
         return (service, environment, target) -> queries.query(
                 new PriorSuccessfulDeployment(service, environment, target),
                 ResponseTypes.optionalInstanceOf(DeploymentRecord.class)).join();
+    }
+
+    /** Promotion eligibility reads the history read model through the query bus, as rollback does. */
+    @Bean
+    public SourceSuccess sourceSuccess(QueryGateway queries) {
+        return (service, environment, version) -> queries.query(
+                new SuccessfulDeploymentOfVersion(service, environment, version),
+                ResponseTypes.optionalInstanceOf(DeploymentRecord.class)).join().isPresent();
+    }
+
+    @Bean
+    public SubmissionEdge submissionEdge(Guards guards, CommandSender commands, TriggerOutcomes triggers) {
+        return new SubmissionEdge(guards, commands, triggers);
     }
 
     @Bean

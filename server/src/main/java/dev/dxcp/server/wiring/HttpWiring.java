@@ -12,10 +12,13 @@ import dev.dxcp.server.http.Guards;
 import dev.dxcp.server.http.RateLimiter;
 import dev.dxcp.server.http.build.BuildJson;
 import dev.dxcp.server.http.build.BuildRegistrationService;
+import dev.dxcp.server.http.build.UploadCapabilityJson;
+import dev.dxcp.server.http.build.UploadCapabilityService;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -65,6 +68,19 @@ public class HttpWiring {
     @Bean
     public BuildJson buildJson(ObjectMapper json, SystemSettingsView settings) {
         return new BuildJson(json, settings);
+    }
+
+    @Bean
+    public UploadCapabilityJson uploadCapabilityJson(ObjectMapper json) {
+        return new UploadCapabilityJson(json);
+    }
+
+    /** DXCP_UPLOAD_CAPABILITY_DAILY_QUOTA: capabilities per actor and UTC day (governance §7, default 50). */
+    @Bean
+    public UploadCapabilityService uploadCapabilityService(
+            CommandSender commands, RateLimiter rateLimiter, DxcpProperties properties, Clock clock,
+            @Value("${dxcp.upload-capabilities.daily-quota:50}") int dailyQuota) {
+        return new UploadCapabilityService(commands, rateLimiter, properties.idempotencyWindow(), dailyQuota, clock);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package dev.dxcp.events.build;
 
+import dev.dxcp.events.common.Rejection;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
@@ -28,11 +29,14 @@ public final class BuildMessages {
      * @param buildId          identifier the build gets if it is new
      * @param quotaActor       actor the daily build-registration quota counts against
      * @param dailyQuota       the daily build-registration quota in force
-     * @param integrity        measured in the artifact store, or null when not measured yet
+     * @param integrity        measured in the artifact store, or null when not measured yet; for an
+     *                         uploaded build, the client's own assertion
+     * @param uploaded         POST /v1/builds: the integrity is asserted by the client, must satisfy the
+     *                         artifact limits and is proven by a matching upload capability (domain §13)
      */
     public record RegisterBuild(String idempotencyScope, String fingerprint, BuildRegistrationRequest request,
                                 String ciPublisher, String buildId, String quotaActor, int dailyQuota,
-                                ArtifactIntegrity integrity, Instant requestedAt) {
+                                ArtifactIntegrity integrity, boolean uploaded, Instant requestedAt) {
     }
 
     /** Asks the service/version whether it can take this build; registers it when integrity is known. */
@@ -49,11 +53,21 @@ public final class BuildMessages {
     }
 
     /**
-     * The answer to {@link RegisterBuild}: the HTTP status and body to send, or a request to measure the
-     * artifact first (then the command is sent again with the integrity facts).
+     * The answer to {@link RegisterBuild}: the HTTP status and body to send, a request to measure the
+     * artifact first (then the command is sent again with the integrity facts), or a refusal whose unit
+     * of work still commits (an expired upload capability is deleted even though the build is refused).
      */
-    public record BuildRegistrationOutcome(Kind kind, int status, String body, BuildRecord build) {
-        public enum Kind { REGISTERED, EXISTING, REPLAYED, NEEDS_VERIFICATION }
+    public record BuildRegistrationOutcome(Kind kind, int status, String body, BuildRecord build,
+                                           Rejection rejection) {
+        public enum Kind { REGISTERED, EXISTING, REPLAYED, NEEDS_VERIFICATION, REFUSED }
+
+        public BuildRegistrationOutcome(Kind kind, int status, String body, BuildRecord build) {
+            this(kind, status, body, build, null);
+        }
+
+        public static BuildRegistrationOutcome refused(Rejection rejection) {
+            return new BuildRegistrationOutcome(Kind.REFUSED, rejection.httpStatus(), null, null, rejection);
+        }
     }
 
     /** Newest registration for a service/version. */

@@ -23,10 +23,31 @@ public final class DeploymentCommands {
 
     // ---- decisions (coordinating handlers) ----
 
+    /**
+     * A request that rolls a registered build forward into an environment (a deploy, or a promotion into
+     * its target): what governance §5 steps 12–16 need once the request's own checks passed.
+     */
+    public interface RollForwardRequest {
+        String idempotencyScope();
+
+        String fingerprint();
+
+        /** The id the record gets if the request is admitted. */
+        String deploymentId();
+
+        ActorIdentity actor();
+
+        String requestId();
+
+        String idempotencyKey();
+
+        Instant requestedAt();
+    }
+
     /** POST /v1/deployments after the edge checks (governance §5 steps 6–16). */
     public record SubmitDeployment(String idempotencyScope, String fingerprint, String deploymentId,
                                    DeploymentIntent intent, ActorIdentity actor, String requestId,
-                                   String idempotencyKey, Instant requestedAt) {
+                                   String idempotencyKey, Instant requestedAt) implements RollForwardRequest {
     }
 
     /** POST /v1/deployments/{id}/rollback after the edge checks (governance §5, rollback; §11). */

@@ -35,4 +35,11 @@ public final class DeploymentQueries {
      */
     public record PriorSuccessfulDeployment(String service, String environment, String beforeDeploymentId) {
     }
+
+    /**
+     * The newest SUCCEEDED record of this version in (service, environment), any kind: what makes a
+     * version eligible for promotion out of that environment (api-contract §6).
+     */
+    public record SuccessfulDeploymentOfVersion(String service, String environment, String version) {
+    }
 }

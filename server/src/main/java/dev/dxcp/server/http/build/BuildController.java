@@ -28,7 +28,7 @@ import org.springframework.web.server.ServerWebExchange;
 
 import java.util.Optional;
 
-/** Build registry endpoints (api-contract §7). */
+/** Build registry endpoints (api-contract §7): registration, upload capabilities, the registry read. */
 @RestController
 public class BuildController {
     static final String REPLAYED_HEADER = "Idempotency-Replayed";
@@ -38,17 +38,19 @@ public class BuildController {
     private final RateLimiter rateLimiter;
     private final SystemSettingsView settings;
     private final BuildRegistrationService registrations;
+    private final UploadCapabilityService capabilities;
     private final QueryGateway queries;
     private final BuildJson buildJson;
 
     public BuildController(Authenticator authenticator, Guards guards, RateLimiter rateLimiter,
-                           SystemSettingsView settings, BuildRegistrationService registrations, QueryGateway queries,
-                           BuildJson buildJson) {
+                           SystemSettingsView settings, BuildRegistrationService registrations,
+                           UploadCapabilityService capabilities, QueryGateway queries, BuildJson buildJson) {
         this.authenticator = authenticator;
         this.guards = guards;
         this.rateLimiter = rateLimiter;
         this.settings = settings;
         this.registrations = registrations;
+        this.capabilities = capabilities;
         this.queries = queries;
         this.buildJson = buildJson;
     }
@@ -56,15 +58,46 @@ public class BuildController {
     /** governance §5, builds: authenticate, kill switch, CI gate, key, schema, then the registration decision. */
     @PostMapping(BuildRegistrationService.PATH)
     public ResponseEntity<String> register(ServerWebExchange exchange, @RequestBody(required = false) byte[] body) {
+        return registration(exchange, body, BuildRegistrationService.PATH);
+    }
+
+    /** The upload-capability flow (api-contract §7): the same, with integrity asserted by CI. */
+    @PostMapping(BuildRegistrationService.UPLOAD_PATH)
+    public ResponseEntity<String> upload(ServerWebExchange exchange, @RequestBody(required = false) byte[] body) {
+        return registration(exchange, body, BuildRegistrationService.UPLOAD_PATH);
+    }
+
+    /** governance §5, upload capability: the build endpoints' gates, then INVALID_REQUEST schema errors. */
+    @PostMapping(UploadCapabilityService.PATH)
+    public ResponseEntity<String> uploadCapability(ServerWebExchange exchange,
+                                                   @RequestBody(required = false) byte[] body) {
         Caller caller = authenticator.authenticate(exchange);
-        guards.mutationsEnabled();
-        CiPublisher publisher = CiPublisherMatcher.match(caller, settings.current().ciPublishers().value())
-                .orElseThrow(Denials::ciOnly);
+        publisherGate(caller);
+        String key = Guards.requireIdempotencyKey(exchange);
+        UploadCapabilitySchema.Parsed parsed = UploadCapabilitySchema.parse(
+                JsonBodies.object(exchange, body, "INVALID_REQUEST"));
+        return answer(capabilities.issue(caller, key, parsed, AuditMetadata.of(caller, RequestIds.of(exchange), key)));
+    }
+
+    private ResponseEntity<String> registration(ServerWebExchange exchange, byte[] body, String path) {
+        Caller caller = authenticator.authenticate(exchange);
+        CiPublisher publisher = publisherGate(caller);
         String key = Guards.requireIdempotencyKey(exchange);
         JsonNode json = JsonBodies.object(exchange, body, "INVALID_BUILD_REGISTRATION");
-        BuildRegistrationSchema.Parsed parsed = BuildRegistrationSchema.parse(json);
-        BuildRegistrationService.Answer answer = registrations.register(caller, publisher.name(), key, parsed,
-                AuditMetadata.of(caller, RequestIds.of(exchange), key));
+        BuildRegistrationSchema.Parsed parsed = path.equals(BuildRegistrationService.UPLOAD_PATH)
+                ? BuildRegistrationSchema.parseUploaded(json) : BuildRegistrationSchema.parse(json);
+        return answer(registrations.register(caller, publisher.name(), key, path, parsed,
+                AuditMetadata.of(caller, RequestIds.of(exchange), key)));
+    }
+
+    /** The kill switch comes before the CI gate on build endpoints (governance §8). */
+    private CiPublisher publisherGate(Caller caller) {
+        guards.mutationsEnabled();
+        return CiPublisherMatcher.match(caller, settings.current().ciPublishers().value())
+                .orElseThrow(Denials::ciOnly);
+    }
+
+    private static ResponseEntity<String> answer(StoredAnswer answer) {
         return ResponseEntity.status(answer.status()).contentType(MediaType.APPLICATION_JSON)
                 .header(REPLAYED_HEADER, String.valueOf(answer.replayed())).body(answer.body());
     }

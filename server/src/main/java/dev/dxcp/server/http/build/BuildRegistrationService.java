@@ -5,8 +5,7 @@ import dev.dxcp.events.build.ArtifactIntegrity;
 import dev.dxcp.events.build.BuildMessages.BuildRegistrationOutcome;
 import dev.dxcp.events.build.BuildMessages.RegisterBuild;
 import dev.dxcp.events.common.Rejection;
-import dev.dxcp.events.idempotency.IdempotencyMessages.CheckIdempotency;
-import dev.dxcp.events.idempotency.IdempotencyMessages.IdempotencyVerdict;
+import dev.dxcp.events.common.Timestamps;
 import dev.dxcp.server.artifact.ArtifactVerifier;
 import dev.dxcp.server.axon.CommandSender;
 import dev.dxcp.server.http.Fingerprints;
@@ -17,69 +16,65 @@ import org.axonframework.messaging.MetaData;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
-import static dev.dxcp.events.idempotency.IdempotencyMessages.idempotencyKeyId;
-
 /**
- * Build registration after the schema step (governance §5, builds). The per-minute rate limit lives
- * in this process, so a cheap look at the key comes first: a replay or a conflicting reuse answers
- * before the rate is charged, as the contract orders it. The atomic decision is the command; the
- * artifact is measured outside any transaction, then the command is sent again with the facts.
+ * Build registration after the schema step (governance §5, builds), for both paths: POST
+ * /v1/builds/register, where the artifact is measured outside any transaction and the command is sent
+ * again with the facts, and POST /v1/builds, where the client's asserted integrity goes in at once and
+ * an upload capability proves it. The atomic decision is the command.
  */
 public class BuildRegistrationService {
     public static final String PATH = "/v1/builds/register";
+    public static final String UPLOAD_PATH = "/v1/builds";
 
     private final CommandSender commands;
-    private final RateLimiter rateLimiter;
+    private final ReplayBeforeRate replays;
     private final SystemSettingsView settings;
     private final ArtifactVerifier verifier;
-    private final Duration idempotencyWindow;
     private final Clock clock;
 
     public BuildRegistrationService(CommandSender commands, RateLimiter rateLimiter, SystemSettingsView settings,
                                     ArtifactVerifier verifier, Duration idempotencyWindow, Clock clock) {
         this.commands = commands;
-        this.rateLimiter = rateLimiter;
+        this.replays = new ReplayBeforeRate(commands, rateLimiter, idempotencyWindow);
         this.settings = settings;
         this.verifier = verifier;
-        this.idempotencyWindow = idempotencyWindow;
         this.clock = clock;
     }
 
-    public record Answer(int status, String body, boolean replayed) {
-    }
-
-    public Answer register(Caller caller, String ciPublisher, String idempotencyKey,
-                           BuildRegistrationSchema.Parsed parsed, MetaData audit) {
-        Instant now = dev.dxcp.events.common.Timestamps.truncate(clock.instant());
-        String scope = Fingerprints.scope("POST", PATH, idempotencyKey);
-        String keyId = idempotencyKeyId(scope);
-        IdempotencyVerdict verdict = commands.send(
-                new CheckIdempotency(keyId, parsed.fingerprint(), now, idempotencyWindow), audit);
-        if (verdict.kind() == IdempotencyVerdict.Kind.REPLAY) {
-            return new Answer(verdict.status(), verdict.body(), true);
+    /** @param path {@link #PATH} or {@link #UPLOAD_PATH}, which scopes the Idempotency-Key (governance §6) */
+    public StoredAnswer register(Caller caller, String ciPublisher, String idempotencyKey, String path,
+                                 BuildRegistrationSchema.Parsed parsed, MetaData audit) {
+        Instant now = Timestamps.truncate(clock.instant());
+        String scope = Fingerprints.scope("POST", path, idempotencyKey);
+        Optional<StoredAnswer> replay = replays.replayOrCharge(caller, scope, parsed.fingerprint(), now, audit,
+                () -> new Rejection("BUILD_REGISTRATION_CONFLICT", 409,
+                        "Idempotency-Key was already used for a different build registration"));
+        if (replay.isPresent()) {
+            return replay.get();
         }
-        if (verdict.kind() == IdempotencyVerdict.Kind.CONFLICT) {
-            throw new Rejection("BUILD_REGISTRATION_CONFLICT", 409,
-                    "Idempotency-Key was already used for a different build registration");
-        }
-        rateLimiter.check(caller, RateLimiter.Kind.MUTATE);
 
         int quota = settings.current().rateLimits().value().dailyQuotaBuildRegister();
         String buildId = UUID.randomUUID().toString();
+        boolean uploaded = parsed.asserted() != null;
         RegisterBuild first = new RegisterBuild(scope, parsed.fingerprint(), parsed.request(), ciPublisher, buildId,
-                caller.actorId(), quota, null, now);
+                caller.actorId(), quota, parsed.asserted(), uploaded, now);
         BuildRegistrationOutcome outcome = commands.send(first, audit);
-        if (outcome.kind() == BuildRegistrationOutcome.Kind.NEEDS_VERIFICATION) {
+        if (outcome.kind() == BuildRegistrationOutcome.Kind.NEEDS_VERIFICATION && !uploaded) {
             ArtifactIntegrity integrity = verifier.measure(outcome.build());
             RegisterBuild verified = new RegisterBuild(scope, parsed.fingerprint(), parsed.request(), ciPublisher,
-                    buildId, caller.actorId(), quota, integrity, now);
+                    buildId, caller.actorId(), quota, integrity, false, now);
             outcome = commands.send(verified, audit);
+        }
+        if (outcome.kind() == BuildRegistrationOutcome.Kind.REFUSED) {
+            throw outcome.rejection();
         }
         if (outcome.kind() == BuildRegistrationOutcome.Kind.NEEDS_VERIFICATION) {
             throw new IllegalStateException("Build still unverified after measuring its artifact");
         }
-        return new Answer(outcome.status(), outcome.body(), outcome.kind() == BuildRegistrationOutcome.Kind.REPLAYED);
+        return new StoredAnswer(outcome.status(), outcome.body(),
+                outcome.kind() == BuildRegistrationOutcome.Kind.REPLAYED);
     }
 }

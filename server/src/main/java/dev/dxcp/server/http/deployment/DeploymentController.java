@@ -1,12 +1,10 @@
 package dev.dxcp.server.http.deployment;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.common.Timestamps;
-import dev.dxcp.events.deployment.DeploymentCommands.RecordDeploymentDenial;
 import dev.dxcp.events.deployment.DeploymentCommands.RequestRollback;
 import dev.dxcp.events.deployment.DeploymentCommands.SubmissionOutcome;
 import dev.dxcp.events.deployment.DeploymentCommands.SubmitDeployment;
@@ -18,7 +16,6 @@ import dev.dxcp.events.deployment.DeploymentQueries.ListDeployments;
 import dev.dxcp.events.deployment.DeploymentRecord;
 import dev.dxcp.query.deployment.Timeline;
 import dev.dxcp.server.axon.CommandSender;
-import dev.dxcp.server.engine.TriggerOutcomes;
 import dev.dxcp.server.http.AuditMetadata;
 import dev.dxcp.server.http.Fingerprints;
 import dev.dxcp.server.http.Guards;
@@ -28,9 +25,7 @@ import dev.dxcp.server.http.RequestIds;
 import dev.dxcp.server.identity.Authenticator;
 import dev.dxcp.server.identity.Caller;
 import dev.dxcp.server.identity.Role;
-import org.axonframework.messaging.MetaData;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -51,7 +46,6 @@ import java.util.UUID;
  */
 @RestController
 public class DeploymentController {
-    static final String REPLAYED_HEADER = "Idempotency-Replayed";
     static final int DEFAULT_LIST_LIMIT = 200;
     static final int MAX_LIST_LIMIT = 5000;
 
@@ -62,13 +56,13 @@ public class DeploymentController {
     private final QueryGateway queries;
     private final DeploymentReads reads;
     private final DeploymentJson render;
-    private final TriggerOutcomes triggers;
+    private final SubmissionEdge edge;
     private final ObjectMapper json;
     private final Clock clock;
 
     public DeploymentController(Authenticator authenticator, RateLimiter rateLimiter, Guards guards,
                                 CommandSender commands, QueryGateway queries, DeploymentReads reads,
-                                DeploymentJson render, TriggerOutcomes triggers, ObjectMapper json, Clock clock) {
+                                DeploymentJson render, SubmissionEdge edge, ObjectMapper json, Clock clock) {
         this.authenticator = authenticator;
         this.rateLimiter = rateLimiter;
         this.guards = guards;
@@ -76,7 +70,7 @@ public class DeploymentController {
         this.queries = queries;
         this.reads = reads;
         this.render = render;
-        this.triggers = triggers;
+        this.edge = edge;
         this.json = json;
         this.clock = clock;
     }
@@ -86,15 +80,16 @@ public class DeploymentController {
         Caller caller = deployer(exchange, "deploy");
         Instant now = Timestamps.truncate(clock.instant());
         String requestId = RequestIds.of(exchange);
-        String key = edgeGate(exchange, caller, DeploymentKind.ROLL_FORWARD, DeploymentIntentSchema.peek(body, "service"),
-                DeploymentIntentSchema.peek(body, "environment"), null, now);
+        String key = edge.keyOrDenial(exchange, caller, DeploymentKind.ROLL_FORWARD,
+                DeploymentIntentSchema.peek(body, "service"), DeploymentIntentSchema.peek(body, "environment"), null,
+                now);
         DeploymentIntentSchema.Parsed parsed = DeploymentIntentSchema.parse(
                 JsonBodies.object(exchange, body, "INVALID_REQUEST"));
         SubmissionOutcome outcome = commands.send(new SubmitDeployment(
                 Fingerprints.scope("POST", "/v1/deployments", key), parsed.fingerprint(),
                 UUID.randomUUID().toString(), parsed.intent(), Actors.of(caller), requestId, key, now),
                 AuditMetadata.of(caller, requestId, key));
-        return answer(outcome);
+        return edge.answer(outcome);
     }
 
     /** No body needed; an empty body without Content-Type is accepted (api-contract §5). */
@@ -103,11 +98,11 @@ public class DeploymentController {
         Caller caller = deployer(exchange, "roll back");
         Instant now = Timestamps.truncate(clock.instant());
         String requestId = RequestIds.of(exchange);
-        String key = edgeGate(exchange, caller, DeploymentKind.ROLLBACK, null, null, id, now);
+        String key = edge.keyOrDenial(exchange, caller, DeploymentKind.ROLLBACK, null, null, id, now);
         SubmissionOutcome outcome = commands.send(new RequestRollback(
                 Fingerprints.scope("POST", "/v1/deployments/" + id + "/rollback", key), UUID.randomUUID().toString(),
                 id, Actors.of(caller), requestId, key, now), AuditMetadata.of(caller, requestId, key));
-        return answer(outcome);
+        return edge.answer(outcome);
     }
 
     @PostMapping("/v1/deployments/validate")
@@ -177,33 +172,6 @@ public class DeploymentController {
         Guards.requirePrincipal(caller);
         Guards.requireRole(caller, action, Role.PLATFORM_ADMIN, Role.DELIVERY_OWNER);
         return caller;
-    }
-
-    /** Steps 4–5: kill switch then key; both refusals are audited as denials (governance §14). */
-    private String edgeGate(ServerWebExchange exchange, Caller caller, DeploymentKind kind, String service,
-                            String environment, String targetId, Instant now) {
-        try {
-            guards.mutationsEnabled();
-            return Guards.requireIdempotencyKey(exchange);
-        } catch (Rejection refused) {
-            MetaData audit = AuditMetadata.of(caller, RequestIds.of(exchange), null);
-            commands.send(new RecordDeploymentDenial(kind, service, environment, targetId, refused.code(),
-                    refused.getMessage(), now), audit);
-            throw refused;
-        }
-    }
-
-    /** An accepted record waits (bounded) for the engine's answer to its trigger: governance §5 step 15. */
-    private ResponseEntity<String> answer(SubmissionOutcome outcome) {
-        if (outcome.kind() == SubmissionOutcome.Kind.DENIED) {
-            throw outcome.rejection();
-        }
-        if (outcome.kind() == SubmissionOutcome.Kind.ACCEPTED) {
-            triggers.awaitTrigger(outcome.deploymentId());
-        }
-        boolean replayed = outcome.kind() == SubmissionOutcome.Kind.REPLAYED;
-        return ResponseEntity.status(outcome.status()).contentType(MediaType.APPLICATION_JSON)
-                .header(REPLAYED_HEADER, String.valueOf(replayed)).body(outcome.body());
     }
 
     private static int limit(String raw) {

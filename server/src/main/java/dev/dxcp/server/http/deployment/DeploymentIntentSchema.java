@@ -54,7 +54,7 @@ public final class DeploymentIntentSchema {
         }
     }
 
-    private static String required(JsonNode body, String field, int max) {
+    static String required(JsonNode body, String field, int max) {
         String value = text(body, field, max, true);
         if (value == null) {
             throw invalid(field + " is required");
@@ -62,7 +62,7 @@ public final class DeploymentIntentSchema {
         return value;
     }
 
-    private static String text(JsonNode body, String field, int max, boolean requiredWhenPresent) {
+    static String text(JsonNode body, String field, int max, boolean requiredWhenPresent) {
         JsonNode node = body.get(field);
         if (node == null) {
             return null;
@@ -86,7 +86,7 @@ public final class DeploymentIntentSchema {
         return value;
     }
 
-    private static Rejection invalid(String why) {
+    static Rejection invalid(String why) {
         return new Rejection("INVALID_REQUEST", 400, "Invalid request", why, null);
     }
 }

@@ -1,0 +1,30 @@
+package dev.dxcp.events.deployment;
+
+import java.time.Instant;
+
+/**
+ * Promotion decisions (api-contract §6). A promotion is a deploy of an already proven build into the
+ * target environment: it ends as a {@code DeploymentAccepted} of kind PROMOTE, refusals as a
+ * {@code DeploymentDenied} of kind PROMOTE, and the engine saga runs it like any deploy.
+ */
+public final class PromotionCommands {
+    private PromotionCommands() {
+    }
+
+    /** POST /v1/promotions after the edge checks; answered with a {@link DeploymentCommands.SubmissionOutcome}. */
+    public record SubmitPromotion(String idempotencyScope, String fingerprint, String deploymentId,
+                                  PromotionIntent intent, ActorIdentity actor, String requestId,
+                                  String idempotencyKey, Instant requestedAt)
+            implements DeploymentCommands.RollForwardRequest {
+    }
+
+    /** POST /v1/promotions/validate: every check of a promotion, consuming nothing. */
+    public record ValidatePromotion(PromotionIntent intent, Instant requestedAt) {
+    }
+
+    /** validate's answer: what the promotion resolved to in the target and the target's policy as it stands. */
+    public record PromotionValidationResult(String service, String sourceEnvironment, String targetEnvironment,
+                                            String version, String recipeId, String deliveryGroupId,
+                                            PolicySnapshot policy) {
+    }
+}
