@@ -108,12 +108,13 @@ public class EngineConductor {
     }
 
     /**
-     * No answer (read timeout) or a gateway timeout in front of Gate: the request may have reached Gate
-     * and started an execution, so the next attempt must give it time to show up in the search first.
+     * No answer (read timeout), a gateway timeout in front of Gate, or a 2xx whose body is unusable (Gate
+     * accepted, the execution id got lost): the execution may exist, so the next attempt must give it
+     * time to show up in the search first, and the last one must look before refusing.
      */
     private static boolean unknownOutcome(EngineCallException e) {
-        return e.code() == EngineErrorCode.ENGINE_TIMEOUT
-                || e.upstreamStatus() != null && e.upstreamStatus() == 504;
+        Integer status = e.upstreamStatus();
+        return e.code() == EngineErrorCode.ENGINE_TIMEOUT || status != null && (status == 504 || status < 300);
     }
 
     private static EngineCallException unanswered(ExecutionProgress.UnansweredTrigger trigger) {

@@ -229,6 +229,18 @@ class DeploymentExecutionSagaTest {
     }
 
     @Test
+    void aTriggerAcceptedWithAnUnreadableAnswerIsAdoptedFromTheSearch() throws Exception {
+        gate.faults().on(Endpoint.TRIGGER, Fault.malformedJson(), 1);
+        var given = fixture.givenAPublished(withRequestId(accepted("d13", DeploymentKind.ROLL_FORWARD,
+                "deploy-demo-service"))).andThenTimeElapses(Duration.ofMillis(1));
+        String started = gate.executions().get(0).path("id").asText();
+        given.whenTimeElapses(SETTLE)
+                .expectDispatchedCommands(new RecordEngineExecution("d13", started,
+                        gate.baseUrl() + "/pipelines/" + started, T0));
+        assertThat(gate.triggerCount()).isEqualTo(1);
+    }
+
+    @Test
     void aTriggerNeverAnsweredIsRefusedWithEngineTimeoutAfterALastSearch() throws Exception {
         SagaTestFixture<DeploymentExecutionSaga> impatient = fixtureWithReadTimeout(Duration.ofMillis(200));
         gate.faults().always(Endpoint.TRIGGER, Fault.hang(Duration.ofMillis(400)));

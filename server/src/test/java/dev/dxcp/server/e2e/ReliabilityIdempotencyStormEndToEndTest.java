@@ -21,8 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * other answer is a replay of the same body; different bodies under one key have exactly one winner
  * and every other answer is the endpoint's conflict code.
  */
-class ReliabilityIdempotencyStormEndToEndTest extends DeploymentTestSupport {
+class ReliabilityIdempotencyStormEndToEndTest extends PromotionTestSupport {
     private static final int STORM = 50;
+    private static final String CAPABILITIES = "/v1/builds/upload-capability";
+    /** The upload tests' service (UploadCapabilityTestSupport); versions here are unique, so they never meet. */
+    private static final String UPLOAD_SERVICE = "e2e-svc-8";
 
     @AfterEach
     void clearOutcomes() {
@@ -140,6 +143,114 @@ class ReliabilityIdempotencyStormEndToEndTest extends DeploymentTestSupport {
         JsonNode saved = get("/v1/admin/system/ci-publishers", admin()).json().path("publishers");
         assertThat(texts(saved, "name")).containsExactly("e2e-ci", "storm-ci");
         restoreBaseline();
+    }
+
+    @Test
+    void identicalCapabilityRequestsIssueOne() throws Exception {
+        Map<String, Object> announcement = announcement(uniqueVersion(), 4096, sha());
+        String key = UUID.randomUUID().toString();
+        String ci = ci("storm-capability");
+        int issued = eventsOfType("UploadCapabilityIssued");
+
+        List<Response> answers = Parallel.run(STORM, i -> post(CAPABILITIES, ci, announcement,
+                "Idempotency-Key", key));
+
+        assertOneEffectRestReplays(answers, 201);
+        assertThat(eventsOfType("UploadCapabilityIssued")).isEqualTo(issued + 1);
+    }
+
+    @Test
+    void differentCapabilityRequestsUnderOneKeyHaveOneWinner() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String ci = ci("storm-capability-conflict");
+        int issued = eventsOfType("UploadCapabilityIssued");
+
+        List<Response> answers = Parallel.run(STORM, i -> post(CAPABILITIES, ci,
+                announcement(uniqueVersion(), 4096, sha()), "Idempotency-Key", key));
+
+        assertThat(Parallel.count(answers, 201)).as(statuses(answers)).isEqualTo(1);
+        assertThat(answers.stream().filter(r -> r.status() != 201)).hasSize(STORM - 1)
+                .allSatisfy(r -> assertError(r, 409, "IDEMPOTENCY_CONFLICT"));
+        assertThat(eventsOfType("UploadCapabilityIssued")).isEqualTo(issued + 1);
+    }
+
+    @Test
+    void identicalUploadedBuildsRegisterOnceAndUseTheCapabilityOnce() throws Exception {
+        String version = uniqueVersion();
+        String sha = sha();
+        String ci = ci("storm-upload");
+        Response capability = post(CAPABILITIES, ci, announcement(version, 4096, sha), "Idempotency-Key",
+                UUID.randomUUID().toString());
+        assertThat(capability.status()).as(capability.body()).isEqualTo(201);
+        Map<String, Object> build = buildBody(UPLOAD_SERVICE, version);
+        build.put("sha256", sha);
+        build.put("sizeBytes", 4096);
+        build.put("contentType", "application/zip");
+        String key = UUID.randomUUID().toString();
+        int consumed = eventsOfType("UploadCapabilityConsumed");
+
+        List<Response> answers = Parallel.run(STORM, i -> post("/v1/builds", ci, build, "Idempotency-Key", key));
+
+        assertOneEffectRestReplays(answers, 201);
+        assertThat(registrationEvents(UPLOAD_SERVICE, version)).isEqualTo(1);
+        assertThat(eventsOfType("UploadCapabilityConsumed")).isEqualTo(consumed + 1);
+    }
+
+    @Test
+    void identicalPromotionsPromoteOnce() throws Exception {
+        String ownerEmail = "storm.promotion@example.com";
+        Path path = promotablePath(ownerEmail, null);
+        String owner = env.identity.ownerToken(ownerEmail);
+        String version = registered(path.service());
+        deployedSuccessfully(owner, path.service(), version);
+        env.gate.outcomes().forParameter("service", path.service(), Outcome.hang());
+        Map<String, Object> body = promotion(path.service(), "sandbox", path.target(), version);
+        String key = UUID.randomUUID().toString();
+
+        List<Response> answers = Parallel.run(STORM, i -> post(PROMOTIONS, owner, body, "Idempotency-Key", key));
+
+        assertOneEffectRestReplays(answers, 201);
+        String id = answers.get(0).json().path("id").asText();
+        JsonNode history = get("/v1/deployments?service=" + path.service(), admin()).json();
+        assertThat(texts(history, "deploymentKind").stream().filter("PROMOTE"::equals)).hasSize(1);
+        assertThat(executionsOf(id)).isEqualTo(1);
+    }
+
+    @Test
+    void differentPromotionsUnderOneKeyHaveOneWinner() throws Exception {
+        String ownerEmail = "storm.promotion.conflict@example.com";
+        Path path = promotablePath(ownerEmail, Map.of("max_concurrent_deployments", 50));
+        String owner = env.identity.ownerToken(ownerEmail);
+        String version = registered(path.service());
+        deployedSuccessfully(owner, path.service(), version);
+        env.gate.outcomes().forParameter("service", path.service(), Outcome.hang());
+        String key = UUID.randomUUID().toString();
+
+        List<Response> answers = Parallel.run(STORM, i -> {
+            Map<String, Object> body = promotion(path.service(), "sandbox", path.target(), version);
+            body.put("changeSummary", "promotion attempt " + i);
+            return post(PROMOTIONS, owner, body, "Idempotency-Key", key);
+        });
+
+        assertThat(Parallel.count(answers, 201)).as(statuses(answers)).isEqualTo(1);
+        assertThat(answers.stream().filter(r -> r.status() != 201)).hasSize(STORM - 1)
+                .allSatisfy(r -> assertError(r, 409, "IDEMPOTENCY_CONFLICT"));
+        JsonNode history = get("/v1/deployments?service=" + path.service(), admin()).json();
+        assertThat(texts(history, "deploymentKind").stream().filter("PROMOTE"::equals)).hasSize(1);
+    }
+
+    private static Map<String, Object> announcement(String version, long size, String sha) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("service", UPLOAD_SERVICE);
+        body.put("version", version);
+        body.put("expectedSizeBytes", size);
+        body.put("expectedSha256", sha);
+        body.put("contentType", "application/zip");
+        return body;
+    }
+
+    private static String sha() {
+        return (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "");
     }
 
     /** Exactly one first answer (Idempotency-Replayed: false), the rest replays of the same status and body. */
