@@ -25,6 +25,9 @@ import dev.dxcp.events.deployment.DeploymentQueries.PriorSuccessfulDeployment;
 import dev.dxcp.events.deployment.DeploymentRecord;
 import dev.dxcp.query.deployment.DeploymentHistoryProjection;
 import dev.dxcp.query.deployment.DeploymentHistoryQueries;
+import dev.dxcp.query.history.DeploymentHistoryAsOf;
+import dev.dxcp.query.history.ScopeIndex;
+import dev.dxcp.query.history.StoredDeploymentEvents;
 import dev.dxcp.server.artifact.StoreArtifactPreflight;
 import dev.dxcp.server.config.DxcpProperties;
 import dev.dxcp.server.http.RateLimiter;
@@ -32,6 +35,7 @@ import dev.dxcp.server.http.deployment.DeploymentJson;
 import dev.dxcp.server.http.deployment.DeploymentReads;
 import dev.dxcp.server.http.deployment.PromotionCandidates;
 import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.modelling.command.Repository;
 import org.axonframework.queryhandling.QueryGateway;
@@ -41,6 +45,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.time.Clock;
 import java.time.Duration;
 
 /** Deploy by intent: policy, lanes, the deciding handlers, the history read model and the edge helpers. */
@@ -132,6 +137,12 @@ public class DeploymentWiring {
         return new DeploymentHistoryQueries(jdbc, json);
     }
 
+    /** Time travel: the same questions answered from the event store as of a past moment. */
+    @Bean
+    public DeploymentHistoryAsOf deploymentHistoryAsOf(EventStore eventStore, JdbcTemplate jdbc) {
+        return new DeploymentHistoryAsOf(new StoredDeploymentEvents(eventStore), new ScopeIndex(jdbc));
+    }
+
     @Bean
     public DeploymentJson deploymentJson(ObjectMapper json) {
         return new DeploymentJson(json);
@@ -139,8 +150,8 @@ public class DeploymentWiring {
 
     @Bean
     public DeploymentReads deploymentReads(RateLimiter rateLimiter, QueryGateway queries,
-                                           DeliveryConfigurationView configuration) {
-        return new DeploymentReads(rateLimiter, queries, configuration);
+                                           DeliveryConfigurationView configuration, Clock clock) {
+        return new DeploymentReads(rateLimiter, queries, configuration, clock);
     }
 
     @Bean
