@@ -24,63 +24,43 @@ public final class EventTime {
 
     /** Null for payloads that are not deployment record facts. */
     public static Instant of(Object payload) {
-        Instant at = raw(payload);
-        return at == null ? null : Timestamps.truncate(at);
+        Fact fact = fact(payload);
+        return fact == null ? null : Timestamps.truncate(fact.at());
     }
 
     /** The deployment a record fact belongs to; null for anything else. */
     public static String deploymentOf(Object payload) {
-        if (payload instanceof DeploymentAccepted e) {
-            return e.deploymentId();
-        }
-        if (payload instanceof EngineExecutionStarted e) {
-            return e.deploymentId();
-        }
-        if (payload instanceof EngineTriggerRefused e) {
-            return e.deploymentId();
-        }
-        if (payload instanceof DeploymentProgressed e) {
-            return e.deploymentId();
-        }
-        if (payload instanceof DeploymentSucceeded e) {
-            return e.deploymentId();
-        }
-        if (payload instanceof DeploymentFailed e) {
-            return e.deploymentId();
-        }
-        if (payload instanceof DeploymentCanceled e) {
-            return e.deploymentId();
-        }
-        if (payload instanceof DeploymentRolledBackByEngine e) {
-            return e.deploymentId();
-        }
-        return null;
+        Fact fact = fact(payload);
+        return fact == null ? null : fact.deploymentId();
     }
 
-    private static Instant raw(Object payload) {
+    private record Fact(String deploymentId, Instant at) {
+    }
+
+    private static Fact fact(Object payload) {
         if (payload instanceof DeploymentAccepted e) {
-            return e.createdAt();
+            return new Fact(e.deploymentId(), e.createdAt());
         }
         if (payload instanceof EngineExecutionStarted e) {
-            return e.at();
+            return new Fact(e.deploymentId(), e.at());
         }
         if (payload instanceof EngineTriggerRefused e) {
-            return e.at();
+            return new Fact(e.deploymentId(), e.at());
         }
         if (payload instanceof DeploymentProgressed e) {
-            return e.at();
+            return new Fact(e.deploymentId(), e.at());
         }
         if (payload instanceof DeploymentSucceeded e) {
-            return e.at();
+            return new Fact(e.deploymentId(), e.at());
         }
         if (payload instanceof DeploymentFailed e) {
-            return e.at();
+            return new Fact(e.deploymentId(), e.at());
         }
         if (payload instanceof DeploymentCanceled e) {
-            return e.at();
+            return new Fact(e.deploymentId(), e.at());
         }
         if (payload instanceof DeploymentRolledBackByEngine e) {
-            return e.at();
+            return new Fact(e.deploymentId(), e.at());
         }
         return null;
     }
