@@ -130,8 +130,7 @@ public class DeploymentHistoryProjection {
         }
         String runningId = (String) current.get(0)[0];
         Instant runningCreated = (Instant) current.get(0)[1];
-        int order = row.createdAt().compareTo(runningCreated);
-        if (order > 0 || order == 0 && id.compareTo(runningId) > 0) {
+        if (HistoryOrder.isNewer(row.createdAt(), id, runningCreated, runningId)) {
             jdbc.update("UPDATE rm_running SET deployment_id = ?, version = ?, deployment_kind = ?, created_at = ? "
                             + "WHERE service = ? AND environment = ?", id, row.version(), row.kind(),
                     toSql(row.createdAt()), row.service(), row.environment());

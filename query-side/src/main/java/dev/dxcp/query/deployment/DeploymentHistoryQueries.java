@@ -33,7 +33,7 @@ public class DeploymentHistoryQueries {
     /** Every record joined with its scope's running deployment, for outcome derivation. */
     private static final String SELECT = "SELECT d.*, r.deployment_id AS running_id FROM rm_deployment d "
             + "LEFT JOIN rm_running r ON r.service = d.service AND r.environment = d.environment ";
-    private static final String HISTORY_ORDER = " ORDER BY d.created_at DESC, d.id DESC";
+    private static final String HISTORY_ORDER = HistoryOrder.SQL;
     private static final TypeReference<List<FailureModel>> FAILURES = new TypeReference<>() {
     };
 

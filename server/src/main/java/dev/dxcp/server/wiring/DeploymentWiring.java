@@ -31,6 +31,9 @@ import dev.dxcp.events.deployment.DeploymentQueries.SuccessfulDeploymentOfVersio
 import dev.dxcp.events.deployment.DeploymentRecord;
 import dev.dxcp.query.deployment.DeploymentHistoryProjection;
 import dev.dxcp.query.deployment.DeploymentHistoryQueries;
+import dev.dxcp.query.history.DeploymentHistoryAsOf;
+import dev.dxcp.query.history.ScopeIndex;
+import dev.dxcp.query.history.StoredDeploymentEvents;
 import dev.dxcp.server.artifact.StoreArtifactPreflight;
 import dev.dxcp.server.axon.CommandSender;
 import dev.dxcp.server.config.DxcpProperties;
@@ -42,6 +45,7 @@ import dev.dxcp.server.http.deployment.DeploymentReads;
 import dev.dxcp.server.http.deployment.PromotionCandidates;
 import dev.dxcp.server.http.deployment.SubmissionEdge;
 import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.modelling.command.Repository;
 import org.axonframework.queryhandling.QueryGateway;
@@ -51,6 +55,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -183,6 +188,12 @@ public class DeploymentWiring {
         return new DeploymentHistoryQueries(jdbc, json);
     }
 
+    /** Time travel: the same questions answered from the event store as of a past moment. */
+    @Bean
+    public DeploymentHistoryAsOf deploymentHistoryAsOf(EventStore eventStore, JdbcTemplate jdbc) {
+        return new DeploymentHistoryAsOf(new StoredDeploymentEvents(eventStore), new ScopeIndex(jdbc));
+    }
+
     @Bean
     public DeploymentJson deploymentJson(ObjectMapper json) {
         return new DeploymentJson(json);
@@ -190,8 +201,8 @@ public class DeploymentWiring {
 
     @Bean
     public DeploymentReads deploymentReads(RateLimiter rateLimiter, QueryGateway queries,
-                                           DeliveryConfigurationView configuration) {
-        return new DeploymentReads(rateLimiter, queries, configuration);
+                                           DeliveryConfigurationView configuration, Clock clock) {
+        return new DeploymentReads(rateLimiter, queries, configuration, clock);
     }
 
     @Bean

@@ -1,6 +1,8 @@
 package dev.dxcp.events.deployment;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** Questions the deployment read models answer. */
 public final class DeploymentQueries {
@@ -41,5 +43,27 @@ public final class DeploymentQueries {
      * version eligible for promotion out of that environment (api-contract §6).
      */
     public record SuccessfulDeploymentOfVersion(String service, String environment, String version) {
+    }
+
+    /**
+     * A record as DXCP knew it at {@code asOf}, derived from its events up to then rather than from
+     * today's read model (docs/TIME_TRAVEL.md); empty when it did not exist yet.
+     */
+    public record FindDeploymentAsOf(String deploymentId, Instant asOf) {
+    }
+
+    /** delivery-status "latest" and the running state of (service, environment) as DXCP knew them at asOf. */
+    public record DeliveryScopeAsOf(String service, String environment, Instant asOf) {
+    }
+
+    /** Either part is null when the scope had no such record then. */
+    public record DeliveryScopeSnapshot(DeploymentRecord latest, RunningState running) {
+        public Optional<DeploymentRecord> latestRecord() {
+            return Optional.ofNullable(latest);
+        }
+
+        public Optional<RunningState> runningState() {
+            return Optional.ofNullable(running);
+        }
     }
 }

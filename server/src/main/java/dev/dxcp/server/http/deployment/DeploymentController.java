@@ -42,7 +42,8 @@ import java.util.UUID;
 /**
  * Deploy by intent (api-contract §5). The edge runs governance §5 steps 1–5 (authenticate, principal,
  * role, kill switch, key) and the schema; everything else is one command decided on the command side.
- * Records themselves are immutable: any write to /v1/deployments/{id} answers 405.
+ * Records themselves are immutable: any write to /v1/deployments/{id} answers 405. The three record
+ * reads take an optional {@code asOf} (docs/TIME_TRAVEL.md).
  */
 @RestController
 public class DeploymentController {
@@ -141,23 +142,26 @@ public class DeploymentController {
     }
 
     @GetMapping("/v1/deployments/{id}")
-    public ObjectNode detail(ServerWebExchange exchange, @PathVariable String id) {
+    public ObjectNode detail(ServerWebExchange exchange, @PathVariable String id,
+                             @RequestParam(required = false) String asOf) {
         Caller caller = authenticator.authenticate(exchange);
-        DeploymentRecord record = reads.scopedRecord(caller, id);
+        DeploymentRecord record = reads.scopedRecord(caller, id, asOf);
         return render.record(record, caller.isAdmin());
     }
 
     @GetMapping("/v1/deployments/{id}/failures")
-    public ArrayNode failures(ServerWebExchange exchange, @PathVariable String id) {
+    public ArrayNode failures(ServerWebExchange exchange, @PathVariable String id,
+                              @RequestParam(required = false) String asOf) {
         Caller caller = authenticator.authenticate(exchange);
-        return render.failures(reads.scopedRecord(caller, id).failures());
+        return render.failures(reads.scopedRecord(caller, id, asOf).failures());
     }
 
     @GetMapping("/v1/deployments/{id}/timeline")
-    public ArrayNode timeline(ServerWebExchange exchange, @PathVariable String id) {
+    public ArrayNode timeline(ServerWebExchange exchange, @PathVariable String id,
+                              @RequestParam(required = false) String asOf) {
         Caller caller = authenticator.authenticate(exchange);
         ArrayNode array = json.createArrayNode();
-        for (Timeline.Entry entry : Timeline.of(reads.scopedRecord(caller, id))) {
+        for (Timeline.Entry entry : Timeline.of(reads.scopedRecord(caller, id, asOf))) {
             ObjectNode node = array.addObject();
             node.put("key", entry.key());
             node.put("label", entry.label());

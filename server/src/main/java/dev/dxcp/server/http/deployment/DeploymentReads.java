@@ -4,6 +4,7 @@ import dev.dxcp.command.configuration.DeliveryConfigurationView;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.configuration.DeliveryGroup;
 import dev.dxcp.events.deployment.DeploymentQueries.FindDeployment;
+import dev.dxcp.events.deployment.DeploymentQueries.FindDeploymentAsOf;
 import dev.dxcp.events.deployment.DeploymentRecord;
 import dev.dxcp.server.http.Guards;
 import dev.dxcp.server.http.RateLimiter;
@@ -12,30 +13,39 @@ import dev.dxcp.server.identity.Role;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
  * Reading one record with delivery-group read scoping (governance §4): 404 first; platform admins and
  * observers are never scoped; an owner must be on the owner list of the record's group (else the
- * service's current group); a CI identity is always refused.
+ * service's current group); a CI identity is always refused. With {@code asOf}, the record is the one
+ * DXCP knew then (404 if it did not exist yet); scoping is decided on today's delivery groups, because
+ * who may read is a question about now.
  */
 public class DeploymentReads {
     private final RateLimiter rateLimiter;
     private final QueryGateway queries;
     private final DeliveryConfigurationView configuration;
+    private final Clock clock;
 
-    public DeploymentReads(RateLimiter rateLimiter, QueryGateway queries, DeliveryConfigurationView configuration) {
+    public DeploymentReads(RateLimiter rateLimiter, QueryGateway queries, DeliveryConfigurationView configuration,
+                           Clock clock) {
         this.rateLimiter = rateLimiter;
         this.queries = queries;
         this.configuration = configuration;
+        this.clock = clock;
     }
 
-    public DeploymentRecord scopedRecord(Caller caller, String id) {
+    /** @param asOf the raw {@code asOf} parameter, null when absent */
+    public DeploymentRecord scopedRecord(Caller caller, String id, String asOf) {
         rateLimiter.check(caller, RateLimiter.Kind.READ);
         Guards.requirePrincipal(caller);
-        DeploymentRecord record = queries.query(new FindDeployment(id),
-                        ResponseTypes.optionalInstanceOf(DeploymentRecord.class)).join()
-                .orElseThrow(() -> new Rejection("NOT_FOUND", 404, "Deployment not found"));
+        Optional<Instant> moment = AsOf.past(asOf, clock);
+        Object query = moment.isPresent() ? new FindDeploymentAsOf(id, moment.get()) : new FindDeployment(id);
+        DeploymentRecord record = queries.query(query, ResponseTypes.optionalInstanceOf(DeploymentRecord.class))
+                .join().orElseThrow(() -> new Rejection("NOT_FOUND", 404, "Deployment not found"));
         if (caller.role() == Role.CI_PUBLISHER || caller.role() == Role.DELIVERY_OWNER && !owns(caller, record)) {
             throw new Rejection("DELIVERY_GROUP_SCOPE_REQUIRED", 403,
                     "This deployment belongs to a delivery group you do not own");

@@ -13,6 +13,8 @@ import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.common.Timestamps;
 import dev.dxcp.events.configuration.DeliveryGroup;
 import dev.dxcp.events.deployment.DeploymentQueries.CurrentRunningStateOf;
+import dev.dxcp.events.deployment.DeploymentQueries.DeliveryScopeAsOf;
+import dev.dxcp.events.deployment.DeploymentQueries.DeliveryScopeSnapshot;
 import dev.dxcp.events.deployment.DeploymentQueries.LatestDeploymentOf;
 import dev.dxcp.events.deployment.DeploymentQueries.RunningState;
 import dev.dxcp.events.deployment.DeploymentRecord;
@@ -29,11 +31,13 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
  * What is running where, and what a caller may do (api-contract §4): read models only, never the
- * engine. {@code environment} defaults to sandbox because the portal plugin never sends it.
+ * engine. {@code environment} defaults to sandbox because the portal plugin never sends it. running and
+ * delivery-status take an optional {@code asOf} (docs/TIME_TRAVEL.md).
  */
 @RestController
 public class ServiceDeliveryController {
@@ -64,21 +68,36 @@ public class ServiceDeliveryController {
         this.clock = clock;
     }
 
-    /** CurrentRunningState (domain §6) or JSON null. */
+    /**
+     * CurrentRunningState (domain §6) or JSON null. With a past {@code asOf}, the state DXCP knew then,
+     * with {@code derivedAt} = asOf; group and environment policy are today's either way.
+     */
     @GetMapping("/v1/services/{service}/running")
     public JsonNode running(ServerWebExchange exchange, @PathVariable String service,
-                            @RequestParam(required = false) String environment) {
-        read(exchange, service);
+                            @RequestParam(required = false) String environment,
+                            @RequestParam(required = false) String asOf) {
+        reader(exchange);
+        Optional<Instant> moment = AsOf.past(asOf, clock);
+        requireAllowlisted(service);
         DeliveryConfigurationState config = configuration.current();
         DeliveryGroup group = DeploymentPolicy.deliveryGroupOf(service, config);
         String env = DeploymentPolicy.environmentFor(group, environmentOrDefault(environment), config).id();
-        return runningState(service, env).map(r -> (JsonNode) running(r)).orElse(NullNode.getInstance());
+        Optional<RunningState> running = moment.isPresent()
+                ? scopeAsOf(service, env, moment.get()).runningState() : runningState(service, env);
+        return running.map(r -> (JsonNode) running(r, moment)).orElse(NullNode.getInstance());
     }
 
+    /**
+     * With a past {@code asOf}, "latest" and "currentRunning" are as DXCP knew them then; whether the
+     * environment resolves and the promotion candidate's configuration are today's.
+     */
     @GetMapping("/v1/services/{service}/delivery-status")
     public ObjectNode deliveryStatus(ServerWebExchange exchange, @PathVariable String service,
-                                     @RequestParam(required = false) String environment) {
-        Caller caller = read(exchange, service);
+                                     @RequestParam(required = false) String environment,
+                                     @RequestParam(required = false) String asOf) {
+        Caller caller = reader(exchange);
+        Optional<Instant> moment = AsOf.past(asOf, clock);
+        requireAllowlisted(service);
         String env = environmentOrDefault(environment);
         DeliveryConfigurationState config = configuration.current();
         ObjectNode node = json.createObjectNode();
@@ -86,11 +105,12 @@ public class ServiceDeliveryController {
         node.put("environment", env);
         Optional<DeliveryGroup> group = config.groupOf(service);
         boolean resolvable = group.isPresent() && config.access(group.get().id(), env) != EnvironmentAccess.NOT_ALLOWED;
-        Optional<DeploymentRecord> latest = resolvable ? latest(service, env) : Optional.empty();
-        Optional<RunningState> running = resolvable ? runningState(service, env) : Optional.empty();
+        DeliveryScopeSnapshot scope = resolvable ? scope(service, env, moment) : new DeliveryScopeSnapshot(null, null);
+        Optional<DeploymentRecord> latest = scope.latestRecord();
+        Optional<RunningState> running = scope.runningState();
         node.put("hasDeployments", latest.isPresent());
         node.set("latest", latest.map(r -> (JsonNode) render.latest(r, caller.isAdmin())).orElse(NullNode.getInstance()));
-        node.set("currentRunning", running.map(r -> (JsonNode) running(r)).orElse(NullNode.getInstance()));
+        node.set("currentRunning", running.map(r -> (JsonNode) running(r, moment)).orElse(NullNode.getInstance()));
         node.set("promotionCandidate", resolvable
                 ? promotions.candidate(service, group.get(), env, running.orElse(null), config)
                 : NullNode.getInstance());
@@ -100,7 +120,8 @@ public class ServiceDeliveryController {
     /** Not group-scoped; CI gets everything false (api-contract §4). */
     @GetMapping("/v1/services/{service}/allowed-actions")
     public ObjectNode allowedActions(ServerWebExchange exchange, @PathVariable String service) {
-        Caller caller = read(exchange, service);
+        Caller caller = reader(exchange);
+        requireAllowlisted(service);
         boolean human = caller.role() != Role.CI_PUBLISHER;
         boolean deployer = caller.role() == Role.PLATFORM_ADMIN || caller.role() == Role.DELIVERY_OWNER;
         ObjectNode node = json.createObjectNode();
@@ -113,16 +134,20 @@ public class ServiceDeliveryController {
         return node;
     }
 
-    private Caller read(ServerWebExchange exchange, String service) {
+    private Caller reader(ServerWebExchange exchange) {
         Caller caller = authenticator.authenticate(exchange);
         rateLimiter.check(caller, RateLimiter.Kind.READ);
-        if (registry.find(service).isEmpty()) {
-            throw new Rejection("SERVICE_NOT_ALLOWLISTED", 403, "Service is not allowlisted");
-        }
         return caller;
     }
 
-    private ObjectNode running(RunningState r) {
+    private void requireAllowlisted(String service) {
+        if (registry.find(service).isEmpty()) {
+            throw new Rejection("SERVICE_NOT_ALLOWLISTED", 403, "Service is not allowlisted");
+        }
+    }
+
+    /** derivedAt is the moment the state describes: now, or the asOf asked about. */
+    private ObjectNode running(RunningState r, Optional<Instant> asOf) {
         ObjectNode node = json.createObjectNode();
         node.put("service", r.service());
         node.put("environment", r.environment());
@@ -130,13 +155,26 @@ public class ServiceDeliveryController {
         node.put("version", r.version());
         node.put("deploymentId", r.deploymentId());
         node.put("deploymentKind", r.deploymentKind().name());
-        node.put("derivedAt", Timestamps.format(clock.instant()));
+        node.put("derivedAt", Timestamps.format(asOf.orElseGet(clock::instant)));
         return node;
     }
 
     private Optional<RunningState> runningState(String service, String environment) {
         return queries.query(new CurrentRunningStateOf(service, environment),
                 ResponseTypes.optionalInstanceOf(RunningState.class)).join();
+    }
+
+    /** Latest record and running state: from the read model now, or folded from the events as of a past moment. */
+    private DeliveryScopeSnapshot scope(String service, String environment, Optional<Instant> asOf) {
+        if (asOf.isPresent()) {
+            return scopeAsOf(service, environment, asOf.get());
+        }
+        return new DeliveryScopeSnapshot(latest(service, environment).orElse(null),
+                runningState(service, environment).orElse(null));
+    }
+
+    private DeliveryScopeSnapshot scopeAsOf(String service, String environment, Instant asOf) {
+        return queries.query(new DeliveryScopeAsOf(service, environment, asOf), DeliveryScopeSnapshot.class).join();
     }
 
     private Optional<DeploymentRecord> latest(String service, String environment) {
