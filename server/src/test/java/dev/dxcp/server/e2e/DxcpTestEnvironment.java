@@ -82,6 +82,8 @@ public final class DxcpTestEnvironment {
         registry.add("DXCP_GATE_URL", gate::baseUrl);
         registry.add("DXCP_ENGINE_FIRST_POLL", () -> "30ms");
         registry.add("DXCP_ENGINE_MAX_POLL", () -> "200ms");
+        // Short enough that the engine-fault tests see a timeout and its retries within the trigger wait.
+        registry.add("DXCP_GATE_READ_TIMEOUT", () -> "2s");
         registry.add("spring.codec.max-in-memory-size", () -> "65536");
     }
 
