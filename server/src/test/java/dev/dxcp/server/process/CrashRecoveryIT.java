@@ -33,6 +33,7 @@ class CrashRecoveryIT {
     private static final String PIPELINE = "bluegreen-parallel";
     private static GateSimulator gate;
     private static ServerProcess server;
+    private static String databaseUrl;
     private static int nextService = 1;
 
     @BeforeAll
@@ -49,7 +50,8 @@ class CrashRecoveryIT {
         gate.addPipelineConfig(pipeline);
 
         Map<String, String> settings = new HashMap<>();
-        settings.put("DXCP_DB_URL", env.postgres.createDatabase("crash"));
+        databaseUrl = env.postgres.createDatabase("crash");
+        settings.put("DXCP_DB_URL", databaseUrl);
         settings.put("DXCP_DB_USER", env.postgres.user());
         settings.put("DXCP_DB_PASSWORD", env.postgres.password());
         settings.put("DXCP_OIDC_ISSUER", env.identity.issuer());
@@ -140,6 +142,104 @@ class CrashRecoveryIT {
         server.kill();
         server.start();
         assertFinishedOnce(ids);
+    }
+
+    /**
+     * CI clients register builds as fast as they can; the server is killed mid-load. Every registration
+     * that got a 2xx is there after the restart, and retrying the unanswered ones with their own keys
+     * registers each version exactly once.
+     */
+    @Test
+    void killedDuringARegistrationLoadNothingAcknowledgedIsLostAndRetriesRegisterOnce() throws Exception {
+        String service = "e2e-svc-30";
+        Map<String, String> acknowledged = new java.util.concurrent.ConcurrentHashMap<>(); // key -> version
+        Map<String, Map<String, Object>> unanswered = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicInteger sequence = new java.util.concurrent.atomic.AtomicInteger();
+        String ci = env.identity.ciToken("crash-load");
+        List<Thread> clients = new ArrayList<>();
+        for (int c = 0; c < 8; c++) {
+            Thread client = new Thread(() -> {
+                while (!stop.get()) {
+                    String key = UUID.randomUUID().toString();
+                    Map<String, Object> build = buildOf(service, "7.0." + sequence.incrementAndGet());
+                    try {
+                        Response answer = TestHttp.post(server.url("/v1/builds/register"), ci, build,
+                                "Idempotency-Key", key);
+                        if (answer.status() / 100 == 2) {
+                            acknowledged.put(key, answer.json().path("version").asText());
+                        } else {
+                            unanswered.put(key, build);
+                        }
+                    } catch (RuntimeException connectionLost) {
+                        unanswered.put(key, build);
+                    }
+                }
+            }, "crash-load-" + c);
+            client.start();
+            clients.add(client);
+        }
+        ServerProcess.sleep(2500);
+        server.kill();
+        stop.set(true);
+        for (Thread client : clients) {
+            client.join();
+        }
+        int acknowledgedBeforeKill = acknowledged.size();
+        assertThat(acknowledgedBeforeKill).as("the load ran before the kill").isGreaterThan(20);
+        server.start();
+
+        for (var retry : unanswered.entrySet()) {
+            Response answer = TestHttp.post(server.url("/v1/builds/register"), ci, retry.getValue(),
+                    "Idempotency-Key", retry.getKey());
+            assertThat(answer.status()).as(answer.body()).isIn(200, 201);
+            acknowledged.put(retry.getKey(), answer.json().path("version").asText());
+        }
+        int attempted = sequence.get();
+        assertThat(acknowledged).as("every attempt is acknowledged, before the kill or on retry").hasSize(attempted);
+        JsonNode versions = awaitVersions(service, attempted);
+        assertThat(versions).as("every acknowledged build is listed").hasSize(attempted);
+        assertThat(registrationEventsPerVersion(service)).as("no version registered twice").hasSize(attempted)
+                .allSatisfy((version, count) -> assertThat(count).as(version).isEqualTo(1));
+    }
+
+    private JsonNode awaitVersions(String service, int expected) {
+        long deadline = System.currentTimeMillis() + 30_000;
+        JsonNode versions;
+        do {
+            versions = TestHttp.get(server.url("/v1/services/" + service + "/versions"), env.identity.adminToken())
+                    .json().path("versions");
+            if (versions.size() >= expected) {
+                break;
+            }
+            ServerProcess.sleep(100);
+        } while (System.currentTimeMillis() < deadline);
+        return versions;
+    }
+
+    /** BuildRegistered events per version of the service, straight from the event store. */
+    private static Map<String, Integer> registrationEventsPerVersion(String service) throws Exception {
+        Map<String, Integer> counts = new HashMap<>();
+        try (var connection = env.postgres.connect(databaseUrl); var statement = connection.prepareStatement(
+                "SELECT convert_from(payload, 'UTF8') FROM domainevententry WHERE payloadtype LIKE '%BuildRegistered'")) {
+            try (var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    JsonNode build = TestHttp.JSON.readTree(rows.getString(1)).path("build");
+                    if (service.equals(build.path("service").asText())) {
+                        counts.merge(build.path("version").asText(), 1, Integer::sum);
+                    }
+                }
+            }
+        }
+        return counts;
+    }
+
+    private static Map<String, Object> buildOf(String service, String version) {
+        String key = DemoArtifacts.keyOf(service, version);
+        env.artifacts.put(DxcpTestEnvironment.BUCKET, key, DemoArtifacts.zipOf(service, version), "application/zip");
+        return Map.of("service", service, "version", version, "artifactRef",
+                "s3://" + DxcpTestEnvironment.BUCKET + "/" + key, "git_sha", "0123abcd", "git_branch", "main",
+                "ci_provider", "github", "ci_run_id", version, "built_at", "2026-03-01T00:00:00Z");
     }
 
     private String registeredService() {
