@@ -1,5 +1,6 @@
 package dev.dxcp.server.audit;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dxcp.events.common.MetaKeys;
 import dev.dxcp.query.audit.StoredEvent;
@@ -10,6 +11,8 @@ import reactor.core.publisher.SynchronousSink;
 import reactor.core.scheduler.Schedulers;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -51,9 +54,10 @@ public class EventStoreReplay {
             sink.complete();
             return cursor;
         }
-        ByteArrayOutputStream chunk = new ByteArrayOutputStream();
+        ByteArrayOutputStream chunk = new ByteArrayOutputStream(CHUNK_BYTES + 4096);
+        JsonGenerator lines = generator(chunk);
         int pagesRead = 0;
-        while (chunk.size() < CHUNK_BYTES && !cursor.limitReached()) {
+        while (written(lines, chunk) < CHUNK_BYTES && !cursor.limitReached()) {
             if (cursor.pending.isEmpty()) {
                 if (cursor.exhausted || pagesRead == PAGES_PER_STEP) {
                     break;
@@ -68,16 +72,40 @@ public class EventStoreReplay {
             cursor.position = row.position();
             ReplayLine line = ReplayLine.decode(row, json);
             if (matches(line, cursor)) {
-                chunk.writeBytes(line.render(json));
+                line.writeTo(lines, json);
                 cursor.emitted++;
             }
         }
+        close(lines);
         if (cursor.limitReached() || cursor.exhausted && cursor.pending.isEmpty()) {
             chunk.writeBytes(trailer(cursor));
             cursor.finished = true;
         }
         sink.next(DefaultDataBufferFactory.sharedInstance.wrap(chunk.toByteArray()));
         return cursor;
+    }
+
+    /** One generator per chunk, lines separated by the newline each writes itself, nothing between them. */
+    private JsonGenerator generator(ByteArrayOutputStream chunk) {
+        try {
+            JsonGenerator generator = json.getFactory().createGenerator(chunk);
+            generator.setRootValueSeparator(null);
+            return generator;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int written(JsonGenerator lines, ByteArrayOutputStream chunk) {
+        return chunk.size() + Math.max(0, lines.getOutputBuffered());
+    }
+
+    private static void close(JsonGenerator lines) {
+        try {
+            lines.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private boolean matches(ReplayLine line, Cursor cursor) {

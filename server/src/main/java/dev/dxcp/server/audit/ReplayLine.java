@@ -1,27 +1,26 @@
 package dev.dxcp.server.audit;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dxcp.events.common.MetaKeys;
 import dev.dxcp.events.common.Timestamps;
 import dev.dxcp.query.audit.StoredEvent;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
+import java.time.DateTimeException;
 import java.time.Instant;
-import java.util.Base64;
 
 /**
- * One stored event, decoded: payload and metadata are the serializer's Jackson JSON, read as UTF-8.
- * Bytes that are not JSON (a foreign serializer, a damaged row) are passed on as base64 instead of
- * failing the whole replay.
+ * One stored event, decoded: payload and metadata are the serializer's Jackson JSON (UTF-8). Bytes
+ * that are not JSON (a foreign serializer, a damaged row) are passed on as base64 instead of failing
+ * the whole replay.
  */
 public record ReplayLine(StoredEvent row, JsonNode payload, JsonNode metadata, Instant timestamp) {
 
     public static ReplayLine decode(StoredEvent row, ObjectMapper json) {
-        return new ReplayLine(row, tree(row.payload(), json), tree(row.metadata(), json),
-                Timestamps.parse(row.timestamp()).orElse(null));
+        return new ReplayLine(row, tree(row.payload(), json), tree(row.metadata(), json), instant(row.timestamp()));
     }
 
     public String metadata(String key) {
@@ -29,26 +28,44 @@ public record ReplayLine(StoredEvent row, JsonNode payload, JsonNode metadata, I
         return value == null || value.isNull() ? null : value.asText();
     }
 
-    /** The NDJSON line, newline included. */
-    public byte[] render(ObjectMapper json) {
-        ObjectNode line = json.createObjectNode();
-        line.put("position", row.position());
-        line.put("event_id", row.eventId());
-        line.put("timestamp", timestamp == null ? row.timestamp() : Timestamps.format(timestamp));
-        line.put("event_type", row.simpleType());
-        line.put("aggregate_id", row.aggregateId());
-        line.put("aggregate_type", row.aggregateType());
-        line.put("sequence_number", row.sequenceNumber());
-        line.put("actor_id", metadata(MetaKeys.ACTOR_ID));
-        line.put("actor_role", metadata(MetaKeys.ACTOR_ROLE));
-        line.put("request_id", metadata(MetaKeys.REQUEST_ID));
-        line.put("idempotency_key", metadata(MetaKeys.IDEMPOTENCY_KEY));
-        if (payload != null) {
-            line.set("payload", payload);
-        } else if (row.payload() != null) {
-            line.put("payload_base64", Base64.getEncoder().encodeToString(row.payload()));
+    /** Writes the NDJSON line, newline included, to a generator that may carry many lines. */
+    public void writeTo(JsonGenerator line, ObjectMapper json) {
+        try {
+            line.writeStartObject();
+            line.writeNumberField("position", row.position());
+            line.writeStringField("event_id", row.eventId());
+            line.writeStringField("timestamp", timestamp == null ? row.timestamp() : Timestamps.format(timestamp));
+            line.writeStringField("event_type", row.simpleType());
+            line.writeStringField("aggregate_id", row.aggregateId());
+            line.writeStringField("aggregate_type", row.aggregateType());
+            line.writeNumberField("sequence_number", row.sequenceNumber());
+            line.writeStringField("actor_id", metadata(MetaKeys.ACTOR_ID));
+            line.writeStringField("actor_role", metadata(MetaKeys.ACTOR_ROLE));
+            line.writeStringField("request_id", metadata(MetaKeys.REQUEST_ID));
+            line.writeStringField("idempotency_key", metadata(MetaKeys.IDEMPOTENCY_KEY));
+            if (payload != null) {
+                line.writeFieldName("payload");
+                json.writeTree(line, payload);
+            } else if (row.payload() != null) {
+                line.writeBinaryField("payload_base64", row.payload());
+            }
+            line.writeEndObject();
+            line.writeRaw('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return (line.toString() + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Axon writes ISO instants ending in Z; anything else goes through the general parser. */
+    private static Instant instant(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeException e) {
+            return Timestamps.parse(text).orElse(null);
+        }
     }
 
     private static JsonNode tree(byte[] bytes, ObjectMapper json) {
@@ -56,7 +73,7 @@ public record ReplayLine(StoredEvent row, JsonNode payload, JsonNode metadata, I
             return null;
         }
         try {
-            return json.readTree(new String(bytes, StandardCharsets.UTF_8));
+            return json.readTree(bytes);
         } catch (IOException e) {
             return null;
         }
