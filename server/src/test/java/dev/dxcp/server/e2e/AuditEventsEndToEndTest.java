@@ -19,10 +19,11 @@ class AuditEventsEndToEndTest extends AuditTestSupport {
     @Test
     void deploysRollbacksAndTheirDenialsAreAuditedWithTheirTargets() {
         Admin admin = namedAdmin();
-        String service = serviceInOwnGroup(null, null);
-        String group = "grp-" + service;
+        Lane lane = laneOfItsOwn();
+        String service = lane.service();
+        String group = lane.group();
         String v1 = registered(service);
-        String first = deployedSuccessfully(admin.token(), service, v1);
+        String first = deployedSuccessfully(admin.token(), lane, v1);
 
         JsonNode submit = single("event_type=DEPLOY_SUBMIT&delivery_group_id=" + group, target(first));
         assertThat(submit.path("target_type").asText()).isEqualTo("Deployment");
@@ -30,7 +31,7 @@ class AuditEventsEndToEndTest extends AuditTestSupport {
         assertThat(submit.path("actor_id").asText()).isEqualTo(admin.sub());
         assertThat(submit.path("actor_role").asText()).isEqualTo("PLATFORM_ADMIN");
         assertThat(submit.path("service_name").asText()).isEqualTo(service);
-        assertThat(submit.path("environment").asText()).isEqualTo("sandbox");
+        assertThat(submit.path("environment").asText()).isEqualTo(lane.environment());
         assertThat(submit.path("timestamp").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z");
         assertThat(submit.path("summary").asText()).contains(service).contains(v1);
 
@@ -43,7 +44,7 @@ class AuditEventsEndToEndTest extends AuditTestSupport {
         assertThat(rollbackDenied.path("summary").asText()).contains("NO_PRIOR_SUCCESSFUL_VERSION");
         assertThat(rollbackDenied.path("actor_id").asText()).isEqualTo(admin.sub());
 
-        String second = deployedSuccessfully(admin.token(), service, registered(service));
+        String second = deployedSuccessfully(admin.token(), lane, registered(service));
         Response rolledBack = rollback(admin.token(), second);
         assertThat(rolledBack.status()).as(rolledBack.body()).isEqualTo(201);
         String rollbackId = rolledBack.json().path("id").asText();
@@ -52,7 +53,7 @@ class AuditEventsEndToEndTest extends AuditTestSupport {
         assertThat(rollbackSubmit.path("outcome").asText()).isEqualTo("SUCCESS");
         assertThat(rollbackSubmit.path("summary").asText()).contains(second).contains(v1);
 
-        Response denied = deploy(admin.token(), intent(service, "9.9.9"));
+        Response denied = deploy(admin.token(), intent(lane, "9.9.9"));
         assertError(denied, 400, "VERSION_NOT_FOUND");
         JsonNode deployDenied = single("event_type=DEPLOY_DENIED&delivery_group_id=" + group, target(service));
         assertThat(deployDenied.path("outcome").asText()).isEqualTo("DENIED");

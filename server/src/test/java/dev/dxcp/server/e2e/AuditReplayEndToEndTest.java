@@ -17,11 +17,12 @@ class AuditReplayEndToEndTest extends AuditTestSupport {
     void aSliceStreamsEveryStoredEventOldestFirstAsNdjson() {
         long start = headPosition();
         Admin admin = namedAdmin();
-        String service = serviceInOwnGroup(null, null);
+        Lane lane = laneOfItsOwn();
+        String service = lane.service();
         String version = registered(service);
         String key = UUID.randomUUID().toString();
         String requestId = "audit-replay-" + UUID.randomUUID();
-        Response accepted = post("/v1/deployments", admin.token(), intent(service, version), "Idempotency-Key", key,
+        Response accepted = post("/v1/deployments", admin.token(), intent(lane, version), "Idempotency-Key", key,
                 "X-Request-Id", requestId);
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
         String deploymentId = accepted.json().path("id").asText();
@@ -61,9 +62,10 @@ class AuditReplayEndToEndTest extends AuditTestSupport {
     void filtersSelectByServiceGroupEnvironmentActorTypeAndTime() {
         long start = headPosition();
         Admin admin = namedAdmin();
-        String service = serviceInOwnGroup(null, null);
-        String group = "grp-" + service;
-        String deploymentId = deployedSuccessfully(admin.token(), service, registered(service));
+        Lane lane = laneOfItsOwn();
+        String service = lane.service();
+        String group = lane.group();
+        String deploymentId = deployedSuccessfully(admin.token(), lane, registered(service));
         assertThat(register(ci("replay-other"), UUID.randomUUID().toString(), buildBody("e2e-svc-6",
                 uniqueVersion())).status()).isEqualTo(201);
         long end = settledHead();
@@ -83,9 +85,9 @@ class AuditReplayEndToEndTest extends AuditTestSupport {
         assertThat(types(byGroup)).contains("DeliveryGroupCreated", "DeploymentAccepted", "DeploymentSucceeded",
                 "DeploymentAdmitted").doesNotContain("BuildRegistered");
 
-        List<JsonNode> byEnvironment = events(replay(slice + "&environment=sandbox"));
-        assertThat(types(byEnvironment)).contains("DeploymentAccepted", "DeploymentSucceeded")
-                .doesNotContain("BuildRegistered", "DeliveryGroupCreated");
+        List<JsonNode> byEnvironment = events(replay(slice + "&environment=" + lane.environment()));
+        assertThat(types(byEnvironment)).contains("EnvironmentCreated", "EnvironmentBindingSet", "DeploymentAccepted",
+                "DeploymentSucceeded").doesNotContain("BuildRegistered", "DeliveryGroupCreated");
 
         List<JsonNode> byActor = events(replay(slice + "&actor=" + admin.sub()));
         assertThat(byActor).isNotEmpty().allSatisfy(line ->

@@ -1,11 +1,13 @@
 package dev.dxcp.server.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dxcp.testsupport.http.TestHttp;
 import dev.dxcp.testsupport.http.TestHttp.Response;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -24,6 +26,44 @@ abstract class AuditTestSupport extends DeploymentTestSupport {
         String azp = "audit-console";
         return new Admin(sub, email, azp,
                 env.identity.token().sub(sub).email(email).azp(azp).roles("dxcp-platform-admins").sign());
+    }
+
+    /** A service in a delivery group of its own, deploying to an environment of its own. */
+    protected record Lane(String service, String group, String environment) {
+    }
+
+    /**
+     * Deployments here stay out of {@code sandbox}: configuration tests that run later count what
+     * references sandbox, and a deployment record is such a reference.
+     */
+    protected Lane laneOfItsOwn() {
+        String service = serviceInOwnGroup(null, null);
+        String group = "grp-" + service;
+        String environment = unique("audit-lane").toLowerCase();
+        Response created = post("/v1/environments", freshAdmin(), Map.of("environment_id", environment,
+                "type", "non_prod"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        ObjectNode update = get("/v1/delivery-groups/" + group, freshAdmin()).json().deepCopy();
+        update.putArray("allowed_environments").add(environment);
+        update.remove(List.of("created_at", "created_by", "updated_at", "updated_by", "last_change_reason"));
+        Response updated = put("/v1/delivery-groups/" + group, freshAdmin(), update);
+        assertThat(updated.status()).as(updated.body()).isEqualTo(200);
+        return new Lane(service, group, environment);
+    }
+
+    protected static Map<String, Object> intent(Lane lane, String version) {
+        Map<String, Object> intent = intent(lane.service(), version);
+        intent.put("environment", lane.environment());
+        return intent;
+    }
+
+    /** Deploys the version into the lane and waits for SUCCEEDED; answers the record id. */
+    protected String deployedSuccessfully(String token, Lane lane, String version) {
+        Response response = deploy(token, intent(lane, version));
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        String id = response.json().path("id").asText();
+        assertThat(awaitTerminal(id).path("state").asText()).isEqualTo("SUCCEEDED");
+        return id;
     }
 
     protected JsonNode auditEvents(String query) {
