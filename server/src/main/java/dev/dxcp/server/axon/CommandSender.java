@@ -2,6 +2,7 @@ package dev.dxcp.server.axon;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.lock.DeadlockException;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -17,7 +18,9 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>A concurrency conflict means another request changed one of the same aggregates first (the
  * event store's unique (aggregate, sequence) key decided). The whole decision is then re-run against
- * the new state: that is how set-based rules hold under concurrent requests.</p>
+ * the new state: that is how set-based rules hold under concurrent requests. A lock deadlock (two
+ * decisions locking the same aggregates in different order in this process; Axon detects the cycle and
+ * fails one) is the same kind of collision and is retried the same way.</p>
  */
 public class CommandSender {
     private static final Logger log = LoggerFactory.getLogger(CommandSender.class);
@@ -40,7 +43,7 @@ public class CommandSender {
                 List<String> appended = AppendedEvents.end();
                 readYourWrites.await(appended, requestId);
                 return result;
-            } catch (ConcurrencyException | AggregateStreamCreationException conflict) {
+            } catch (ConcurrencyException | AggregateStreamCreationException | DeadlockException conflict) {
                 AppendedEvents.end();
                 if (attempt >= MAX_ATTEMPTS) {
                     throw conflict;

@@ -20,6 +20,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import java.nio.charset.StandardCharsets;
 
@@ -34,10 +35,12 @@ public class ErrorResponses implements WebExceptionHandler {
 
     private final ObjectMapper json;
     private final boolean demoMode;
+    private final DatabaseOutages outages;
 
-    public ErrorResponses(ObjectMapper json, DxcpProperties properties) {
+    public ErrorResponses(ObjectMapper json, DxcpProperties properties, DatabaseOutages outages) {
         this.json = json;
         this.demoMode = properties.demoMode();
+        this.outages = outages;
     }
 
     @Override
@@ -46,7 +49,14 @@ public class ErrorResponses implements WebExceptionHandler {
         if (response.isCommitted()) {
             return Mono.error(failure);
         }
-        Rejection rejection = toRejection(exchange, failure);
+        // Telling a database outage apart may ask the pool for a connection: never on an event-loop thread.
+        return Mono.fromCallable(() -> toRejection(exchange, failure))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(rejection -> write(exchange, failure, rejection));
+    }
+
+    private Mono<Void> write(ServerWebExchange exchange, Throwable failure, Rejection rejection) {
+        ServerHttpResponse response = exchange.getResponse();
         String requestId = RequestIds.of(exchange);
         response.setStatusCode(HttpStatus.valueOf(rejection.httpStatus()));
         response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
@@ -104,11 +114,11 @@ public class ErrorResponses implements WebExceptionHandler {
             };
             return new Rejection("HTTP_ERROR", code, message);
         }
-        if (DatabaseOutages.isOutage(failure)) {
+        if (outages.isOutage(failure)) {
             log.warn("event=database_unavailable request_id={} path={} error=\"{}\"", RequestIds.of(exchange),
                     exchange.getRequest().getPath().value(), failure.getMessage());
             return new Rejection("SERVICE_UNAVAILABLE", 503,
-                    "The delivery database is unavailable; nothing was changed, retry shortly");
+                    "The delivery database is unavailable; retry shortly with the same Idempotency-Key");
         }
         log.error("event=unhandled_error request_id={} path={}", RequestIds.of(exchange),
                 exchange.getRequest().getPath().value(), failure);

@@ -9,8 +9,10 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.SignalType;
 
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
 /**
@@ -37,16 +39,28 @@ public class RequestIds implements WebFilter {
         String id = sent != null && ACCEPTABLE.matcher(sent).matches() ? sent : UUID.randomUUID().toString();
         exchange.getAttributes().put(ATTRIBUTE, id);
         exchange.getResponse().getHeaders().set(HEADER, id);
+        long started = System.nanoTime();
+        // Logged when the status is final, i.e. as the response commits: an error is turned into its
+        // response by ErrorResponses only after this filter's chain has failed.
+        AtomicBoolean logged = new AtomicBoolean();
         exchange.getResponse().beforeCommit(() -> {
             exchange.getResponse().getHeaders().set(HEADER, id);
+            logAccess(exchange, id, started, logged);
             return Mono.empty();
         });
-        long started = System.nanoTime();
-        return chain.filter(exchange).doFinally(signal -> log.info(
-                "event=http_request method={} path={} status={} duration_ms={} request_id={}",
-                exchange.getRequest().getMethod(), exchange.getRequest().getPath().value(),
-                exchange.getResponse().getStatusCode() == null ? 200
-                        : exchange.getResponse().getStatusCode().value(),
-                (System.nanoTime() - started) / 1_000_000, id));
+        return chain.filter(exchange).doFinally(signal -> {
+            if (signal == SignalType.CANCEL) {
+                logAccess(exchange, id, started, logged);
+            }
+        });
+    }
+
+    private static void logAccess(ServerWebExchange exchange, String id, long started, AtomicBoolean logged) {
+        if (logged.compareAndSet(false, true)) {
+            var status = exchange.getResponse().getStatusCode();
+            log.info("event=http_request method={} path={} status={} duration_ms={} request_id={}",
+                    exchange.getRequest().getMethod(), exchange.getRequest().getPath().value(),
+                    status == null ? 200 : status.value(), (System.nanoTime() - started) / 1_000_000, id);
+        }
     }
 }

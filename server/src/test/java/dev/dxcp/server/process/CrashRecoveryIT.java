@@ -30,7 +30,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CrashRecoveryIT {
     private static final DxcpTestEnvironment env = DxcpTestEnvironment.get();
-    private static final String PIPELINE = "bluegreen-parallel";
     private static GateSimulator gate;
     private static ServerProcess server;
     private static String databaseUrl;
@@ -39,51 +38,16 @@ class CrashRecoveryIT {
     @BeforeAll
     static void startServer() {
         gate = GateSimulator.start(GateSimulatorConfig.builder().port(0).stageDelay(Duration.ofMillis(1500)).build());
-        ObjectNode pipeline = (ObjectNode) TestHttp.JSON.createObjectNode();
-        pipeline.put("application", "dxcp-demo").put("name", PIPELINE).put("id", UUID.randomUUID().toString())
-                .put("limitConcurrent", false).put("keepWaitingPipelines", true);
-        pipeline.putArray("parameterConfig").addObject().put("name", "service").put("required", true);
-        ObjectNode stage = pipeline.putArray("stages").addObject();
-        stage.put("refId", "1").put("name", "deploy-artifact").put("type", "dxcpDeploy");
-        stage.putArray("requisiteStageRefIds");
-        pipeline.putArray("triggers");
-        gate.addPipelineConfig(pipeline);
+        LoadFixtures.addParallelPipeline(gate);
 
-        Map<String, String> settings = new HashMap<>();
         databaseUrl = env.postgres.createDatabase("crash");
-        settings.put("DXCP_DB_URL", databaseUrl);
-        settings.put("DXCP_DB_USER", env.postgres.user());
-        settings.put("DXCP_DB_PASSWORD", env.postgres.password());
-        settings.put("DXCP_OIDC_ISSUER", env.identity.issuer());
-        settings.put("DXCP_OIDC_AUDIENCE", env.identity.audience());
-        settings.put("DXCP_OIDC_JWKS_URL", env.identity.jwksUrl());
-        settings.put("DXCP_S3_ENDPOINT", env.s3.endpoint().toString());
-        settings.put("DXCP_ARTIFACT_BUCKET", DxcpTestEnvironment.BUCKET);
-        settings.put("AWS_ACCESS_KEY_ID", env.s3.accessKey());
-        settings.put("AWS_SECRET_ACCESS_KEY", env.s3.secretKey());
-        settings.put("DXCP_DATA_DIR", env.dataDir.resolve("crash").toString());
-        settings.put("DXCP_SERVICE_REGISTRY_FILE", env.registryFile.toString());
-        settings.put("DXCP_GATE_URL", gate.baseUrl());
+        Map<String, String> settings = ProcessSettings.forTestEnvironment(env, "crash", databaseUrl, gate.baseUrl());
         settings.put("DXCP_TRIGGER_WAIT", "0s");
         settings.put("DXCP_ENGINE_FIRST_POLL", "100ms");
         settings.put("DXCP_ENGINE_MAX_POLL", "300ms");
         server = new ServerProcess(settings, "crash-recovery").start();
 
-        String admin = env.identity.adminToken();
-        assertThat(TestHttp.put(server.url("/v1/admin/system/rate-limits"), admin, Map.of("read_rpm", 5000,
-                "mutate_rpm", 5000, "daily_quota_build_register", 5000)).status()).isEqualTo(200);
-        assertThat(TestHttp.put(server.url("/v1/admin/system/ci-publishers"), admin, Map.of("publishers",
-                List.of(Map.of("name", "crash-ci", "subject_prefixes", List.of("crash-")))), "Idempotency-Key", "k1")
-                .status()).isEqualTo(200);
-        JsonNode group = TestHttp.get(server.url("/v1/delivery-groups/default"), admin).json();
-        ObjectNode update = group.deepCopy();
-        update.putObject("guardrails").put("max_concurrent_deployments", 50).put("daily_deploy_quota", 500);
-        assertThat(TestHttp.put(server.url("/v1/delivery-groups/default"), admin, update).status()).isEqualTo(200);
-        JsonNode recipe = TestHttp.get(server.url("/v1/recipes/bluegreen"), admin).json();
-        ObjectNode parallel = recipe.deepCopy();
-        parallel.put("deploy_pipeline", PIPELINE);
-        Response changed = TestHttp.put(server.url("/v1/recipes/bluegreen"), admin, parallel);
-        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        LoadFixtures.openForLoad(server, "crash-");
     }
 
     @AfterAll
@@ -259,7 +223,7 @@ class CrashRecoveryIT {
     private String deploy(String serviceAndVersion) {
         String[] parts = serviceAndVersion.split(":");
         Map<String, Object> intent = Map.of("service", parts[0], "environment", "sandbox", "version", parts[1],
-                "changeSummary", "crash test", "recipeId", "bluegreen");
+                "changeSummary", "crash test", "recipeId", LoadFixtures.PARALLEL_RECIPE);
         Response response = TestHttp.post(server.url("/v1/deployments"), env.identity.adminToken(), intent,
                 "Idempotency-Key", UUID.randomUUID().toString());
         assertThat(response.status()).as(response.body()).isEqualTo(201);
