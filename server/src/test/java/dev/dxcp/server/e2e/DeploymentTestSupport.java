@@ -127,6 +127,12 @@ abstract class DeploymentTestSupport extends EndToEndTest {
         }
     }
 
+    /** Executions the simulated Gate holds for this deployment (triggers carry its id). */
+    protected static long executionsOf(String deploymentId) {
+        return env.gate.executions().stream()
+                .filter(e -> deploymentId.equals(e.path("trigger").path("dxcpDeploymentId").asText())).count();
+    }
+
     protected int deniedEvents(String code) {
         Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry WHERE payloadtype LIKE "
                 + "'%DeploymentDenied' AND convert_from(payload, 'UTF8') LIKE ?", Integer.class,

@@ -167,8 +167,4 @@ class ReliabilityEngineFaultsEndToEndTest extends DeploymentTestSupport {
                 .doesNotContain("dxcpDeploymentId");
     }
 
-    private static long executionsOf(String deploymentId) {
-        return env.gate.executions().stream()
-                .filter(e -> deploymentId.equals(e.path("trigger").path("dxcpDeploymentId").asText())).count();
-    }
 }

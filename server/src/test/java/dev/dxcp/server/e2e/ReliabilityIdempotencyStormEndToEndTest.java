@@ -271,10 +271,6 @@ class ReliabilityIdempotencyStormEndToEndTest extends PromotionTestSupport {
         return count == null ? 0 : count;
     }
 
-    private static long executionsOf(String deploymentId) {
-        return env.gate.executions().stream()
-                .filter(e -> deploymentId.equals(e.path("trigger").path("dxcpDeploymentId").asText())).count();
-    }
 
     private static String statuses(List<Response> answers) {
         return answers.stream().map(r -> r.status() + " " + r.body()).distinct().toList().toString();
