@@ -25,6 +25,7 @@ import dev.dxcp.events.deployment.DeploymentQueries.PriorSuccessfulDeployment;
 import dev.dxcp.events.deployment.DeploymentRecord;
 import dev.dxcp.query.deployment.DeploymentHistoryProjection;
 import dev.dxcp.query.deployment.DeploymentHistoryQueries;
+import dev.dxcp.query.generation.LiveGeneration;
 import dev.dxcp.server.artifact.StoreArtifactPreflight;
 import dev.dxcp.server.config.DxcpProperties;
 import dev.dxcp.server.http.RateLimiter;
@@ -124,7 +125,7 @@ public class DeploymentWiring {
 
     @Bean
     public DeploymentHistoryProjection deploymentHistoryProjection(JdbcTemplate jdbc, ObjectMapper json) {
-        return new DeploymentHistoryProjection(jdbc, json);
+        return new DeploymentHistoryProjection(jdbc, json, new LiveGeneration(DeploymentHistoryProjection.NAME, jdbc));
     }
 
     @Bean
