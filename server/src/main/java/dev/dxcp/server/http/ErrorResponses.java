@@ -6,6 +6,7 @@ import dev.dxcp.events.common.Rejection;
 import dev.dxcp.server.config.DxcpProperties;
 import dev.dxcp.server.identity.Authenticator;
 import dev.dxcp.server.identity.Caller;
+import dev.dxcp.server.observability.DenialMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -34,10 +35,12 @@ public class ErrorResponses implements WebExceptionHandler {
 
     private final ObjectMapper json;
     private final boolean demoMode;
+    private final DenialMetrics denials;
 
-    public ErrorResponses(ObjectMapper json, DxcpProperties properties) {
+    public ErrorResponses(ObjectMapper json, DxcpProperties properties, DenialMetrics denials) {
         this.json = json;
         this.demoMode = properties.demoMode();
+        this.denials = denials;
     }
 
     @Override
@@ -47,6 +50,7 @@ public class ErrorResponses implements WebExceptionHandler {
             return Mono.error(failure);
         }
         Rejection rejection = toRejection(exchange, failure);
+        denials.refused(exchange, rejection.code());
         String requestId = RequestIds.of(exchange);
         response.setStatusCode(HttpStatus.valueOf(rejection.httpStatus()));
         response.getHeaders().setContentType(MediaType.APPLICATION_JSON);

@@ -1,6 +1,8 @@
 package dev.dxcp.server.http;
 
+import dev.dxcp.server.observability.RequestLogContext;
 import org.slf4j.Logger;
+import org.slf4j.MDC;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -42,11 +44,18 @@ public class RequestIds implements WebFilter {
             return Mono.empty();
         });
         long started = System.nanoTime();
-        return chain.filter(exchange).doFinally(signal -> log.info(
-                "event=http_request method={} path={} status={} duration_ms={} request_id={}",
-                exchange.getRequest().getMethod(), exchange.getRequest().getPath().value(),
-                exchange.getResponse().getStatusCode() == null ? 200
-                        : exchange.getResponse().getStatusCode().value(),
-                (System.nanoTime() - started) / 1_000_000, id));
+        return chain.filter(exchange).doFinally(signal -> {
+            String previous = MDC.get(RequestLogContext.KEY);
+            RequestLogContext.bind(id);
+            try {
+                log.info("event=http_request method={} path={} status={} duration_ms={} request_id={}",
+                        exchange.getRequest().getMethod(), exchange.getRequest().getPath().value(),
+                        exchange.getResponse().getStatusCode() == null ? 200
+                                : exchange.getResponse().getStatusCode().value(),
+                        (System.nanoTime() - started) / 1_000_000, id);
+            } finally {
+                RequestLogContext.restore(previous);
+            }
+        });
     }
 }

@@ -12,6 +12,8 @@ import dev.dxcp.server.engine.GateReadiness;
 import dev.dxcp.server.engine.SeparateUnitOfWorkCommands;
 import dev.dxcp.server.engine.StoreArtifactCheck;
 import dev.dxcp.server.engine.TriggerOutcomes;
+import dev.dxcp.server.observability.GateMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -28,8 +30,8 @@ import java.util.concurrent.Executors;
 public class EngineWiring {
 
     @Bean(destroyMethod = "close")
-    public EngineConnection engineConnection(EngineProperties properties) {
-        return EngineConnection.from(properties);
+    public EngineConnection engineConnection(EngineProperties properties, MeterRegistry metrics) {
+        return EngineConnection.from(properties, new GateMetrics(metrics));
     }
 
     @Bean(destroyMethod = "shutdown")
