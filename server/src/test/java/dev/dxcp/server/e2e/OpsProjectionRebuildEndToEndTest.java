@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -83,12 +84,12 @@ class OpsProjectionRebuildEndToEndTest extends DeploymentTestSupport {
     }
 
     @Test
-    void readersKeepGettingCompleteAnswersWhileAProjectionRebuilds() throws Exception {
+    void readersKeepGettingCompleteAnswersAndNoWriteIsLostWhileProjectionsRebuild() throws Exception {
         String service = serviceInOwnGroup(null, null);
         String version = registered(service);
         String id = deployedSuccessfully(admin(), service, version);
         awaitAllLive();
-        Map<String, String> before = answers(service, List.of(version), id);
+        Map<String, String> before = stableAnswers(service, version, id);
 
         AtomicBoolean reading = new AtomicBoolean(true);
         AtomicInteger reads = new AtomicInteger();
@@ -97,7 +98,7 @@ class OpsProjectionRebuildEndToEndTest extends DeploymentTestSupport {
         Thread reader = new Thread(() -> {
             try {
                 while (reading.get()) {
-                    Map<String, String> now = answers(service, List.of(version), id);
+                    Map<String, String> now = stableAnswers(service, version, id);
                     reads.incrementAndGet();
                     if (!now.equals(before)) {
                         synchronized (wrong) {
@@ -109,7 +110,18 @@ class OpsProjectionRebuildEndToEndTest extends DeploymentTestSupport {
                 crashed.set(t);
             }
         }, "ops-reader");
+        List<String> written = new CopyOnWriteArrayList<>();
+        Thread writer = new Thread(() -> {
+            try {
+                while (reading.get() || written.size() < 5) {
+                    written.add(registered(service));
+                }
+            } catch (Throwable t) {
+                crashed.set(t);
+            }
+        }, "ops-writer");
         reader.start();
+        writer.start();
         int generation = find(get("/v1/admin/projections", admin()).json().path("projections"), "deployments")
                 .path("activeGeneration").asInt();
         try {
@@ -119,8 +131,16 @@ class OpsProjectionRebuildEndToEndTest extends DeploymentTestSupport {
         } finally {
             reading.set(false);
             reader.join(10_000);
+            writer.join(30_000);
         }
         assertThat(crashed.get()).isNull();
+        // Builds registered before, during and after the switch are all in the new generation.
+        for (String registeredVersion : written) {
+            assertThat(get("/v1/builds?service=" + service + "&version=" + registeredVersion, admin()).status())
+                    .as(registeredVersion).isEqualTo(200);
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rm_build WHERE service = ?", Long.class, service))
+                .isEqualTo(written.size() + 1L);
         assertThat(reads.get()).isPositive();
         assertThat(wrong).isEmpty();
         assertThat(find(get("/v1/admin/projections", admin()).json().path("projections"), "deployments")
@@ -129,6 +149,14 @@ class OpsProjectionRebuildEndToEndTest extends DeploymentTestSupport {
         String next = deployedSuccessfully(admin(), service, registered(service));
         assertThat(get("/v1/services/" + service + "/running", admin()).json().path("deploymentId").asText())
                 .isEqualTo(next);
+    }
+
+    /** The answers concurrent build registrations do not change (they add versions, nothing else). */
+    private Map<String, String> stableAnswers(String service, String version, String deploymentId) {
+        Map<String, String> answers = answers(service, List.of(version), deploymentId);
+        String versions = answers.remove("versions");
+        assertThat(versions).contains("\"version\":\"" + version + "\"");
+        return answers;
     }
 
     /** Every read endpoint's answer about this service, keyed by request; admin sees engine fields too. */
