@@ -64,7 +64,7 @@ class RebuildProcess implements Runnable {
                     continue;
                 }
                 run.switching();
-                Optional<Handover> handover = generationSwitch.trySwitch(projection, target, processor);
+                Optional<Handover> handover = trySwitch(target, processor);
                 if (handover.isPresent()) {
                     finish(new Generation(run.fromGeneration()), handover.get());
                     return;
@@ -79,6 +79,16 @@ class RebuildProcess implements Runnable {
             fail(processor, e);
         } catch (RuntimeException e) {
             fail(processor, e);
+        }
+    }
+
+    /** A switch that fails (a lock timeout, a deadlock victim) changed nothing: the rebuild runs on and retries. */
+    private Optional<Handover> trySwitch(Generation target, TrackingEventProcessor processor) {
+        try {
+            return generationSwitch.trySwitch(projection, target, processor);
+        } catch (RuntimeException e) {
+            log.warn("event=projection_switch_retry projection={} reason=\"{}\"", projection.name(), e.getMessage());
+            return Optional.empty();
         }
     }
 
