@@ -6,6 +6,7 @@ import dev.dxcp.saga.deployment.ConductorSettings;
 import dev.dxcp.saga.deployment.DispatchingEngineCommands;
 import dev.dxcp.saga.deployment.EngineConductor;
 import dev.dxcp.server.axon.CommandSender;
+import dev.dxcp.server.axon.ReadYourWrites;
 import dev.dxcp.server.config.EngineProperties;
 import dev.dxcp.server.engine.EngineConnection;
 import dev.dxcp.server.engine.GateReadiness;
@@ -56,7 +57,8 @@ public class EngineWiring {
     }
 
     @Bean
-    public TriggerOutcomes triggerOutcomes(EventStore eventStore, EngineProperties properties) {
-        return new TriggerOutcomes(eventStore, properties.triggerWait());
+    public TriggerOutcomes triggerOutcomes(EventStore eventStore, EngineProperties properties,
+                                           ReadYourWrites readYourWrites) {
+        return new TriggerOutcomes(eventStore, properties.triggerWait(), readYourWrites);
     }
 }
