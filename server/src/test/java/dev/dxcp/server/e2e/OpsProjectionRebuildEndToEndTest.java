@@ -73,10 +73,14 @@ class OpsProjectionRebuildEndToEndTest extends DeploymentTestSupport {
         jdbc.update("DELETE FROM rm_deployment");
         assertThat(get("/v1/deployments/" + first, admin()).status()).isEqualTo(404);
 
-        Response started = post("/v1/admin/projections/rebuild", freshAdmin(), null);
+        Response started = post("/v1/admin/projections/rebuild", freshAdmin(), null, "X-Request-Id", "ops-rebuild-1");
         assertThat(started.status()).as(started.body()).isEqualTo(202);
         assertThat(texts(started.json().path("rebuilds"), "projection")).contains("builds", "deployments");
         awaitRebuildsCompleted();
+        // Audited: who asked, in which role, under which request.
+        String audit = jdbc.queryForObject("SELECT convert_from(metadata, 'UTF8') FROM domainevententry "
+                + "WHERE payloadtype LIKE '%ProjectionRebuildCompleted' ORDER BY globalindex DESC LIMIT 1", String.class);
+        assertThat(audit).contains("\"actor_role\":\"PLATFORM_ADMIN\"").contains("\"request_id\":\"ops-rebuild-1\"");
 
         assertThat(answers(service, List.of(v1, v2), first)).isEqualTo(before);
         assertThat(eventsOfType("ProjectionRebuildRequested")).isGreaterThanOrEqualTo(events + 2);
