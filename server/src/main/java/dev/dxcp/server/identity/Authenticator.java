@@ -1,9 +1,9 @@
 package dev.dxcp.server.identity;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import dev.dxcp.server.http.RequestIds;
 import dev.dxcp.server.observability.RequestLogContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.server.ServerWebExchange;
 
