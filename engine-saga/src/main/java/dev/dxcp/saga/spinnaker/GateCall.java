@@ -13,6 +13,27 @@ import java.util.Map;
  */
 record GateCall(String method, String path, String body, Map<String, String> headers, boolean idempotent) {
 
+    /** The kind of call, for metrics: named from the method and the path's shape (spinnaker-gate §2). */
+    String operation() {
+        String path = pathWithoutQuery();
+        if (path.equals("/health")) {
+            return "health";
+        }
+        if (path.endsWith("/cancel")) {
+            return "cancel";
+        }
+        if (path.endsWith("/pipelineConfigs")) {
+            return "pipelines";
+        }
+        if (path.contains("/executions/search") || path.contains("/executions")) {
+            return "search";
+        }
+        if (path.startsWith("/applications")) {
+            return "applications";
+        }
+        return method.equals("POST") ? "trigger" : "execution";
+    }
+
     /** The path without its query string: queries may carry reasons or encoded trigger contents. */
     String pathWithoutQuery() {
         int q = path.indexOf('?');

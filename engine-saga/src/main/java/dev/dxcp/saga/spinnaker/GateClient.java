@@ -48,4 +48,8 @@ public interface GateClient {
     static GateClient create(GateSettings settings) {
         return new HttpGateClient(settings);
     }
+
+    static GateClient create(GateSettings settings, GateCallObserver observer) {
+        return new HttpGateClient(settings, observer);
+    }
 }

@@ -24,8 +24,15 @@ final class GateTransport {
     private final Backoff backoff;
     private final Sleeper sleeper;
     private final GateErrorMapper errors;
+    private final GateCallObserver observer;
 
     GateTransport(GateSettings settings, HttpClient http, GateAuth auth, Backoff backoff, Sleeper sleeper) {
+        this(settings, http, auth, backoff, sleeper, GateCallObserver.NONE);
+    }
+
+    GateTransport(GateSettings settings, HttpClient http, GateAuth auth, Backoff backoff, Sleeper sleeper,
+                  GateCallObserver observer) {
+        this.observer = observer;
         this.settings = settings;
         this.http = http;
         this.auth = auth;
@@ -55,6 +62,26 @@ final class GateTransport {
      * @throws EngineCallException when the engine is not configured or could not be reached or timed out
      */
     GateResponse send(GateCall call) {
+        long started = System.nanoTime();
+        try {
+            GateResponse response = sendWithRetries(call);
+            observe(call, response.status() / 100 + "xx", started);
+            return response;
+        } catch (EngineCallException e) {
+            observe(call, e.code().name(), started);
+            throw e;
+        }
+    }
+
+    private void observe(GateCall call, String outcome, long startedNanos) {
+        try {
+            observer.completed(call.operation(), outcome, java.time.Duration.ofNanos(System.nanoTime() - startedNanos));
+        } catch (RuntimeException ignored) {
+            // Metrics must never change what the engine call answers.
+        }
+    }
+
+    private GateResponse sendWithRetries(GateCall call) {
         if (!settings.configured()) {
             throw errors.notConfigured(call);
         }

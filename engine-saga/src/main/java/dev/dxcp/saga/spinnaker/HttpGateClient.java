@@ -26,7 +26,19 @@ public final class HttpGateClient implements GateClient {
     private final GateErrorMapper errors;
 
     public HttpGateClient(GateSettings settings) {
-        this(settings, GateAuth.from(settings, Clock.systemUTC()), Sleeper.REAL);
+        this(settings, GateCallObserver.NONE);
+    }
+
+    /** @param observer told about every call's operation, outcome and latency (metrics) */
+    public HttpGateClient(GateSettings settings, GateCallObserver observer) {
+        this(settings, GateAuth.from(settings, Clock.systemUTC()), observer);
+    }
+
+    private HttpGateClient(GateSettings settings, GateAuth auth, GateCallObserver observer) {
+        this.settings = settings;
+        this.transport = new GateTransport(settings, GateTransport.httpClient(settings, auth), auth,
+                new Backoff(settings.retry()), Sleeper.REAL, observer);
+        this.errors = transport.errors();
     }
 
     HttpGateClient(GateSettings settings, GateAuth auth, Sleeper sleeper) {

@@ -1,5 +1,6 @@
 package dev.dxcp.query.deployment;
 
+import dev.dxcp.events.common.Timestamps;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dxcp.events.deployment.DeploymentEvents.DeploymentAccepted;
@@ -10,6 +11,8 @@ import dev.dxcp.events.deployment.DeploymentEvents.DeploymentRolledBackByEngine;
 import dev.dxcp.events.deployment.DeploymentEvents.DeploymentSucceeded;
 import dev.dxcp.events.deployment.DeploymentEvents.EngineExecutionStarted;
 import dev.dxcp.events.deployment.DeploymentState;
+import dev.dxcp.query.generation.Generation;
+import dev.dxcp.query.generation.GenerationTarget;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -18,130 +21,147 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Instant;
 import java.util.List;
-
-import static dev.dxcp.query.common.SqlTime.toSql;
+import java.util.Set;
 
 /**
- * Deployment history and current running state. Every write is keyed and guarded so that replaying
- * an event leaves the tables as they were: a terminal state is never overwritten (governance §10), and
- * the running row moves only to a success that is newer in history order (domain §6, §7).
+ * Deployment history and current running state. Every change is keyed and guarded so that replaying
+ * an event leaves the tables as they were: a record is created once, a terminal state is never
+ * overwritten (governance §10), and the running row moves only to a success that is newer in history
+ * order (domain §6, §7). Rows are changed in memory per batch of events and written back in JDBC batches
+ * ({@link HistoryBatch}), to the generation the target names for the event (the active one live, the new
+ * one during a rebuild); readers use the views over the active generation.
  */
 @ProcessingGroup(DeploymentHistoryProjection.NAME)
 public class DeploymentHistoryProjection {
     public static final String NAME = "deployments";
-    private static final String NOT_TERMINAL = " AND state NOT IN ('SUCCEEDED','FAILED','CANCELED','ROLLED_BACK')";
+    /** The tables of this read model, by their reader-facing names. */
+    public static final List<String> TABLES = List.of("rm_deployment", "rm_running");
+    static final Set<Class<?>> HANDLED = Set.of(DeploymentAccepted.class, EngineExecutionStarted.class,
+            DeploymentProgressed.class, DeploymentSucceeded.class, DeploymentFailed.class, DeploymentCanceled.class,
+            DeploymentRolledBackByEngine.class);
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final GenerationTarget target;
 
-    public DeploymentHistoryProjection(JdbcTemplate jdbc, ObjectMapper json) {
+    public DeploymentHistoryProjection(JdbcTemplate jdbc, ObjectMapper json, GenerationTarget target) {
         this.jdbc = jdbc;
         this.json = json;
+        this.target = target;
     }
 
     @EventHandler
     void on(DeploymentAccepted e, TrackedEventMessage<?> message) {
-        jdbc.update("""
-                        INSERT INTO rm_deployment (id, service, environment, version, source_environment, recipe_id,
-                            recipe_revision, effective_behavior_summary, state, deployment_kind, change_summary,
-                            created_at, updated_at, rollback_of, delivery_group_id, failures, actor_id, event_index)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'IN_PROGRESS', ?, ?, ?, ?, ?, ?, '[]', ?, ?)
-                        ON CONFLICT DO NOTHING""",
-                e.deploymentId(), e.service(), e.environment(), e.version(), e.sourceEnvironment(), e.recipeId(),
-                e.recipeRevision(), e.effectiveBehaviorSummary(), e.deploymentKind().name(), e.changeSummary(),
-                toSql(e.createdAt()), toSql(e.createdAt()), e.rollbackOf(), e.deliveryGroupId(),
-                e.actor() == null ? null : e.actor().actorId(), position(message));
-    }
-
-    @EventHandler
-    void on(EngineExecutionStarted e) {
-        jdbc.update("UPDATE rm_deployment SET engine_execution_id = ?, engine_execution_url = ?, updated_at = ? "
-                        + "WHERE id = ?" + NOT_TERMINAL,
-                e.executionId(), e.executionUrl(), toSql(e.at()), e.deploymentId());
-    }
-
-    @EventHandler
-    void on(DeploymentProgressed e) {
-        changeState(e.deploymentId(), e.state(), e.at(), null);
-    }
-
-    @EventHandler
-    void on(DeploymentSucceeded e) {
-        if (changeState(e.deploymentId(), DeploymentState.SUCCEEDED, e.at(), null) == 0) {
-            return;
+        HistoryBatch batch = batch(message);
+        if (batch != null && batch.find(e.deploymentId()) == null) {
+            batch.add(DeploymentRow.accepted(e, GenerationTarget.position(message)));
         }
-        List<Row> rows = jdbc.query("SELECT service, environment, version, deployment_kind, created_at, rollback_of "
-                + "FROM rm_deployment WHERE id = ?", (rs, i) -> new Row(rs.getString(1), rs.getString(2),
-                rs.getString(3), rs.getString(4), dev.dxcp.query.common.SqlTime.read(rs, "created_at"),
-                rs.getString(6)), e.deploymentId());
-        if (rows.isEmpty()) {
-            return;
+        done(batch);
+    }
+
+    @EventHandler
+    void on(EngineExecutionStarted e, TrackedEventMessage<?> message) {
+        HistoryBatch batch = batch(message);
+        DeploymentRow row = batch == null ? null : batch.find(e.deploymentId());
+        if (row != null && !row.terminal()) {
+            row.engineExecutionId = e.executionId();
+            row.engineExecutionUrl = e.executionUrl();
+            row.updatedAt = Timestamps.truncate(e.at());
+            row.changed = true;
         }
-        Row row = rows.get(0);
-        if (row.rollbackOf() != null) {
-            jdbc.update("UPDATE rm_deployment SET rolled_back_by = ? WHERE id = ? AND rolled_back_by IS NULL",
-                    e.deploymentId(), row.rollbackOf());
+        done(batch);
+    }
+
+    @EventHandler
+    void on(DeploymentProgressed e, TrackedEventMessage<?> message) {
+        changeState(message, e.deploymentId(), e.state(), e.at(), null);
+    }
+
+    @EventHandler
+    void on(DeploymentSucceeded e, TrackedEventMessage<?> message) {
+        HistoryBatch batch = batch(message);
+        DeploymentRow row = changeState(batch, e.deploymentId(), DeploymentState.SUCCEEDED, e.at(), null);
+        if (row != null) {
+            if (row.rollbackOf != null) {
+                DeploymentRow target = batch.find(row.rollbackOf);
+                if (target != null && target.rolledBackBy == null) {
+                    target.rolledBackBy = row.id;
+                    target.changed = true;
+                }
+            }
+            moveRunningIfNewer(batch, row);
         }
-        moveRunningIfNewer(e.deploymentId(), row);
+        done(batch);
     }
 
     @EventHandler
-    void on(DeploymentFailed e) throws JsonProcessingException {
-        changeState(e.deploymentId(), DeploymentState.FAILED, e.at(), json.writeValueAsString(e.failures()));
+    void on(DeploymentFailed e, TrackedEventMessage<?> message) throws JsonProcessingException {
+        changeState(message, e.deploymentId(), DeploymentState.FAILED, e.at(), json.writeValueAsString(e.failures()));
     }
 
     @EventHandler
-    void on(DeploymentCanceled e) {
-        changeState(e.deploymentId(), DeploymentState.CANCELED, e.at(), null);
+    void on(DeploymentCanceled e, TrackedEventMessage<?> message) {
+        changeState(message, e.deploymentId(), DeploymentState.CANCELED, e.at(), null);
     }
 
     @EventHandler
-    void on(DeploymentRolledBackByEngine e) {
-        changeState(e.deploymentId(), DeploymentState.ROLLED_BACK, e.at(), null);
+    void on(DeploymentRolledBackByEngine e, TrackedEventMessage<?> message) {
+        changeState(message, e.deploymentId(), DeploymentState.ROLLED_BACK, e.at(), null);
     }
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM rm_running");
-        jdbc.update("DELETE FROM rm_deployment");
+        Generation generation = target.current();
+        jdbc.update("DELETE FROM " + generation.table("rm_running"));
+        jdbc.update("DELETE FROM " + generation.table("rm_deployment"));
     }
 
-    /** Terminal rows are never changed again; answers how many rows changed. */
-    private int changeState(String id, DeploymentState state, Instant at, String failures) {
-        if (failures != null) {
-            return jdbc.update("UPDATE rm_deployment SET state = ?, updated_at = ?, failures = ? WHERE id = ?"
-                    + NOT_TERMINAL, state.name(), toSql(at), failures, id);
+    /** The batch this event is written in, or null when the generation already has the event. */
+    private HistoryBatch batch(TrackedEventMessage<?> message) {
+        Generation generation = target.forEvent(message);
+        return generation == null ? null : HistoryBatch.current(jdbc, generation, message);
+    }
+
+    private static void done(HistoryBatch batch) {
+        if (batch != null) {
+            batch.done();
         }
-        return jdbc.update("UPDATE rm_deployment SET state = ?, updated_at = ? WHERE id = ?" + NOT_TERMINAL,
-                state.name(), toSql(at), id);
+    }
+
+    private void changeState(TrackedEventMessage<?> message, String id, DeploymentState state, Instant at,
+                             String failures) {
+        HistoryBatch batch = batch(message);
+        changeState(batch, id, state, at, failures);
+        done(batch);
+    }
+
+    /** Terminal rows are never changed again; answers the changed row, or null when nothing changed. */
+    private static DeploymentRow changeState(HistoryBatch batch, String id, DeploymentState state, Instant at,
+                                             String failures) {
+        DeploymentRow row = batch == null ? null : batch.find(id);
+        if (row == null || row.terminal()) {
+            return null;
+        }
+        row.state = state.name();
+        row.updatedAt = Timestamps.truncate(at);
+        if (failures != null) {
+            row.failures = failures;
+        }
+        row.changed = true;
+        return row;
     }
 
     /** History order is (createdAt desc, id desc): a success created later replaces the running one. */
-    private void moveRunningIfNewer(String id, Row row) {
-        List<Object[]> current = jdbc.query("SELECT deployment_id, created_at FROM rm_running "
-                        + "WHERE service = ? AND environment = ?",
-                (rs, i) -> new Object[]{rs.getString(1), dev.dxcp.query.common.SqlTime.read(rs, "created_at")},
-                row.service(), row.environment());
-        if (current.isEmpty()) {
-            jdbc.update("INSERT INTO rm_running (service, environment, deployment_id, version, deployment_kind, "
-                            + "created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", row.service(),
-                    row.environment(), id, row.version(), row.kind(), toSql(row.createdAt()));
+    private static void moveRunningIfNewer(HistoryBatch batch, DeploymentRow row) {
+        RunningRow running = batch.running(row.service, row.environment);
+        if (running.deploymentId != null
+                && !HistoryOrder.isNewer(row.createdAt, row.id, running.createdAt, running.deploymentId)) {
             return;
         }
-        String runningId = (String) current.get(0)[0];
-        Instant runningCreated = (Instant) current.get(0)[1];
-        if (HistoryOrder.isNewer(row.createdAt(), id, runningCreated, runningId)) {
-            jdbc.update("UPDATE rm_running SET deployment_id = ?, version = ?, deployment_kind = ?, created_at = ? "
-                            + "WHERE service = ? AND environment = ?", id, row.version(), row.kind(),
-                    toSql(row.createdAt()), row.service(), row.environment());
-        }
-    }
-
-    private static long position(TrackedEventMessage<?> message) {
-        return message.trackingToken() == null ? -1 : message.trackingToken().position().orElse(-1);
-    }
-
-    private record Row(String service, String environment, String version, String kind, Instant createdAt,
-                       String rollbackOf) {
+        running.deploymentId = row.id;
+        running.version = row.version;
+        running.deploymentKind = row.deploymentKind;
+        running.createdAt = row.createdAt;
+        running.changed = true;
     }
 }

@@ -3,7 +3,6 @@ package dev.dxcp.server.axon;
 import dev.dxcp.events.common.MetaKeys;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
@@ -61,7 +60,8 @@ public class AxonSetup {
      * event store offers it no "events available" callback, so an idle pooled processor polls every
      * 500 ms, while a tracking processor is woken the moment an event is committed on this node.
      * A handler failure propagates: the processor stops at that event and retries it with back-off
-     * (its status reports the error), instead of Axon's default of logging and skipping the event.
+     * (its status reports the error, naming the event), instead of Axon's default of logging and
+     * skipping the event.
      */
     @Bean
     public ConfigurerModule trackingProcessors() {
@@ -69,6 +69,6 @@ public class AxonSetup {
                 .usingTrackingEventProcessors()
                 .registerTrackingEventProcessorConfiguration(config -> TrackingEventProcessorConfiguration
                         .forSingleThreadedProcessing().andBatchSize(PROCESSOR_BATCH_SIZE))
-                .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance());
+                .registerDefaultListenerInvocationErrorHandler(config -> new EventNamingErrorHandler());
     }
 }

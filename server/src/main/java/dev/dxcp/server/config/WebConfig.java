@@ -1,5 +1,7 @@
 package dev.dxcp.server.config;
 
+import dev.dxcp.server.observability.RequestLogContext;
+import org.slf4j.MDC;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.web.reactive.config.BlockingExecutionConfigurer;
@@ -24,6 +26,15 @@ public class WebConfig implements WebFluxConfigurer {
         executor.setCorePoolSize(properties.blockingThreads());
         executor.setMaxPoolSize(properties.blockingThreads());
         executor.setQueueCapacity(10_000);
+        // A request binds its id to the logging context of the thread it runs on; clear it after each
+        // task so the next request on this thread never logs under the previous one's id.
+        executor.setTaskDecorator(task -> () -> {
+            try {
+                task.run();
+            } finally {
+                MDC.remove(RequestLogContext.KEY);
+            }
+        });
         executor.initialize();
         configurer.setExecutor(executor);
     }

@@ -3,6 +3,7 @@ package dev.dxcp.server.engine;
 import dev.dxcp.gatesim.GateSimulator;
 import dev.dxcp.gatesim.GateSimulatorConfig;
 import dev.dxcp.saga.spinnaker.GateAuthSettings;
+import dev.dxcp.saga.spinnaker.GateCallObserver;
 import dev.dxcp.saga.spinnaker.GateClient;
 import dev.dxcp.saga.spinnaker.GateSettings;
 import dev.dxcp.server.config.DxcpProperties;
@@ -31,6 +32,11 @@ public final class EngineConnection implements AutoCloseable {
     }
 
     public static EngineConnection from(EngineProperties p) {
+        return from(p, GateCallObserver.NONE);
+    }
+
+    /** @param observer told about every engine call (the server's Gate metrics) */
+    public static EngineConnection from(EngineProperties p, GateCallObserver observer) {
         if ("none".equalsIgnoreCase(p.mode())) {
             log.warn("event=engine_mode mode=none note=\"no execution engine: deployments are refused with "
                     + "ENGINE_UNAVAILABLE\"");
@@ -44,12 +50,12 @@ public final class EngineConnection implements AutoCloseable {
                     p.readTimeout(), null, p.serviceUser());
             log.warn("event=engine_mode mode=embedded_simulator gate_url={} note=\"simulated Spinnaker Gate; set "
                     + "DXCP_GATE_URL to drive a real one\"", simulator.baseUrl());
-            return new EngineConnection(settings, GateClient.create(settings), simulator);
+            return new EngineConnection(settings, GateClient.create(settings, observer), simulator);
         }
         GateSettings settings = new GateSettings(p.gateUrl(), auth(p), p.connectTimeout(), p.readTimeout(), null,
                 p.serviceUser());
         log.info("event=engine_mode mode=gate settings=\"{}\"", settings);
-        return new EngineConnection(settings, GateClient.create(settings), null);
+        return new EngineConnection(settings, GateClient.create(settings, observer), null);
     }
 
     static GateAuthSettings auth(EngineProperties p) {

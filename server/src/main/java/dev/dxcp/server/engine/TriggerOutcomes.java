@@ -3,10 +3,13 @@ package dev.dxcp.server.engine;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.deployment.DeploymentEvents.EngineExecutionStarted;
 import dev.dxcp.events.deployment.DeploymentEvents.EngineTriggerRefused;
+import dev.dxcp.server.axon.ReadYourWrites;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -18,10 +21,12 @@ import java.util.concurrent.locks.LockSupport;
 public class TriggerOutcomes {
     private final EventStore eventStore;
     private final Duration wait;
+    private final ReadYourWrites readYourWrites;
 
-    public TriggerOutcomes(EventStore eventStore, Duration wait) {
+    public TriggerOutcomes(EventStore eventStore, Duration wait, ReadYourWrites readYourWrites) {
         this.eventStore = eventStore;
         this.wait = wait;
+        this.readYourWrites = readYourWrites;
     }
 
     /** @throws Rejection with the engine's code when the engine refused within the wait */
@@ -36,9 +41,11 @@ public class TriggerOutcomes {
                 seen = event.getSequenceNumber();
                 Object payload = event.getPayload();
                 if (payload instanceof EngineExecutionStarted) {
+                    readModelsCaughtUp(event.getIdentifier(), events);
                     return;
                 }
                 if (payload instanceof EngineTriggerRefused refused) {
+                    readModelsCaughtUp(event.getIdentifier(), events);
                     throw new Rejection(refused.code(), refused.httpStatus(), refused.message(),
                             refused.operatorHint(), refused.details());
                 }
@@ -46,5 +53,16 @@ public class TriggerOutcomes {
             LockSupport.parkNanos(pause);
             pause = Math.min(pause * 2, 50_000_000);
         }
+    }
+
+    /**
+     * The engine's answer was appended by the saga, not by this request, so this request's own read-your-writes
+     * wait did not cover it: wait for the read models to hold it (and the FAILED that comes with a refusal)
+     * before answering, so the caller reads the record as the answer describes it.
+     */
+    private void readModelsCaughtUp(String answerIdentifier, DomainEventStream rest) {
+        List<String> identifiers = new ArrayList<>(List.of(answerIdentifier));
+        rest.forEachRemaining(event -> identifiers.add(event.getIdentifier()));
+        readYourWrites.await(identifiers, null);
     }
 }

@@ -6,8 +6,11 @@ import dev.dxcp.events.common.Rejection;
 import dev.dxcp.server.config.DxcpProperties;
 import dev.dxcp.server.identity.Authenticator;
 import dev.dxcp.server.identity.Caller;
+import dev.dxcp.server.observability.RequestLogContext;
+import dev.dxcp.server.observability.DenialMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
@@ -36,11 +39,14 @@ public class ErrorResponses implements WebExceptionHandler {
     private final ObjectMapper json;
     private final boolean demoMode;
     private final DatabaseOutages outages;
+    private final DenialMetrics denials;
 
-    public ErrorResponses(ObjectMapper json, DxcpProperties properties, DatabaseOutages outages) {
+    public ErrorResponses(ObjectMapper json, DxcpProperties properties, DatabaseOutages outages,
+                          DenialMetrics denials) {
         this.json = json;
         this.demoMode = properties.demoMode();
         this.outages = outages;
+        this.denials = denials;
     }
 
     @Override
@@ -50,13 +56,22 @@ public class ErrorResponses implements WebExceptionHandler {
             return Mono.error(failure);
         }
         // Telling a database outage apart may ask the pool for a connection: never on an event-loop thread.
-        return Mono.fromCallable(() -> toRejection(exchange, failure))
+        return Mono.fromCallable(() -> {
+                    String previous = MDC.get(RequestLogContext.KEY);
+                    RequestLogContext.bind(RequestIds.of(exchange));
+                    try {
+                        return toRejection(exchange, failure);
+                    } finally {
+                        RequestLogContext.restore(previous);
+                    }
+                })
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(rejection -> write(exchange, failure, rejection));
     }
 
     private Mono<Void> write(ServerWebExchange exchange, Throwable failure, Rejection rejection) {
         ServerHttpResponse response = exchange.getResponse();
+        denials.refused(exchange, rejection.code());
         String requestId = RequestIds.of(exchange);
         response.setStatusCode(HttpStatus.valueOf(rejection.httpStatus()));
         response.getHeaders().setContentType(MediaType.APPLICATION_JSON);

@@ -1,6 +1,8 @@
 package dev.dxcp.server.http;
 
+import dev.dxcp.server.observability.RequestLogContext;
 import org.slf4j.Logger;
+import org.slf4j.MDC;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -57,10 +59,16 @@ public class RequestIds implements WebFilter {
 
     private static void logAccess(ServerWebExchange exchange, String id, long started, AtomicBoolean logged) {
         if (logged.compareAndSet(false, true)) {
-            var status = exchange.getResponse().getStatusCode();
-            log.info("event=http_request method={} path={} status={} duration_ms={} request_id={}",
-                    exchange.getRequest().getMethod(), exchange.getRequest().getPath().value(),
-                    status == null ? 200 : status.value(), (System.nanoTime() - started) / 1_000_000, id);
+            String previous = MDC.get(RequestLogContext.KEY);
+            RequestLogContext.bind(id);
+            try {
+                var status = exchange.getResponse().getStatusCode();
+                log.info("event=http_request method={} path={} status={} duration_ms={} request_id={}",
+                        exchange.getRequest().getMethod(), exchange.getRequest().getPath().value(),
+                        status == null ? 200 : status.value(), (System.nanoTime() - started) / 1_000_000, id);
+            } finally {
+                RequestLogContext.restore(previous);
+            }
         }
     }
 }

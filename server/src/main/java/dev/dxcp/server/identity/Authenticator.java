@@ -1,5 +1,7 @@
 package dev.dxcp.server.identity;
 
+import dev.dxcp.server.http.RequestIds;
+import dev.dxcp.server.observability.RequestLogContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -25,6 +27,9 @@ public class Authenticator {
     }
 
     public Caller authenticate(ServerWebExchange exchange) {
+        // Every endpoint authenticates first, on the thread that does the request's blocking work: from
+        // here on that thread's log lines carry the request id (the executor clears it after the task).
+        RequestLogContext.bind(RequestIds.of(exchange));
         if (verifier == null) {
             throw Denials.oidcConfigMissing();
         }

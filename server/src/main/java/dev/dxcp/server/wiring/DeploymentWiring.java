@@ -34,6 +34,7 @@ import dev.dxcp.query.deployment.DeploymentHistoryQueries;
 import dev.dxcp.query.history.DeploymentHistoryAsOf;
 import dev.dxcp.query.history.ScopeIndex;
 import dev.dxcp.query.history.StoredDeploymentEvents;
+import dev.dxcp.query.generation.LiveGeneration;
 import dev.dxcp.server.artifact.StoreArtifactPreflight;
 import dev.dxcp.server.axon.CommandSender;
 import dev.dxcp.server.config.DxcpProperties;
@@ -180,7 +181,7 @@ public class DeploymentWiring {
 
     @Bean
     public DeploymentHistoryProjection deploymentHistoryProjection(JdbcTemplate jdbc, ObjectMapper json) {
-        return new DeploymentHistoryProjection(jdbc, json);
+        return new DeploymentHistoryProjection(jdbc, json, new LiveGeneration(DeploymentHistoryProjection.NAME, jdbc));
     }
 
     @Bean

@@ -6,12 +6,15 @@ import dev.dxcp.saga.deployment.ConductorSettings;
 import dev.dxcp.saga.deployment.DispatchingEngineCommands;
 import dev.dxcp.saga.deployment.EngineConductor;
 import dev.dxcp.server.axon.CommandSender;
+import dev.dxcp.server.axon.ReadYourWrites;
 import dev.dxcp.server.config.EngineProperties;
 import dev.dxcp.server.engine.EngineConnection;
 import dev.dxcp.server.engine.GateReadiness;
 import dev.dxcp.server.engine.SeparateUnitOfWorkCommands;
 import dev.dxcp.server.engine.StoreArtifactCheck;
 import dev.dxcp.server.engine.TriggerOutcomes;
+import dev.dxcp.server.observability.GateMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -28,8 +31,8 @@ import java.util.concurrent.Executors;
 public class EngineWiring {
 
     @Bean(destroyMethod = "close")
-    public EngineConnection engineConnection(EngineProperties properties) {
-        return EngineConnection.from(properties);
+    public EngineConnection engineConnection(EngineProperties properties, MeterRegistry metrics) {
+        return EngineConnection.from(properties, new GateMetrics(metrics));
     }
 
     @Bean(destroyMethod = "shutdown")
@@ -54,7 +57,8 @@ public class EngineWiring {
     }
 
     @Bean
-    public TriggerOutcomes triggerOutcomes(EventStore eventStore, EngineProperties properties) {
-        return new TriggerOutcomes(eventStore, properties.triggerWait());
+    public TriggerOutcomes triggerOutcomes(EventStore eventStore, EngineProperties properties,
+                                           ReadYourWrites readYourWrites) {
+        return new TriggerOutcomes(eventStore, properties.triggerWait(), readYourWrites);
     }
 }

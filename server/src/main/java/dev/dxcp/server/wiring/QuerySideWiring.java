@@ -2,6 +2,9 @@ package dev.dxcp.server.wiring;
 
 import dev.dxcp.query.build.BuildRegistryProjection;
 import dev.dxcp.query.build.BuildRegistryQueries;
+import dev.dxcp.query.generation.LiveGeneration;
+import dev.dxcp.query.insights.InsightsQueryHandlers;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -11,7 +14,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class QuerySideWiring {
     @Bean
     public BuildRegistryProjection buildRegistryProjection(JdbcTemplate jdbc) {
-        return new BuildRegistryProjection(jdbc);
+        return new BuildRegistryProjection(jdbc, new LiveGeneration(BuildRegistryProjection.NAME, jdbc));
+    }
+
+    @Bean
+    public InsightsQueryHandlers insightsQueryHandlers(JdbcTemplate jdbc, ObjectMapper json) {
+        return new InsightsQueryHandlers(jdbc, json);
     }
 
     @Bean

@@ -1,0 +1,75 @@
+package dev.dxcp.server.wiring;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dxcp.query.build.BuildRegistryProjection;
+import dev.dxcp.query.deployment.DeploymentHistoryProjection;
+import dev.dxcp.server.axon.StoredTokens;
+import dev.dxcp.server.operations.EventStoreHead;
+import dev.dxcp.server.operations.ProcessorStatuses;
+import dev.dxcp.server.operations.ProjectionCatalog;
+import dev.dxcp.server.operations.ProjectionRebuilder;
+import dev.dxcp.server.operations.RebuildInfrastructure;
+import dev.dxcp.server.operations.RebuildableProjection;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/** Projection operations: which read models can be rebuilt, the rebuilder, and the processor list. */
+@Configuration
+public class OperationsWiring {
+
+    /** Each entry makes the same handler class the live processor runs, writing the generation it is given. */
+    @Bean
+    public ProjectionCatalog projectionCatalog(JdbcTemplate jdbc, ObjectMapper json) {
+        return new ProjectionCatalog(List.of(
+                new RebuildableProjection(BuildRegistryProjection.NAME, BuildRegistryProjection.TABLES,
+                        target -> new BuildRegistryProjection(jdbc, target)),
+                new RebuildableProjection(DeploymentHistoryProjection.NAME, DeploymentHistoryProjection.TABLES,
+                        target -> new DeploymentHistoryProjection(jdbc, json, target))));
+    }
+
+    @Bean
+    public EventStoreHead eventStoreHead(JdbcTemplate jdbc) {
+        return new EventStoreHead(jdbc);
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    public ExecutorService projectionRebuildRunner() {
+        CustomizableThreadFactory threads = new CustomizableThreadFactory("dxcp-rebuild-");
+        threads.setDaemon(true);
+        return Executors.newCachedThreadPool(threads);
+    }
+
+    @Bean
+    public ProjectionRebuilder projectionRebuilder(ProjectionCatalog catalog, JdbcTemplate jdbc,
+                                                   PlatformTransactionManager transactions, Serializer serializer,
+                                                   EventStore eventStore, TokenStore tokenStore,
+                                                   TransactionManager axonTransactions, EventStoreHead head,
+                                                   EventBus eventBus, ExecutorService projectionRebuildRunner,
+                                                   Clock clock) {
+        return new ProjectionRebuilder(catalog, jdbc, new TransactionTemplate(transactions),
+                new StoredTokens(jdbc, serializer), new RebuildInfrastructure(eventStore, tokenStore, axonTransactions),
+                head, eventBus, projectionRebuildRunner, clock);
+    }
+
+    @Bean
+    public ProcessorStatuses processorStatuses(EventProcessingConfiguration processing, JdbcTemplate jdbc,
+                                               Serializer serializer, EventStoreHead head, ProjectionCatalog catalog,
+                                               ProjectionRebuilder rebuilder) {
+        return new ProcessorStatuses(processing, new StoredTokens(jdbc, serializer), head, catalog, rebuilder);
+    }
+}
