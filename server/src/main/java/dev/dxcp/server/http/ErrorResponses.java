@@ -130,13 +130,23 @@ public class ErrorResponses implements WebExceptionHandler {
             return new Rejection("HTTP_ERROR", code, message);
         }
         if (outages.isOutage(failure)) {
-            log.warn("event=database_unavailable request_id={} path={} error=\"{}\"", RequestIds.of(exchange),
-                    exchange.getRequest().getPath().value(), failure.getMessage());
+            Throwable root = rootCause(failure);
+            log.warn("event=database_unavailable request_id={} path={} error=\"{}\" cause=\"{}: {}\"",
+                    RequestIds.of(exchange), exchange.getRequest().getPath().value(), failure.getMessage(),
+                    root.getClass().getName(), root.getMessage());
             return new Rejection("SERVICE_UNAVAILABLE", 503,
                     "The delivery database is unavailable; retry shortly with the same Idempotency-Key");
         }
         log.error("event=unhandled_error request_id={} path={}", RequestIds.of(exchange),
                 exchange.getRequest().getPath().value(), failure);
         return new Rejection("INTERNAL_ERROR", 500, "Unexpected server error");
+    }
+
+    private static Throwable rootCause(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
     }
 }
