@@ -1,6 +1,7 @@
 package dev.dxcp.command.settings;
 
 import dev.dxcp.events.settings.CiPublisher;
+import dev.dxcp.events.settings.EngineAdapterSettings;
 import dev.dxcp.events.settings.RateLimits;
 import dev.dxcp.events.settings.UiExposurePolicy;
 
@@ -8,7 +9,8 @@ import java.util.List;
 
 /** Settings in force right now, each with whether it came from the persisted store or start-up configuration. */
 public record EffectiveSettings(Sourced<RateLimits> rateLimits, Sourced<List<CiPublisher>> ciPublishers,
-                                Sourced<UiExposurePolicy> uiExposure, Sourced<Boolean> mutationsDisabled) {
+                                Sourced<UiExposurePolicy> uiExposure, Sourced<Boolean> mutationsDisabled,
+                                Sourced<EngineAdapterSettings> engineAdapter) {
 
     public record Sourced<T>(T value, boolean persisted) {
         /** api-contract §11: "persisted" when read from the settings store, "runtime" for start-up values. */

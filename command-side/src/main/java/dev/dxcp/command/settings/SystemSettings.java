@@ -1,10 +1,13 @@
 package dev.dxcp.command.settings;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import dev.dxcp.events.settings.EngineAdapterSettings;
 import dev.dxcp.events.settings.SettingsMessages;
+import dev.dxcp.events.settings.SettingsMessages.ChangeEngineAdapter;
 import dev.dxcp.events.settings.SettingsMessages.ChangeRateLimits;
 import dev.dxcp.events.settings.SettingsMessages.ChangeUiExposurePolicy;
 import dev.dxcp.events.settings.SettingsMessages.CiPublishersReplaced;
+import dev.dxcp.events.settings.SettingsMessages.EngineAdapterChanged;
 import dev.dxcp.events.settings.SettingsMessages.MutationsDisabledChanged;
 import dev.dxcp.events.settings.SettingsMessages.RateLimitsChanged;
 import dev.dxcp.events.settings.SettingsMessages.ReplaceCiPublishers;
@@ -60,6 +63,20 @@ public class SystemSettings {
         apply(new UiExposurePolicyChanged(current(defaults).uiExposure().value(), command.policy(), command.at()));
     }
 
+    /**
+     * Secrets the proposal leaves out are kept, so the decision which secret survives is taken here,
+     * on the state the event will follow, and the rules are checked on the result (the edge checked a
+     * racing request's earlier view of it).
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(ChangeEngineAdapter command, SettingsDefaults defaults) {
+        EngineAdapterSettings before = current(defaults).engineAdapter().value();
+        EngineAdapterSettings after = command.proposal().applyTo(before);
+        EngineAdapterRules.refuseIfInvalid(after);
+        apply(new EngineAdapterChanged(before, after, command.at()));
+    }
+
     private EffectiveSettings current(SettingsDefaults defaults) {
         return state.effective(defaults);
     }
@@ -87,6 +104,11 @@ public class SystemSettings {
 
     @EventSourcingHandler
     void on(UiExposurePolicyChanged event) {
+        remember(event);
+    }
+
+    @EventSourcingHandler
+    void on(EngineAdapterChanged event) {
         remember(event);
     }
 }

@@ -1,6 +1,7 @@
 package dev.dxcp.command.settings;
 
 import dev.dxcp.events.settings.CiPublisher;
+import dev.dxcp.events.settings.EngineAdapterSettings;
 import dev.dxcp.events.settings.RateLimits;
 import dev.dxcp.events.settings.SettingsMessages.ChangeRateLimits;
 import dev.dxcp.events.settings.SettingsMessages.CiPublishersReplaced;
@@ -22,7 +23,7 @@ class SystemSettingsTest {
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
     private static final CiPublisher BOOTSTRAP = CiPublisher.forSubject("bootstrap-ci@clients");
     private static final SettingsDefaults DEFAULTS = new SettingsDefaults(RateLimits.DEFAULTS, List.of(BOOTSTRAP),
-            UiExposurePolicy.DEFAULTS, false);
+            UiExposurePolicy.DEFAULTS, false, EngineAdapterSettings.stub());
 
     private AggregateTestFixture<SystemSettings> fixture;
 

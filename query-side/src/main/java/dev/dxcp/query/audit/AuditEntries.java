@@ -11,6 +11,7 @@ import dev.dxcp.events.configuration.ConfigurationEvents.RecipeUpdated;
 import dev.dxcp.events.deployment.DeploymentEvents.DeploymentAccepted;
 import dev.dxcp.events.deployment.DeploymentEvents.DeploymentDenied;
 import dev.dxcp.events.settings.SettingsMessages.CiPublishersReplaced;
+import dev.dxcp.events.settings.SettingsMessages.EngineAdapterChanged;
 import dev.dxcp.events.settings.SettingsMessages.MutationsDisabledChanged;
 import dev.dxcp.events.settings.SettingsMessages.RateLimitsChanged;
 import dev.dxcp.events.settings.SettingsMessages.UiExposurePolicyChanged;
@@ -69,6 +70,9 @@ public class AuditEntries {
         }
         if (payload instanceof UiExposurePolicyChanged e) {
             return List.of(settings.uiExposure(e, id, time, actor));
+        }
+        if (payload instanceof EngineAdapterChanged e) {
+            return settings.engineAdapter(e, id, time, actor);
         }
         return List.of();
     }

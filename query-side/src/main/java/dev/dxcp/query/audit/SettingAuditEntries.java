@@ -6,13 +6,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dxcp.events.audit.AuditEvent;
 import dev.dxcp.events.settings.RateLimits;
 import dev.dxcp.events.settings.SettingsMessages.CiPublishersReplaced;
+import dev.dxcp.events.settings.SettingsMessages.EngineAdapterChanged;
 import dev.dxcp.events.settings.SettingsMessages.MutationsDisabledChanged;
 import dev.dxcp.events.settings.SettingsMessages.RateLimitsChanged;
 import dev.dxcp.events.settings.SettingsMessages.UiExposurePolicyChanged;
 import dev.dxcp.events.settings.UiExposurePolicy;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.ToIntFunction;
 
 /**
@@ -54,6 +57,33 @@ final class SettingAuditEntries {
     AuditEvent uiExposure(UiExposurePolicyChanged e, String eventId, Instant eventTime, AuditActor actor) {
         return entry(eventId, "ui_exposure_policy", policy(e.oldValue()), policy(e.newValue()), null,
                 or(e.changedAt(), eventTime), actor);
+    }
+
+    /**
+     * Every write is audited (governance §14), one entry per {@code engine_adapter.<key>} that has a value
+     * before or after it, with the values GET shows: a secret appears only as its {@code *_configured} flag,
+     * so a rotated secret is an entry true → true. Keys that are unset on both sides (the other modes'
+     * fields) say nothing and are left out; {@code mode} is always set, so no write goes unaudited.
+     */
+    List<AuditEvent> engineAdapter(EngineAdapterChanged e, String eventId, Instant eventTime, AuditActor actor) {
+        Instant at = or(e.changedAt(), eventTime);
+        Map<String, Object> before = e.oldValue().shown();
+        Map<String, Object> after = e.newValue().shown();
+        List<AuditEvent> entries = new ArrayList<>();
+        for (String field : after.keySet()) {
+            if (!set(before.get(field)) && !set(after.get(field))) {
+                continue;
+            }
+            String key = "engine_adapter." + field;
+            entries.add(entry(eventId + ":" + key, key, json.valueToTree(before.get(field)),
+                    json.valueToTree(after.get(field)), null, at, actor));
+        }
+        return entries;
+    }
+
+    /** An unconfigured secret shows as false, an unused field as null: neither is a value. */
+    private static boolean set(Object shown) {
+        return shown != null && !Boolean.FALSE.equals(shown);
     }
 
     private AuditEvent limit(String key, ToIntFunction<RateLimits> value, RateLimitsChanged e, String eventId,

@@ -1,109 +1,134 @@
 package dev.dxcp.server.engine;
 
+import dev.dxcp.command.settings.EffectiveSettings.Sourced;
+import dev.dxcp.command.settings.SettingProblem;
+import dev.dxcp.command.settings.SystemSettingsView;
+import dev.dxcp.events.settings.EngineAdapterSettings;
+import dev.dxcp.events.settings.EngineAdapterSettings.Mode;
 import dev.dxcp.gatesim.GateSimulator;
-import dev.dxcp.gatesim.GateSimulatorConfig;
-import dev.dxcp.saga.spinnaker.GateAuthSettings;
-import dev.dxcp.saga.spinnaker.GateCallObserver;
 import dev.dxcp.saga.spinnaker.GateClient;
 import dev.dxcp.saga.spinnaker.GateSettings;
-import dev.dxcp.server.config.DxcpProperties;
-import dev.dxcp.server.config.EngineProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.file.Path;
-import java.time.Duration;
+import java.util.List;
 
 /**
- * The configured execution engine: a Gate URL with its credentials, the in-process Gate simulator of
- * embedded mode, or none. The only place that turns DXCP_GATE_* settings into an engine client.
+ * The execution engine in force: a Gate URL with its credentials, the in-process Gate simulator of stub
+ * mode, or none. The engine adapter settings are read from the event store on every use, like every
+ * runtime setting, so an admin's change reaches every instance at its next engine call; the client is
+ * rebuilt only when they differ from the ones it was built from, and the old one is then closed.
  */
 public final class EngineConnection implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EngineConnection.class);
 
-    private final GateSettings settings;
-    private final GateClient client;
-    private final GateSimulator simulator;
+    private final SystemSettingsView settings;
+    private final GateClients clients;
+    private final SecretValues secrets;
+    private volatile Active active;
 
-    private EngineConnection(GateSettings settings, GateClient client, GateSimulator simulator) {
+    /** One engine as built from one version of the settings. */
+    private record Active(EngineAdapterSettings adapter, GateSettings gate, GateClient client,
+                          GateSimulator simulator) {
+        void close() {
+            if (simulator != null) {
+                simulator.stop();
+            }
+        }
+    }
+
+    /**
+     * Builds the engine at once, so that unusable start-up configuration stops the server as it always
+     * did; unusable saved settings leave it without an engine instead, since an admin can correct them.
+     */
+    public EngineConnection(SystemSettingsView settings, GateClients clients, SecretValues secrets) {
         this.settings = settings;
-        this.client = client;
-        this.simulator = simulator;
+        this.clients = clients;
+        this.secrets = secrets;
+        Sourced<EngineAdapterSettings> initial = settings.current().engineAdapter();
+        this.active = open(initial, !initial.persisted());
     }
 
-    public static EngineConnection from(EngineProperties p) {
-        return from(p, GateCallObserver.NONE);
-    }
-
-    /** @param observer told about every engine call (the server's Gate metrics) */
-    public static EngineConnection from(EngineProperties p, GateCallObserver observer) {
-        if ("none".equalsIgnoreCase(p.mode())) {
-            log.warn("event=engine_mode mode=none note=\"no execution engine: deployments are refused with "
-                    + "ENGINE_UNAVAILABLE\"");
-            return new EngineConnection(null, null, null);
-        }
-        if (p.embedded()) {
-            GateSimulator simulator = GateSimulator.start(GateSimulatorConfig.builder().port(0)
-                    .stageDelay(p.simulatorStageDelay() == null ? Duration.ofSeconds(1) : p.simulatorStageDelay())
-                    .build());
-            GateSettings settings = new GateSettings(simulator.baseUrl(), GateAuthSettings.none(), p.connectTimeout(),
-                    p.readTimeout(), null, p.serviceUser());
-            log.warn("event=engine_mode mode=embedded_simulator gate_url={} note=\"simulated Spinnaker Gate; set "
-                    + "DXCP_GATE_URL to drive a real one\"", simulator.baseUrl());
-            return new EngineConnection(settings, GateClient.create(settings, observer), simulator);
-        }
-        GateSettings settings = new GateSettings(p.gateUrl(), auth(p), p.connectTimeout(), p.readTimeout(), null,
-                p.serviceUser());
-        log.info("event=engine_mode mode=gate settings=\"{}\"", settings);
-        return new EngineConnection(settings, GateClient.create(settings, observer), null);
-    }
-
-    static GateAuthSettings auth(EngineProperties p) {
-        String mode = p.authMode() == null ? "none" : p.authMode().trim().toLowerCase();
-        return switch (mode) {
-            case "none", "" -> GateAuthSettings.none();
-            case "header" -> new GateAuthSettings.StaticHeader(p.headerName(), p.headerValue());
-            case "bearer", "client-credentials" -> new GateAuthSettings.ClientCredentials(p.tokenUrl(), p.clientId(),
-                    p.clientSecret(), blankToNull(p.audience()), blankToNull(p.scope()), null);
-            case "mtls" -> DxcpProperties.present(p.keystore())
-                    ? GateAuthSettings.MutualTls.fromKeystore(Path.of(p.keystore()), p.keystorePassword(),
-                    path(p.caBundle()), blankToNull(p.serverName()))
-                    : GateAuthSettings.MutualTls.fromPem(Path.of(p.clientCert()), Path.of(p.clientKey()),
-                    path(p.caBundle()), blankToNull(p.serverName()));
-            default -> throw new IllegalStateException("DXCP_GATE_AUTH_MODE must be none, header, bearer or mtls");
-        };
-    }
-
-    /** The engine client, or null when no engine is configured. */
+    /** The engine client, or null when no engine is configured or the saved settings are unusable here. */
     public GateClient client() {
-        return client;
+        return current().client();
     }
 
     public GateSettings settings() {
-        return settings;
+        return current().gate();
     }
 
-    /** The in-process simulator in embedded mode, else null. */
+    /** The in-process simulator in stub mode, else null. */
     public GateSimulator simulator() {
-        return simulator;
+        return current().simulator();
     }
 
     public boolean configured() {
-        return client != null;
+        return client() != null;
     }
 
     @Override
-    public void close() {
-        if (simulator != null) {
-            simulator.stop();
+    public synchronized void close() {
+        active.close();
+    }
+
+    private Active current() {
+        Sourced<EngineAdapterSettings> wanted;
+        try {
+            wanted = settings.current().engineAdapter();
+        } catch (RuntimeException unreadable) {
+            // Engine calls did not need the database before settings could change at runtime; during an
+            // outage they go on with the settings last read rather than fail for that reason alone.
+            log.debug("event=engine_settings_unreadable error=\"{}\"", unreadable.toString());
+            return active;
         }
+        Active now = active;
+        return now.adapter().equals(wanted.value()) ? now : switchTo(wanted);
     }
 
-    private static Path path(String value) {
-        return DxcpProperties.present(value) ? Path.of(value) : null;
+    private synchronized Active switchTo(Sourced<EngineAdapterSettings> wanted) {
+        Active old = active;
+        if (old.adapter().equals(wanted.value())) {
+            return old;
+        }
+        Active next = open(wanted, false);
+        active = next;
+        // Calls already under way on the old client finish or fail on their own; none starts on it now.
+        old.close();
+        return next;
     }
 
-    private static String blankToNull(String value) {
-        return DxcpProperties.present(value) ? value : null;
+    private Active open(Sourced<EngineAdapterSettings> wanted, boolean failFast) {
+        EngineAdapterSettings adapter = wanted.value();
+        if (adapter.mode() == Mode.STUB) {
+            GateSimulator simulator = clients.startSimulator();
+            GateSettings gate = clients.simulatorSettings(simulator);
+            log.warn("event=engine_mode mode=stub source={} gate_url={} note=\"simulated Spinnaker Gate in this "
+                    + "process; set DXCP_GATE_URL or the engine adapter to drive a real one\"", wanted.source(),
+                    simulator.baseUrl());
+            return new Active(adapter, gate, clients.client(gate), simulator);
+        }
+        if (adapter.gateUrl() == null) {
+            log.warn("event=engine_mode mode=none source={} note=\"no execution engine: deployments are refused "
+                    + "with ENGINE_UNAVAILABLE\"", wanted.source());
+            return new Active(adapter, null, null, null);
+        }
+        GateClients.Build build = clients.build(adapter, secrets);
+        if (!build.problems().isEmpty()) {
+            if (failFast) {
+                throw new IllegalStateException("the engine settings cannot be used: " + describe(build.problems()));
+            }
+            log.error("event=engine_mode mode=unusable source={} problems=\"{}\" note=\"deployments are refused with "
+                    + "ENGINE_UNAVAILABLE until the engine adapter settings are corrected\"", wanted.source(),
+                    describe(build.problems()));
+            return new Active(adapter, null, null, null);
+        }
+        log.info("event=engine_mode mode={} source={} settings=\"{}\"", adapter.mode().wireName(), wanted.source(),
+                build.settings());
+        return new Active(adapter, build.settings(), build.client(), null);
+    }
+
+    private static String describe(List<SettingProblem> problems) {
+        return String.join("; ", problems.stream().map(p -> p.field() + ": " + p.message()).toList());
     }
 }

@@ -32,14 +32,7 @@ public class GateReadiness implements EngineReadiness {
         if (client == null) {
             return Optional.empty();
         }
-        HealthStatus health = client.health();
-        for (Duration pause : RETRIES) {
-            if (health.up()) {
-                return Optional.empty();
-            }
-            LockSupport.parkNanos(pause.toNanos());
-            health = client.health();
-        }
+        HealthStatus health = probe(client);
         if (health.up()) {
             return Optional.empty();
         }
@@ -51,5 +44,18 @@ public class GateReadiness implements EngineReadiness {
         details.put("diagnostics", diagnostics);
         return Optional.of(new Rejection("ENGINE_UNAVAILABLE", 503, "Unable to validate deployment",
                 health.operatorHint(), details));
+    }
+
+    /** The health call with the contract's retries; the engine adapter's validate probes a proposed Gate with it. */
+    public HealthStatus probe(GateClient client) {
+        HealthStatus health = client.health();
+        for (Duration pause : RETRIES) {
+            if (health.up()) {
+                return health;
+            }
+            LockSupport.parkNanos(pause.toNanos());
+            health = client.health();
+        }
+        return health;
     }
 }

@@ -21,6 +21,8 @@ import dev.dxcp.events.settings.CiPublisher;
 import dev.dxcp.events.settings.RateLimits;
 import dev.dxcp.events.settings.UiExposurePolicy;
 import dev.dxcp.server.config.DxcpProperties;
+import dev.dxcp.server.config.EngineProperties;
+import dev.dxcp.server.engine.EngineAdapterDefaults;
 import dev.dxcp.server.http.build.BuildJson;
 import dev.dxcp.server.http.build.UploadCapabilityJson;
 import dev.dxcp.server.http.deployment.DeploymentJson;
@@ -56,9 +58,9 @@ public class CommandSideWiring {
     }
 
     @Bean
-    public SettingsDefaults settingsDefaults(DxcpProperties properties, ObjectMapper json) {
+    public SettingsDefaults settingsDefaults(DxcpProperties properties, EngineProperties engine, ObjectMapper json) {
         return new SettingsDefaults(RateLimits.DEFAULTS, bootstrapPublishers(properties.ciPublishers(), json),
-                UiExposurePolicy.DEFAULTS, false);
+                UiExposurePolicy.DEFAULTS, false, EngineAdapterDefaults.from(engine));
     }
 
     /** DXCP_CI_PUBLISHERS: a JSON array of entries or strings; a plain comma-separated list is read as subjects. */

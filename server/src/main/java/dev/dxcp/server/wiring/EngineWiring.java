@@ -2,13 +2,17 @@ package dev.dxcp.server.wiring;
 
 import dev.dxcp.artifact.S3ArtifactStore;
 import dev.dxcp.command.deployment.EngineReadiness;
+import dev.dxcp.command.settings.SystemSettingsView;
 import dev.dxcp.saga.deployment.ConductorSettings;
 import dev.dxcp.saga.deployment.DispatchingEngineCommands;
 import dev.dxcp.saga.deployment.EngineConductor;
 import dev.dxcp.server.axon.CommandSender;
 import dev.dxcp.server.axon.ReadYourWrites;
 import dev.dxcp.server.config.EngineProperties;
+import dev.dxcp.server.engine.EngineAdapterCheck;
 import dev.dxcp.server.engine.EngineConnection;
+import dev.dxcp.server.engine.EngineSecrets;
+import dev.dxcp.server.engine.GateClients;
 import dev.dxcp.server.engine.GateReadiness;
 import dev.dxcp.server.engine.SeparateUnitOfWorkCommands;
 import dev.dxcp.server.engine.StoreArtifactCheck;
@@ -19,6 +23,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 import java.time.Clock;
@@ -30,9 +35,20 @@ import java.util.concurrent.Executors;
 @Configuration
 public class EngineWiring {
 
+    @Bean
+    public GateClients gateClients(EngineProperties properties, MeterRegistry metrics) {
+        return new GateClients(properties, new GateMetrics(metrics));
+    }
+
+    @Bean
+    public EngineSecrets engineSecrets(JdbcTemplate jdbc, EngineProperties properties, Clock clock) {
+        return new EngineSecrets(jdbc, properties, clock);
+    }
+
+    /** Reads the engine adapter settings from the event store, so the migrated database must be there first. */
     @Bean(destroyMethod = "close")
-    public EngineConnection engineConnection(EngineProperties properties, MeterRegistry metrics) {
-        return EngineConnection.from(properties, new GateMetrics(metrics));
+    public EngineConnection engineConnection(SystemSettingsView settings, GateClients clients, EngineSecrets secrets) {
+        return new EngineConnection(settings, clients, secrets);
     }
 
     @Bean(destroyMethod = "shutdown")
@@ -51,9 +67,15 @@ public class EngineWiring {
                 settings, clock);
     }
 
+    /** Also the {@link EngineReadiness} of deployment validate. */
     @Bean
-    public EngineReadiness engineReadiness(EngineConnection engine) {
+    public GateReadiness engineReadiness(EngineConnection engine) {
         return new GateReadiness(engine);
+    }
+
+    @Bean
+    public EngineAdapterCheck engineAdapterCheck(GateClients clients, GateReadiness readiness) {
+        return new EngineAdapterCheck(clients, readiness);
     }
 
     @Bean

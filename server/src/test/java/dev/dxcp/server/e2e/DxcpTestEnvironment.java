@@ -81,6 +81,8 @@ public final class DxcpTestEnvironment {
         registry.add("DXCP_DEMO_MODE", () -> "false");
         registry.add("DXCP_GATE_URL", gate::baseUrl);
         registry.add("DXCP_ENGINE_FIRST_POLL", () -> "30ms");
+        // Stub mode's in-process simulator, when a test switches the engine adapter to it.
+        registry.add("DXCP_SIMULATOR_STAGE_DELAY", () -> "40ms");
         registry.add("DXCP_ENGINE_MAX_POLL", () -> "200ms");
         // Short enough that the engine-fault tests see a timeout and its retries within the trigger wait.
         registry.add("DXCP_GATE_READ_TIMEOUT", () -> "2s");

@@ -85,6 +85,16 @@ class EmbeddedModeEndToEndTest {
         assertThat(scanned.path("versions").findValuesAsText("version")).containsExactly("1.2.0", "1.1.0", "1.0.0");
     }
 
+    @Test
+    void withoutAGateUrlTheEngineAdapterIsTheStubFromStartUpConfiguration() {
+        String admin = TestHttp.post(url("/dev-idp/token/admin"), null, null).json().path("access_token").asText();
+        JsonNode adapter = TestHttp.get(url("/v1/admin/system/engine-adapters/main"), admin).json();
+        assertThat(adapter.path("config").path("mode").asText()).as(adapter.toString()).isEqualTo("stub");
+        assertThat(adapter.path("config").path("gate_url").isNull()).isTrue();
+        assertThat(adapter.path("source").asText()).isEqualTo("runtime");
+        assertThat(TestHttp.get(url("/v1/spinnaker/status"), admin).json().path("status").asText()).isEqualTo("UP");
+    }
+
     private Response register(String token, String key, Map<String, Object> body) {
         return TestHttp.post(url("/v1/builds/register"), token, body, "Idempotency-Key", key);
     }

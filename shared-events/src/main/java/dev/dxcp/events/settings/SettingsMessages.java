@@ -42,6 +42,13 @@ public final class SettingsMessages {
         }
     }
 
+    public record ChangeEngineAdapter(@TargetAggregateIdentifier String settingsId, EngineAdapterProposal proposal,
+                                      Instant at) {
+        public ChangeEngineAdapter(EngineAdapterProposal proposal, Instant at) {
+            this(SETTINGS_ID, proposal, at);
+        }
+    }
+
     public record RateLimitsChanged(RateLimits oldValue, RateLimits newValue, Instant changedAt) {
     }
 
@@ -52,5 +59,10 @@ public final class SettingsMessages {
     }
 
     public record UiExposurePolicyChanged(UiExposurePolicy oldValue, UiExposurePolicy newValue, Instant changedAt) {
+    }
+
+    /** Whole settings before and after; the audit names each key that differs (governance §14 engine_adapter.*). */
+    public record EngineAdapterChanged(EngineAdapterSettings oldValue, EngineAdapterSettings newValue,
+                                       Instant changedAt) {
     }
 }
