@@ -12,6 +12,8 @@ import dev.dxcp.events.deployment.DeploymentRecord;
 import dev.dxcp.query.deployment.DeploymentHistoryProjection;
 import dev.dxcp.query.deployment.DeploymentHistoryQueries;
 import dev.dxcp.query.deployment.Timeline;
+import dev.dxcp.query.generation.Generation;
+import dev.dxcp.query.generation.GenerationTarget;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.GenericTrackedEventMessage;
@@ -45,12 +47,15 @@ class TimeTravelFoldMatchesProjectionTest {
     static void database() {
         DriverManagerDataSource dataSource = new DriverManagerDataSource("jdbc:h2:mem:time-travel;MODE=PostgreSQL;"
                 + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "");
-        new ResourceDatabasePopulator(new ClassPathResource("db/migration/V102__deployment_read_models.sql"))
-                .execute(dataSource);
+        // V103 puts the read models behind views over generation tables, and moves the build registry too.
+        new ResourceDatabasePopulator(new ClassPathResource("db/migration/V101__build_registry_read_model.sql"),
+                new ClassPathResource("db/migration/V102__deployment_read_models.sql"),
+                new ClassPathResource("db/migration/V103__projection_generations.sql")).execute(dataSource);
         jdbc = new JdbcTemplate(dataSource);
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-        projection = new AnnotationEventHandlerAdapter(new DeploymentHistoryProjection(jdbc, json));
+        projection = new AnnotationEventHandlerAdapter(new DeploymentHistoryProjection(jdbc, json,
+                GenerationTarget.fixed(new Generation(Generation.FIRST))));
         queries = new DeploymentHistoryQueries(jdbc, json);
     }
 
@@ -81,7 +86,8 @@ class TimeTravelFoldMatchesProjectionTest {
                     GenericEventMessage.asEventMessage(all.get(i))));
         }
         String id = ((DeploymentAccepted) all.get(0)).deploymentId();
-        jdbc.update("UPDATE rm_deployment SET version = 'tampered' WHERE id = ?", id);
+        // The generation's own table: readers see it through the rm_deployment view.
+        jdbc.update("UPDATE rm_deployment_g1 SET version = 'tampered' WHERE id = ?", id);
         DeploymentRecord live = queries.handle(new FindDeployment(id)).orElseThrow();
         assertThat(DeploymentFold.of(all).find(id)).isPresent().get().isNotEqualTo(live);
     }
