@@ -47,7 +47,6 @@ class TimeTravelFoldMatchesProjectionTest {
     static void database() {
         DriverManagerDataSource dataSource = new DriverManagerDataSource("jdbc:h2:mem:time-travel;MODE=PostgreSQL;"
                 + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "");
-        // V103 puts the read models behind views over generation tables, and moves the build registry too.
         new ResourceDatabasePopulator(new ClassPathResource("db/migration/V101__build_registry_read_model.sql"),
                 new ClassPathResource("db/migration/V102__deployment_read_models.sql"),
                 new ClassPathResource("db/migration/V103__projection_generations.sql")).execute(dataSource);
@@ -86,7 +85,6 @@ class TimeTravelFoldMatchesProjectionTest {
                     GenericEventMessage.asEventMessage(all.get(i))));
         }
         String id = ((DeploymentAccepted) all.get(0)).deploymentId();
-        // The generation's own table: readers see it through the rm_deployment view.
         jdbc.update("UPDATE rm_deployment_g1 SET version = 'tampered' WHERE id = ?", id);
         DeploymentRecord live = queries.handle(new FindDeployment(id)).orElseThrow();
         assertThat(DeploymentFold.of(all).find(id)).isPresent().get().isNotEqualTo(live);
