@@ -58,6 +58,6 @@ public class BuildRegistryProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM " + target.current().table("rm_build"));
+        jdbc.update("DELETE FROM " + target.startingOver().table("rm_build"));
     }
 }

@@ -111,7 +111,7 @@ public class DeploymentHistoryProjection {
 
     @ResetHandler
     void reset() {
-        Generation generation = target.current();
+        Generation generation = target.startingOver();
         jdbc.update("DELETE FROM " + generation.table("rm_running"));
         jdbc.update("DELETE FROM " + generation.table("rm_deployment"));
     }

@@ -7,8 +7,11 @@ public interface GenerationTarget {
     /** The generation to write, or null when the event is already there (the live side after a handover). */
     Generation forEvent(TrackedEventMessage<?> message);
 
-    /** The generation a reset clears. */
-    Generation current();
+    /**
+     * A reset of the processor (its token back to the start): the generation to clear before every event
+     * is applied again. None of those events may then be skipped as already written by an earlier rebuild.
+     */
+    Generation startingOver();
 
     /** A rebuild: always the generation being built. */
     static GenerationTarget fixed(Generation generation) {
@@ -19,7 +22,7 @@ public interface GenerationTarget {
             }
 
             @Override
-            public Generation current() {
+            public Generation startingOver() {
                 return generation;
             }
         };

@@ -22,24 +22,31 @@ public final class LiveGeneration implements GenerationTarget {
 
     @Override
     public Generation forEvent(TrackedEventMessage<?> message) {
-        State state = state(true);
+        State state = lockedState();
         if (state.handover() != null && state.handover().covers(GenerationTarget.position(message))) {
             return null;
         }
         return state.generation();
     }
 
+    /**
+     * Forgets the last rebuild's handover: after a reset the processor replays from the first event into
+     * the cleared active generation, and skipping the events the handover covers would leave them out.
+     * Runs in the reset's transaction, so the token and the handover change together.
+     */
     @Override
-    public Generation current() {
-        return state(false).generation();
+    public Generation startingOver() {
+        jdbc.update("UPDATE rm_generation SET handover_index = NULL, handover_gaps = NULL WHERE projection = ?",
+                projection);
+        return load(false).generation();
     }
 
-    private State state(boolean lock) {
+    private State lockedState() {
         if (!CurrentUnitOfWork.isStarted()) {
-            return load(lock);
+            return load(true);
         }
         return CurrentUnitOfWork.get().root().getOrComputeResource("dxcp.generation." + projection,
-                key -> load(lock));
+                key -> load(true));
     }
 
     private State load(boolean lock) {

@@ -2,10 +2,12 @@ package dev.dxcp.server.wiring;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dxcp.query.audit.AuditChain;
+import dev.dxcp.query.audit.AuditChainLinker;
 import dev.dxcp.query.audit.AuditChainVerifier;
 import dev.dxcp.query.audit.AuditEntries;
 import dev.dxcp.query.audit.AuditEventQueries;
 import dev.dxcp.query.audit.AuditProjection;
+import dev.dxcp.query.generation.LiveGeneration;
 import dev.dxcp.server.audit.EventStoreReplay;
 import dev.dxcp.server.audit.StoredEventPages;
 import dev.dxcp.server.http.system.CiPublisherJson;
@@ -15,7 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Clock;
 
-/** The audit: its projection and chain, the list query, the chain check and the event-store replay. */
+/** The audit: its projection, the chain linker, the list query, the chain check and the event-store replay. */
 @Configuration
 public class AuditWiring {
     @Bean
@@ -25,8 +27,14 @@ public class AuditWiring {
     }
 
     @Bean
-    public AuditProjection auditProjection(JdbcTemplate jdbc, AuditEntries entries, Clock clock) {
-        return new AuditProjection(jdbc, entries, new AuditChain(jdbc), clock);
+    public AuditProjection auditProjection(JdbcTemplate jdbc, AuditEntries entries) {
+        return new AuditProjection(jdbc, entries, new LiveGeneration(AuditProjection.NAME, jdbc));
+    }
+
+    /** Runs in the live audit processor only; rebuilds get an AuditProjection of their own (OperationsWiring). */
+    @Bean
+    public AuditChainLinker auditChainLinker(JdbcTemplate jdbc, Clock clock) {
+        return new AuditChainLinker(new AuditChain(jdbc), clock);
     }
 
     @Bean

@@ -1,6 +1,8 @@
 package dev.dxcp.server.wiring;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dxcp.query.audit.AuditEntries;
+import dev.dxcp.query.audit.AuditProjection;
 import dev.dxcp.query.build.BuildRegistryProjection;
 import dev.dxcp.query.deployment.DeploymentHistoryProjection;
 import dev.dxcp.server.axon.StoredTokens;
@@ -32,14 +34,19 @@ import java.util.concurrent.Executors;
 @Configuration
 public class OperationsWiring {
 
-    /** Each entry makes the same handler class the live processor runs, writing the generation it is given. */
+    /**
+     * Each entry makes the same handler class the live processor runs, writing the generation it is given.
+     * The audit's entry is its entries only: the chain linker stays with the live processor (DECISIONS 54).
+     */
     @Bean
-    public ProjectionCatalog projectionCatalog(JdbcTemplate jdbc, ObjectMapper json) {
+    public ProjectionCatalog projectionCatalog(JdbcTemplate jdbc, ObjectMapper json, AuditEntries auditEntries) {
         return new ProjectionCatalog(List.of(
                 new RebuildableProjection(BuildRegistryProjection.NAME, BuildRegistryProjection.TABLES,
                         target -> new BuildRegistryProjection(jdbc, target)),
                 new RebuildableProjection(DeploymentHistoryProjection.NAME, DeploymentHistoryProjection.TABLES,
-                        target -> new DeploymentHistoryProjection(jdbc, json, target))));
+                        target -> new DeploymentHistoryProjection(jdbc, json, target)),
+                new RebuildableProjection(AuditProjection.NAME, AuditProjection.TABLES,
+                        target -> new AuditProjection(jdbc, auditEntries, target))));
     }
 
     @Bean

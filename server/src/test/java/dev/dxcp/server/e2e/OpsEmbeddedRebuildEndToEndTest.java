@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The embedded default (H2) rebuilds too: H2 commits at the first DDL statement of the switch, so this
- * proves the generation flip, the view replacement and the batched history writes work there as well.
+ * proves the generation flip, the view replacement and the batched history writes work there as well,
+ * and that the audit's generations work on H2 while its chain stays as the live processor wrote it.
  */
 @SpringBootTest(classes = DxcpServerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OpsEmbeddedRebuildEndToEndTest {
@@ -63,6 +64,10 @@ class OpsEmbeddedRebuildEndToEndTest {
         String history = TestHttp.get(url("/v1/deployments?service=demo-service"), admin).body();
         String record = TestHttp.get(url("/v1/deployments/" + id), admin).body();
         String builds = TestHttp.get(url("/v1/builds?service=demo-service&version=1.2.0"), admin).body();
+        String audit = TestHttp.get(url("/v1/audit/events?limit=500"), admin).body();
+        assertThat(audit).contains("DEPLOY_SUBMIT").contains("ADMIN_CONFIG_CHANGE");
+        List<Map<String, Object>> chain = jdbc.queryForList("SELECT * FROM audit_chain ORDER BY link");
+        assertThat(chain).isNotEmpty();
 
         assertThat(TestHttp.post(url("/v1/admin/projections/rebuild"), admin, null).status()).isEqualTo(202);
         long deadline = System.currentTimeMillis() + 60_000;
@@ -70,18 +75,24 @@ class OpsEmbeddedRebuildEndToEndTest {
         while (System.currentTimeMillis() < deadline) {
             list = TestHttp.get(url("/v1/admin/projections"), admin).json();
             if (list.path("projections").findValuesAsText("status").stream().allMatch("completed"::equals)
-                    && list.path("projections").findValuesAsText("status").size() == 2) {
+                    && list.path("projections").findValuesAsText("status").size() == 3) {
                 break;
             }
             pause();
         }
         assertThat(list.path("projections").findValuesAsText("status")).containsOnly("completed");
         assertThat(jdbc.queryForList("SELECT active FROM rm_generation ORDER BY projection", Integer.class))
-                .containsExactly(2, 2);
+                .containsExactly(2, 2, 2);
         assertThat(TestHttp.get(url("/v1/deployments?service=demo-service"), admin).body()).isEqualTo(history);
         assertThat(TestHttp.get(url("/v1/deployments/" + id), admin).body()).isEqualTo(record);
         assertThat(TestHttp.get(url("/v1/builds?service=demo-service&version=1.2.0"), admin).body()).isEqualTo(builds);
+        assertThat(TestHttp.get(url("/v1/audit/events?limit=500"), admin).body()).isEqualTo(audit);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rm_deployment_g1", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event_g1", Integer.class)).isZero();
+        // The rebuild's own events are linked after; every link from before is there as it was.
+        assertThat(jdbc.queryForList("SELECT * FROM audit_chain ORDER BY link").subList(0, chain.size()))
+                .isEqualTo(chain);
+        assertThat(TestHttp.get(url("/v1/admin/audit/verify"), admin).json().path("verified").asBoolean()).isTrue();
     }
 
     private void awaitState(String token, String id, String state) {

@@ -18,6 +18,8 @@ import dev.dxcp.events.deployment.DeploymentKind;
 import dev.dxcp.events.deployment.DeploymentState;
 import dev.dxcp.events.deployment.FailureCategory;
 import dev.dxcp.events.deployment.FailureModel;
+import dev.dxcp.query.audit.AuditEntries;
+import dev.dxcp.query.audit.AuditProjection;
 import dev.dxcp.query.build.BuildRegistryProjection;
 import dev.dxcp.query.deployment.DeploymentHistoryProjection;
 import dev.dxcp.server.axon.StoredTokens;
@@ -54,8 +56,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Rebuild speed and correctness on a large event store of its own (PostgreSQL): synthetic histories of
  * builds and deployments, interleaved with events the projections do not handle, replayed by the real
- * rebuild (temporary processor, batch writes, generation switch). The event count defaults to 100,000;
- * {@code -Ddxcp.bench.events=1000000} runs the full benchmark.
+ * rebuild (temporary processor, batch writes, generation switch), audit entries included. The event count
+ * defaults to 100,000; {@code -Ddxcp.bench.events=1000000} runs the full benchmark.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OpsRebuildSpeedTest {
@@ -113,7 +115,9 @@ class OpsRebuildSpeedTest {
                 new RebuildableProjection(BuildRegistryProjection.NAME, BuildRegistryProjection.TABLES,
                         target -> new BuildRegistryProjection(jdbc, target)),
                 new RebuildableProjection(DeploymentHistoryProjection.NAME, DeploymentHistoryProjection.TABLES,
-                        target -> new DeploymentHistoryProjection(jdbc, mapper, target))));
+                        target -> new DeploymentHistoryProjection(jdbc, mapper, target)),
+                new RebuildableProjection(AuditProjection.NAME, AuditProjection.TABLES,
+                        target -> new AuditProjection(jdbc, new AuditEntries(mapper, mapper::valueToTree), target))));
         runner = Executors.newCachedThreadPool();
         rebuilder = new ProjectionRebuilder(catalog, jdbc, new TransactionTemplate(new DataSourceTransactionManager(
                 dataSource)), new StoredTokens(jdbc, serializer), new RebuildInfrastructure(eventStore, tokens,
@@ -153,6 +157,18 @@ class OpsRebuildSpeedTest {
         assertThat(jdbc.queryForObject("SELECT deployment_id FROM rm_running WHERE service = ?", String.class,
                 service(last))).isEqualTo(deploymentId(last));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rm_running", Long.class)).isEqualTo(SERVICES - SERVICES / 10);
+    }
+
+    /** Nothing here ever ran the live audit processor, so any link would have been written by the rebuild. */
+    @Test
+    void theAuditRebuildsOneEntryPerAcceptedDeploymentAndLinksNoEvent() {
+        RebuildRun run = rebuilt(AuditProjection.NAME);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE event_type = 'DEPLOY_SUBMIT'",
+                Long.class)).isEqualTo(UNITS);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event", Long.class)).isEqualTo(UNITS);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_chain", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT active FROM rm_generation WHERE projection = 'audit'", Integer.class))
+                .isEqualTo(run.targetGeneration());
     }
 
     private RebuildRun rebuilt(String name) {
