@@ -93,6 +93,8 @@ class EmbeddedModeEndToEndTest {
         assertThat(adapter.path("config").path("gate_url").isNull()).isTrue();
         assertThat(adapter.path("source").asText()).isEqualTo("runtime");
         assertThat(TestHttp.get(url("/v1/spinnaker/status"), admin).json().path("status").asText()).isEqualTo("UP");
+        assertThat(TestHttp.get(url("/v1/config/sanity"), admin).json().path("spinnaker_configured").asBoolean())
+                .as("the in-process simulator is no Spinnaker").isFalse();
     }
 
     private Response register(String token, String key, Map<String, Object> body) {

@@ -95,6 +95,7 @@ class HttpEdgeEndToEndTest extends EndToEndTest {
         Response response = get("/v1/config/sanity", admin(), "X-Request-Id", "sanity-1");
         assertThat(response.json().path("request_id").asText()).isEqualTo("sanity-1");
         assertThat(response.json().path("oidc_configured").asBoolean()).isTrue();
+        assertThat(response.json().path("spinnaker_configured").asBoolean()).as("DXCP_GATE_URL is set").isTrue();
         assertThat(response.json().path("artifact_discovery_configured").asBoolean()).isTrue();
     }
 

@@ -67,7 +67,8 @@ public class PublicSettingsController {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("request_id", RequestIds.of(exchange));
         body.put("oidc_configured", properties.oidc().complete() && DxcpProperties.present(properties.oidc().rolesClaim()));
-        body.put("spinnaker_configured", false);
+        // A Gate URL in the engine settings in force (http or mtls); stub mode's in-process simulator is no Spinnaker.
+        body.put("spinnaker_configured", DxcpProperties.present(settings.current().engineAdapter().value().gateUrl()));
         body.put("artifact_discovery_configured", DxcpProperties.present(properties.artifacts().bucket()));
         return body;
     }
