@@ -40,9 +40,11 @@ final class Report {
                 REGISTRATIONS_CONCURRENT_TARGET, r.ceilingConcurrent);
         table.add("Deploy submissions, " + c + " clients into " + r.liveGroups + " groups", rate(r.deploys), "", null,
                 share(r.deploys.perSecond(), r.ceilingConcurrent));
+        String stuck = r.followedUnfinished == 0 ? "" : ", " + r.followedUnfinished + " more not ended";
         table.add("Deploy 201 → SUCCEEDED (zero-delay engine)", r.toSucceeded.text() + " (" + r.toSucceeded.count()
-                + " followed; end states of all live deploys: " + states(r.deployEndStates) + ", the last "
-                + seconds(r.deployDrain.toNanos()) + " after the last 201)");
+                + " followed" + stuck + "; all live deploys " + seconds(r.deployDrain.toNanos())
+                + " after the last 201: " + states(r.deployEndStates) + "; at the end of the run: "
+                + states(r.deployFinalStates) + ")");
         String records = Numbers.count(r.seededRecordsVisible) + " records";
         reads(table, "GET /v1/deployments/{id}, " + c + " clients, " + records, r.readById);
         reads(table, "GET /v1/deployments?service= (newest 200), " + c + " clients", r.readByService);

@@ -45,7 +45,9 @@ final class Results {
     PhaseResult deploys;
     LatencySummary toSucceeded;
     Map<String, Long> deployEndStates;
+    Map<String, Long> deployFinalStates;
     Duration deployDrain;
+    int followedUnfinished;
 
     PhaseResult readById;
     PhaseResult readByService;

@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * every {@link #POLL_MILLIS} ms, which is the resolution of the figure.
  */
 public final class SucceededTracker implements AutoCloseable {
-    static final long POLL_MILLIS = 10;
+    static final long POLL_MILLIS = 20;
     private static final Set<String> TERMINAL = Set.of("SUCCEEDED", "FAILED", "CANCELED", "ROLLED_BACK");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -39,6 +39,7 @@ public final class SucceededTracker implements AutoCloseable {
     private final String token;
     private final Thread thread;
     private volatile int following;
+    private volatile int unfinished;
     private volatile boolean running = true;
 
     public SucceededTracker(String host, int port, String observerToken, int places) {
@@ -58,6 +59,14 @@ public final class SucceededTracker implements AutoCloseable {
 
     private void followLoop() {
         List<Followed> current = new ArrayList<>();
+        try {
+            follow(current);
+        } finally {
+            unfinished = current.size() + incoming.size();
+        }
+    }
+
+    private void follow(List<Followed> current) {
         while (running || !current.isEmpty() || !incoming.isEmpty()) {
             Followed next;
             while ((next = incoming.poll()) != null) {
@@ -109,16 +118,22 @@ public final class SucceededTracker implements AutoCloseable {
         return Map.copyOf(endStates);
     }
 
-    /** Stops taking new deployments and waits (bounded) for the followed ones to end. */
+    /** Followed deployments that had not ended when the tracker was closed. */
+    public int unfinished() {
+        return unfinished;
+    }
+
+    /** Stops taking new deployments and waits a little for the followed ones to end. */
     @Override
     public void close() {
         running = false;
         try {
-            thread.join(60_000);
+            thread.join(10_000);
+            thread.interrupt();
+            thread.join(5_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        thread.interrupt();
         connection.close();
     }
 }

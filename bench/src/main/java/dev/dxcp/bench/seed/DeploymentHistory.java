@@ -74,7 +74,7 @@ public final class DeploymentHistory {
     private final Map<String, Integer> laneDayUse = new HashMap<>();
     private final Map<String, Integer> quotaDayUse = new HashMap<>();
     private final Map<String, Integer> serviceBuilds = new HashMap<>();
-    private BuildRecord firstBuild;
+    private BuildRecord lastBuild;
 
     public DeploymentHistory(HistoryPlan plan, ServerEventSerializer serializer) {
         this.plan = plan;
@@ -93,17 +93,18 @@ public final class DeploymentHistory {
             String service = services.get(i % services.size());
             String version = nextVersion(service, at);
             BuildRecord build = build(service, version, at.minus(BUILD_BEFORE_DEPLOY), i);
-            if (firstBuild == null) {
-                firstBuild = build;
-            }
+            lastBuild = build;
             registerBuild(sink, build, i);
             deploy(sink, build, groupOf.get(service), at, i);
         }
     }
 
-    /** The first build generated, so a check can replay its registration against the server. */
-    public BuildRecord firstBuild() {
-        return firstBuild;
+    /**
+     * The newest build generated, so a check can replay its registration against the server: its key is
+     * still inside the 24-hour idempotency window when the seeded past ends an hour ago.
+     */
+    public BuildRecord lastBuild() {
+        return lastBuild;
     }
 
     /** The Idempotency-Key the seeded registration of a build was made with. */

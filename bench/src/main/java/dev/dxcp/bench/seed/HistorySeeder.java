@@ -36,7 +36,7 @@ public final class HistorySeeder {
         }
         long nanos = System.nanoTime() - start;
         try (Connection connection = DriverManager.getConnection(jdbcUrl, properties)) {
-            return new Seeded(appended, nanos, ProcessorTokens.head(connection), history.firstBuild());
+            return new Seeded(appended, nanos, ProcessorTokens.head(connection), history.lastBuild());
         }
     }
 }
