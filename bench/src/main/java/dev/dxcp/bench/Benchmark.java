@@ -174,14 +174,14 @@ final class Benchmark {
 
         RegistrationPhase registrations = new RegistrationPhase(load, identities);
         say("registrations: warm-up");
-        registrations.run("registrations warm-up", RunProfile.CONCURRENCY, warmUp, null);
+        registrations.run("registrations warm-up", RunProfile.CONCURRENCY, warmUp, profile.writeLimit(), null);
         say("registrations at concurrency 1");
-        results.registrationsSingle = registrations.run("registrations c1", 1, single, null);
+        results.registrationsSingle = registrations.run("registrations c1", 1, single, profile.writeLimit(), null);
         say("registrations at concurrency " + RunProfile.CONCURRENCY + ", with the projection lag probe");
         ProjectionLagProbe probe = new ProjectionLagProbe("127.0.0.1", server.port(), identities.observer(0, 1, 0));
         try {
             results.registrationsConcurrent = registrations.run("registrations c16", RunProfile.CONCURRENCY,
-                    concurrent, probe);
+                    concurrent, profile.writeLimit(), probe);
         } finally {
             probe.close();
         }
@@ -199,12 +199,13 @@ final class Benchmark {
         int measured = Math.min(profile.deploys(), deployable.size() - warm);
         DeploymentPhase deployments = new DeploymentPhase(load, identities);
         say("deploys: warm-up");
-        deployments.run("deploys warm-up", RunProfile.CONCURRENCY, deployable.subList(0, warm), null);
+        deployments.run("deploys warm-up", RunProfile.CONCURRENCY, deployable.subList(0, warm), profile.writeLimit(),
+                null);
         say("deploys at concurrency " + RunProfile.CONCURRENCY + " into " + topology.live().size() + " groups");
         SucceededTracker tracker = new SucceededTracker("127.0.0.1", server.port(), identities.observer(1, 2, 0), 4);
         try {
             results.deploys = deployments.run("deploys c16", RunProfile.CONCURRENCY,
-                    deployable.subList(warm, warm + measured), tracker);
+                    deployable.subList(warm, warm + measured), profile.writeLimit(), tracker);
             long drainStart = System.nanoTime();
             results.deployEndStates = awaitLiveDeploymentsEnded(DRAIN_LIMIT);
             results.deployDrain = Duration.ofNanos(System.nanoTime() - drainStart);

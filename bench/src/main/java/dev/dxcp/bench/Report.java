@@ -144,7 +144,8 @@ final class Report {
         doc.append("- Store: ").append(Numbers.count(r.seeded.events())).append(" seeded events (")
                 .append(Numbers.count(r.profile.historyDeployments())).append(" past deployments and their builds over ")
                 .append(r.profile.historyDays()).append(" days, ").append(r.historyServices)
-                .append(" services), ").append(Numbers.count(r.storeEvents)).append(" events at the rebuild; ")
+                .append(" services; appended at ").append(Numbers.count(r.seeded.eventsPerSecond()))
+                .append(" events/s), ").append(Numbers.count(r.storeEvents)).append(" events at the rebuild; ")
                 .append(r.seedFidelity).append("\n\n");
         doc.append(table);
         return doc.toString();

@@ -2,7 +2,7 @@ package dev.dxcp.bench.load;
 
 import java.time.Duration;
 
-/** When a load phase stops: after a number of requests, or after a time. */
+/** When a load phase stops: after a number of requests, after a time, or at whichever comes first. */
 public record Budget(long requests, Duration duration) {
 
     public static Budget requests(long count) {
@@ -13,7 +13,8 @@ public record Budget(long requests, Duration duration) {
         return new Budget(Long.MAX_VALUE, duration);
     }
 
-    public String text() {
-        return duration == null ? requests + " requests" : duration.toSeconds() + " s";
+    /** At most {@code count} requests, and no longer than {@code duration}: keeps a slow run's length bounded. */
+    public static Budget upTo(long count, Duration duration) {
+        return new Budget(count, duration);
     }
 }

@@ -12,6 +12,7 @@ import dev.dxcp.bench.setup.BenchConfiguration;
 import dev.dxcp.bench.setup.Topology;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,8 +36,11 @@ public final class DeploymentPhase {
         this.identities = identities;
     }
 
-    /** @param tracker told of each 201, or null */
-    public PhaseResult run(String name, int concurrency, List<Build> builds, SucceededTracker tracker) {
+    /**
+     * @param limit   the longest the phase may run
+     * @param tracker told of each 201, or null
+     */
+    public PhaseResult run(String name, int concurrency, List<Build> builds, Duration limit, SucceededTracker tracker) {
         Operation operation = new Operation() {
             @Override
             public HttpRequest request(int worker, long n) {
@@ -60,7 +64,7 @@ public final class DeploymentPhase {
                 }
             }
         };
-        return load.run(name, concurrency, Budget.requests(builds.size()), operation);
+        return load.run(name, concurrency, Budget.upTo(builds.size(), limit), operation);
     }
 
     /** Interleaves builds service by service, so neighbours in the list are in different lanes. */

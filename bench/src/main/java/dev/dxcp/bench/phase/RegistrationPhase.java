@@ -8,6 +8,7 @@ import dev.dxcp.bench.load.Operation;
 import dev.dxcp.bench.load.PhaseResult;
 import dev.dxcp.bench.rig.Identities;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
 import java.util.UUID;
@@ -29,9 +30,10 @@ public final class RegistrationPhase {
     }
 
     /**
+     * @param limit the longest the phase may run
      * @param probe told of each 201, or null
      */
-    public PhaseResult run(String name, int concurrency, List<Build> builds, ProjectionLagProbe probe) {
+    public PhaseResult run(String name, int concurrency, List<Build> builds, Duration limit, ProjectionLagProbe probe) {
         Operation operation = new Operation() {
             @Override
             public HttpRequest request(int worker, long n) {
@@ -49,7 +51,7 @@ public final class RegistrationPhase {
                 }
             }
         };
-        return load.run(name, concurrency, Budget.requests(builds.size()), operation);
+        return load.run(name, concurrency, Budget.upTo(builds.size(), limit), operation);
     }
 
     /** Every build registered so far by this phase object, in the order the answers came. */
