@@ -4,8 +4,12 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Links every stored event into the tamper-evidence chain the first time the live {@code audit} processor
@@ -31,6 +35,17 @@ public class AuditChainLinker {
     @EventHandler
     @DisallowReplay
     void on(Object payload, EventMessage<?> message) {
-        chain.append(message.getIdentifier(), clock.instant());
+        if (!CurrentUnitOfWork.isStarted()) {
+            chain.append(message.getIdentifier(), clock.instant());
+            return;
+        }
+        // The processor's batch is linked in one go just before it commits, in handling order.
+        UnitOfWork<?> unit = CurrentUnitOfWork.get().root();
+        List<String> pending = unit.getOrComputeResource("dxcp.audit.chain", key -> {
+            List<String> fresh = new ArrayList<>();
+            unit.onPrepareCommit(u -> chain.appendAll(fresh, clock.instant()));
+            return fresh;
+        });
+        pending.add(message.getIdentifier());
     }
 }

@@ -106,7 +106,9 @@ class OpsAuditRebuildEndToEndTest extends AuditTestSupport {
                         }
                     }
                     seen = denials;
-                    if (during && rebuilding.get()) {
+                    // A read overlapping the rebuild window at either end counts: on a small store the
+                    // whole rebuild can take less than one round of reads.
+                    if (during || rebuilding.get()) {
                         readsDuringRebuild.incrementAndGet();
                     }
                 }
@@ -129,9 +131,9 @@ class OpsAuditRebuildEndToEndTest extends AuditTestSupport {
         reader.start();
         writer.start();
         try {
+            rebuilding.set(true);
             Response started = post("/v1/admin/projections/audit/rebuild", freshAdmin(), null);
             assertThat(started.status()).as(started.body()).isEqualTo(202);
-            rebuilding.set(true);
             awaitCompleted(started.json());
             rebuilding.set(false);
         } finally {
