@@ -3,6 +3,7 @@ package dev.dxcp.server.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dxcp.events.common.Rejection;
+import dev.dxcp.query.common.ProjectionEventFailure;
 import dev.dxcp.server.config.DxcpProperties;
 import dev.dxcp.server.identity.Authenticator;
 import dev.dxcp.server.identity.Caller;
@@ -130,23 +131,14 @@ public class ErrorResponses implements WebExceptionHandler {
             return new Rejection("HTTP_ERROR", code, message);
         }
         if (outages.isOutage(failure)) {
-            Throwable root = rootCause(failure);
-            log.warn("event=database_unavailable request_id={} path={} error=\"{}\" cause=\"{}: {}\"",
+            log.warn("event=database_unavailable request_id={} path={} error=\"{}\" cause=\"{}\"",
                     RequestIds.of(exchange), exchange.getRequest().getPath().value(), failure.getMessage(),
-                    root.getClass().getName(), root.getMessage());
+                    ProjectionEventFailure.rootMessage(failure));
             return new Rejection("SERVICE_UNAVAILABLE", 503,
                     "The delivery database is unavailable; retry shortly with the same Idempotency-Key");
         }
         log.error("event=unhandled_error request_id={} path={}", RequestIds.of(exchange),
                 exchange.getRequest().getPath().value(), failure);
         return new Rejection("INTERNAL_ERROR", 500, "Unexpected server error");
-    }
-
-    private static Throwable rootCause(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root;
     }
 }
