@@ -1,7 +1,7 @@
 package dev.dxcp.server.engine;
 
 import dev.dxcp.command.settings.EngineAdapterRules;
-import dev.dxcp.command.settings.SettingProblem;
+import dev.dxcp.events.settings.SettingProblem;
 import dev.dxcp.events.settings.EngineAdapterSettings;
 import dev.dxcp.events.settings.EngineAdapterSettings.Mode;
 import dev.dxcp.events.settings.EngineAdapterSettings.Secret;

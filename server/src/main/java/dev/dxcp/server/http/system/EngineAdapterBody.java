@@ -1,7 +1,7 @@
 package dev.dxcp.server.http.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dxcp.command.settings.SettingProblem;
+import dev.dxcp.events.settings.SettingProblem;
 import dev.dxcp.events.settings.EngineAdapterProposal;
 import dev.dxcp.events.settings.EngineAdapterProposal.SecretChange;
 import dev.dxcp.events.settings.EngineAdapterSettings;

@@ -3,8 +3,8 @@ package dev.dxcp.server.http.system;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dxcp.command.settings.EffectiveSettings.Sourced;
-import dev.dxcp.command.settings.SettingProblem;
+import dev.dxcp.events.settings.EffectiveSettings.Sourced;
+import dev.dxcp.events.settings.SettingProblem;
 import dev.dxcp.events.settings.EngineAdapterSettings;
 import dev.dxcp.server.engine.EngineAdapterCheck;
 

@@ -3,7 +3,7 @@ package dev.dxcp.server.http.system;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dxcp.command.settings.EffectiveSettings;
+import dev.dxcp.events.settings.EffectiveSettings;
 import dev.dxcp.command.settings.SystemSettingsView;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.settings.CiPublisher;

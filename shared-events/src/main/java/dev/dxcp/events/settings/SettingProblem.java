@@ -1,4 +1,4 @@
-package dev.dxcp.command.settings;
+package dev.dxcp.events.settings;
 
 import dev.dxcp.events.common.Rejection;
 

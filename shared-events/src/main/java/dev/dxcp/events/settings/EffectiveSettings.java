@@ -1,9 +1,4 @@
-package dev.dxcp.command.settings;
-
-import dev.dxcp.events.settings.CiPublisher;
-import dev.dxcp.events.settings.EngineAdapterSettings;
-import dev.dxcp.events.settings.RateLimits;
-import dev.dxcp.events.settings.UiExposurePolicy;
+package dev.dxcp.events.settings;
 
 import java.util.List;
 
