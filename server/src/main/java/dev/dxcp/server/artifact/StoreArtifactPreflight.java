@@ -2,7 +2,6 @@ package dev.dxcp.server.artifact;
 
 import dev.dxcp.artifact.ArtifactStore;
 import dev.dxcp.artifact.ObjectLookup;
-import dev.dxcp.command.deployment.ArtifactPreflight;
 import dev.dxcp.events.build.ArtifactRef;
 import dev.dxcp.events.build.BuildRecord;
 import dev.dxcp.events.common.Rejection;
@@ -16,7 +15,7 @@ import java.util.Optional;
  * whose object retention has deleted (seed 000): that answers ARTIFACT_NOT_FOUND, never
  * VERSION_NOT_FOUND. Credential or network trouble skips the check rather than blame the artifact.
  */
-public class StoreArtifactPreflight implements ArtifactPreflight {
+public class StoreArtifactPreflight {
     private static final Logger log = LoggerFactory.getLogger(StoreArtifactPreflight.class);
 
     private final ArtifactStore store;
@@ -25,7 +24,6 @@ public class StoreArtifactPreflight implements ArtifactPreflight {
         this.store = store;
     }
 
-    @Override
     public Optional<Rejection> check(BuildRecord build) {
         ArtifactRef ref = ArtifactRef.parse(build.artifactRef());
         ObjectLookup lookup = store.head(ref.bucket(), ref.key());

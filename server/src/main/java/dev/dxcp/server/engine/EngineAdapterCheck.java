@@ -1,6 +1,5 @@
 package dev.dxcp.server.engine;
 
-import dev.dxcp.command.settings.EngineAdapterRules;
 import dev.dxcp.events.settings.SettingProblem;
 import dev.dxcp.events.settings.EngineAdapterSettings;
 import dev.dxcp.events.settings.EngineAdapterSettings.Mode;
@@ -21,10 +20,12 @@ import java.util.Locale;
 public class EngineAdapterCheck {
     private final GateClients clients;
     private final GateReadiness readiness;
+    private final SettingRules rules;
 
-    public EngineAdapterCheck(GateClients clients, GateReadiness readiness) {
+    public EngineAdapterCheck(GateClients clients, GateReadiness readiness, SettingRules rules) {
         this.clients = clients;
         this.readiness = readiness;
+        this.rules = rules;
     }
 
     public record Result(String status, String summary, List<SettingProblem> errors, List<SettingProblem> warnings) {
@@ -32,7 +33,7 @@ public class EngineAdapterCheck {
 
     /** What keeps the settings from being saved: the rules first, then what only this server can check. */
     public List<SettingProblem> problems(EngineAdapterSettings candidate, SecretValues secrets) {
-        return candidate.mode() == Mode.STUB ? EngineAdapterRules.check(candidate)
+        return candidate.mode() == Mode.STUB ? rules.check(candidate)
                 : clients.build(candidate, secrets).problems();
     }
 
@@ -48,7 +49,7 @@ public class EngineAdapterCheck {
             return invalid(bodyProblems, warnings);
         }
         if (candidate.mode() == Mode.STUB) {
-            List<SettingProblem> errors = EngineAdapterRules.check(candidate);
+            List<SettingProblem> errors = rules.check(candidate);
             if (!errors.isEmpty()) {
                 return invalid(errors, warnings);
             }

@@ -2,7 +2,6 @@ package dev.dxcp.server.engine;
 
 import dev.dxcp.events.settings.EffectiveSettings.Sourced;
 import dev.dxcp.events.settings.SettingProblem;
-import dev.dxcp.command.settings.SystemSettingsView;
 import dev.dxcp.events.settings.EngineAdapterSettings;
 import dev.dxcp.events.settings.EngineAdapterSettings.Mode;
 import dev.dxcp.gatesim.GateSimulator;
@@ -12,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The execution engine in force: a Gate URL with its credentials, the in-process Gate simulator of stub
@@ -22,7 +22,7 @@ import java.util.List;
 public final class EngineConnection implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EngineConnection.class);
 
-    private final SystemSettingsView settings;
+    private final Supplier<Sourced<EngineAdapterSettings>> settings;
     private final GateClients clients;
     private final SecretValues secrets;
     private volatile Active active;
@@ -41,11 +41,13 @@ public final class EngineConnection implements AutoCloseable {
      * Builds the engine at once, so that unusable start-up configuration stops the server as it always
      * did; unusable saved settings leave it without an engine instead, since an admin can correct them.
      */
-    public EngineConnection(SystemSettingsView settings, GateClients clients, SecretValues secrets) {
+    /** @param settings the engine adapter setting in force, read anew on each call (the event store's fold) */
+    public EngineConnection(Supplier<Sourced<EngineAdapterSettings>> settings, GateClients clients,
+                            SecretValues secrets) {
         this.settings = settings;
         this.clients = clients;
         this.secrets = secrets;
-        Sourced<EngineAdapterSettings> initial = settings.current().engineAdapter();
+        Sourced<EngineAdapterSettings> initial = settings.get();
         this.active = open(initial, !initial.persisted());
     }
 
@@ -75,7 +77,7 @@ public final class EngineConnection implements AutoCloseable {
     private Active current() {
         Sourced<EngineAdapterSettings> wanted;
         try {
-            wanted = settings.current().engineAdapter();
+            wanted = settings.get();
         } catch (RuntimeException unreadable) {
             // Engine calls did not need the database before settings could change at runtime; during an
             // outage they go on with the settings last read rather than fail for that reason alone.

@@ -1,7 +1,6 @@
 package dev.dxcp.server.engine;
 
 import dev.dxcp.events.settings.EngineAdapterSettings.Secret;
-import dev.dxcp.server.config.EngineProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.Timestamp;
@@ -30,13 +29,12 @@ public class EngineSecrets implements SecretValues {
     /** A stored reference never changes its value, so what was read once can be kept. */
     private final Map<String, String> read = new ConcurrentHashMap<>();
 
-    public EngineSecrets(JdbcTemplate jdbc, EngineProperties properties, Clock clock) {
+    /** @param startupSecrets the secrets start-up configuration gives (DXCP_GATE_*), by the secret they are */
+    public EngineSecrets(JdbcTemplate jdbc, Map<Secret, String> startupSecrets, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
         Map<String, String> values = new ConcurrentHashMap<>();
-        putIfPresent(values, Secret.HEADER_VALUE, properties.headerValue());
-        putIfPresent(values, Secret.CLIENT_SECRET, properties.clientSecret());
-        putIfPresent(values, Secret.KEYSTORE_PASSWORD, properties.keystorePassword());
+        startupSecrets.forEach((secret, value) -> putIfPresent(values, secret, value));
         this.startup = Map.copyOf(values);
     }
 

@@ -1,6 +1,5 @@
 package dev.dxcp.server.engine;
 
-import dev.dxcp.command.settings.EngineAdapterRules;
 import dev.dxcp.events.settings.SettingProblem;
 import dev.dxcp.events.settings.EngineAdapterSettings;
 import dev.dxcp.events.settings.EngineAdapterSettings.Mode;
@@ -11,7 +10,6 @@ import dev.dxcp.saga.spinnaker.GateAuthSettings;
 import dev.dxcp.saga.spinnaker.GateCallObserver;
 import dev.dxcp.saga.spinnaker.GateClient;
 import dev.dxcp.saga.spinnaker.GateSettings;
-import dev.dxcp.server.config.EngineProperties;
 
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -29,13 +27,18 @@ import java.util.Map;
  * TLS context can be built from them. Timeouts and the service user stay start-up settings.
  */
 public class GateClients {
-    private final EngineProperties properties;
+    private final GateClientDefaults properties;
     private final GateCallObserver observer;
+    private final SettingRules rules;
 
-    /** @param observer told about every call of every client built here (the server's Gate metrics) */
-    public GateClients(EngineProperties properties, GateCallObserver observer) {
+    /**
+     * @param observer told about every call of every client built here (the server's Gate metrics)
+     * @param rules    the engine adapter rules a save applies (command side), checked before anything else
+     */
+    public GateClients(GateClientDefaults properties, GateCallObserver observer, SettingRules rules) {
         this.properties = properties;
         this.observer = observer;
+        this.rules = rules;
     }
 
     /** A client, or the problems that keep one from being built; {@code settings} must be http or mtls. */
@@ -50,7 +53,7 @@ public class GateClients {
         if (adapter.mode() == Mode.STUB) {
             throw new IllegalArgumentException("stub mode has no Gate to build a client for");
         }
-        List<SettingProblem> problems = new ArrayList<>(EngineAdapterRules.check(adapter));
+        List<SettingProblem> problems = new ArrayList<>(rules.check(adapter));
         Map<Secret, String> values = new EnumMap<>(Secret.class);
         if (problems.isEmpty()) {
             problems.addAll(resolve(adapter, secrets, values));

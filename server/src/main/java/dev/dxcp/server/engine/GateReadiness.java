@@ -1,6 +1,5 @@
 package dev.dxcp.server.engine;
 
-import dev.dxcp.command.deployment.EngineReadiness;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.saga.spinnaker.GateClient;
 import dev.dxcp.saga.spinnaker.HealthStatus;
@@ -16,7 +15,7 @@ import java.util.concurrent.locks.LockSupport;
  * validate's engine readiness (domain §16): the health call, retried after 0.5 s, 1 s and 2 s before
  * the request fails with ENGINE_UNAVAILABLE. Skipped when no engine is configured.
  */
-public class GateReadiness implements EngineReadiness {
+public class GateReadiness {
     private static final List<Duration> RETRIES = List.of(Duration.ofMillis(500), Duration.ofSeconds(1),
             Duration.ofSeconds(2));
 
@@ -26,7 +25,6 @@ public class GateReadiness implements EngineReadiness {
         this.engine = engine;
     }
 
-    @Override
     public Optional<Rejection> check() {
         GateClient client = engine.client();
         if (client == null) {

@@ -1,7 +1,6 @@
 package dev.dxcp.server.engine;
 
 import dev.dxcp.events.common.MetaKeys;
-import dev.dxcp.server.axon.CommandSender;
 import org.axonframework.messaging.MetaData;
 
 import java.util.HashMap;
@@ -19,10 +18,11 @@ import java.util.function.BiConsumer;
 public class SeparateUnitOfWorkCommands implements BiConsumer<Object, String> {
     static final String ACTOR = "dxcp-engine-saga";
 
-    private final CommandSender commands;
+    private final BiConsumer<Object, MetaData> commands;
     private final ExecutorService executor;
 
-    public SeparateUnitOfWorkCommands(CommandSender commands, ExecutorService executor) {
+    /** @param commands sends a command and waits for it, retrying conflicts (the server's command sender) */
+    public SeparateUnitOfWorkCommands(BiConsumer<Object, MetaData> commands, ExecutorService executor) {
         this.commands = commands;
         this.executor = executor;
     }
@@ -36,7 +36,7 @@ public class SeparateUnitOfWorkCommands implements BiConsumer<Object, String> {
             meta.put(MetaKeys.REQUEST_ID, requestId);
         }
         try {
-            CompletableFuture.runAsync(() -> commands.send(command, MetaData.from(meta)), executor).join();
+            CompletableFuture.runAsync(() -> commands.accept(command, MetaData.from(meta)), executor).join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
         }

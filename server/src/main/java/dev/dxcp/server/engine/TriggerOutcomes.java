@@ -3,7 +3,6 @@ package dev.dxcp.server.engine;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.deployment.DeploymentEvents.EngineExecutionStarted;
 import dev.dxcp.events.deployment.DeploymentEvents.EngineTriggerRefused;
-import dev.dxcp.server.axon.ReadYourWrites;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
@@ -21,9 +20,9 @@ import java.util.concurrent.locks.LockSupport;
 public class TriggerOutcomes {
     private final EventStore eventStore;
     private final Duration wait;
-    private final ReadYourWrites readYourWrites;
+    private final ReadModelWait readYourWrites;
 
-    public TriggerOutcomes(EventStore eventStore, Duration wait, ReadYourWrites readYourWrites) {
+    public TriggerOutcomes(EventStore eventStore, Duration wait, ReadModelWait readYourWrites) {
         this.eventStore = eventStore;
         this.wait = wait;
         this.readYourWrites = readYourWrites;

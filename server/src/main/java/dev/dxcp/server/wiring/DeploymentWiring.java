@@ -176,7 +176,7 @@ public class DeploymentWiring {
 
     @Bean
     public ArtifactPreflight artifactPreflight(S3ArtifactStore store) {
-        return new StoreArtifactPreflight(store);
+        return new StoreArtifactPreflight(store)::check;
     }
 
     @Bean

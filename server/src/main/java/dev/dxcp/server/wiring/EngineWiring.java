@@ -2,7 +2,9 @@ package dev.dxcp.server.wiring;
 
 import dev.dxcp.artifact.S3ArtifactStore;
 import dev.dxcp.command.deployment.EngineReadiness;
+import dev.dxcp.command.settings.EngineAdapterRules;
 import dev.dxcp.command.settings.SystemSettingsView;
+import dev.dxcp.events.settings.EngineAdapterSettings.Secret;
 import dev.dxcp.saga.deployment.ConductorSettings;
 import dev.dxcp.saga.deployment.DispatchingEngineCommands;
 import dev.dxcp.saga.deployment.EngineConductor;
@@ -12,6 +14,7 @@ import dev.dxcp.server.config.EngineProperties;
 import dev.dxcp.server.engine.EngineAdapterCheck;
 import dev.dxcp.server.engine.EngineConnection;
 import dev.dxcp.server.engine.EngineSecrets;
+import dev.dxcp.server.engine.GateClientDefaults;
 import dev.dxcp.server.engine.GateClients;
 import dev.dxcp.server.engine.GateReadiness;
 import dev.dxcp.server.engine.SeparateUnitOfWorkCommands;
@@ -28,6 +31,8 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -37,18 +42,30 @@ public class EngineWiring {
 
     @Bean
     public GateClients gateClients(EngineProperties properties, MeterRegistry metrics) {
-        return new GateClients(properties, new GateMetrics(metrics));
+        return new GateClients(new GateClientDefaults(properties.connectTimeout(), properties.readTimeout(),
+                properties.serviceUser(), properties.simulatorStageDelay()), new GateMetrics(metrics),
+                EngineAdapterRules::check);
     }
 
     @Bean
     public EngineSecrets engineSecrets(JdbcTemplate jdbc, EngineProperties properties, Clock clock) {
-        return new EngineSecrets(jdbc, properties, clock);
+        Map<Secret, String> startup = new EnumMap<>(Secret.class);
+        putIfPresent(startup, Secret.HEADER_VALUE, properties.headerValue());
+        putIfPresent(startup, Secret.CLIENT_SECRET, properties.clientSecret());
+        putIfPresent(startup, Secret.KEYSTORE_PASSWORD, properties.keystorePassword());
+        return new EngineSecrets(jdbc, startup, clock);
+    }
+
+    private static void putIfPresent(Map<Secret, String> secrets, Secret secret, String value) {
+        if (value != null) {
+            secrets.put(secret, value);
+        }
     }
 
     /** Reads the engine adapter settings from the event store, so the migrated database must be there first. */
     @Bean(destroyMethod = "close")
     public EngineConnection engineConnection(SystemSettingsView settings, GateClients clients, EngineSecrets secrets) {
-        return new EngineConnection(settings, clients, secrets);
+        return new EngineConnection(() -> settings.current().engineAdapter(), clients, secrets);
     }
 
     @Bean(destroyMethod = "shutdown")
@@ -63,24 +80,29 @@ public class EngineWiring {
         ConductorSettings settings = new ConductorSettings(properties.firstPoll(), properties.maxPoll(),
                 properties.heartbeat(), lockStale, 3, properties.readTimeout());
         return new EngineConductor(engine::client, new StoreArtifactCheck(store, clock),
-                new DispatchingEngineCommands(new SeparateUnitOfWorkCommands(commands, sagaCommandExecutor)),
+                new DispatchingEngineCommands(new SeparateUnitOfWorkCommands(commands::send, sagaCommandExecutor)),
                 settings, clock);
     }
 
-    /** Also the {@link EngineReadiness} of deployment validate. */
     @Bean
-    public GateReadiness engineReadiness(EngineConnection engine) {
+    public GateReadiness gateReadiness(EngineConnection engine) {
         return new GateReadiness(engine);
+    }
+
+    /** Deployment validate's engine check (domain §16). */
+    @Bean
+    public EngineReadiness engineReadiness(GateReadiness readiness) {
+        return readiness::check;
     }
 
     @Bean
     public EngineAdapterCheck engineAdapterCheck(GateClients clients, GateReadiness readiness) {
-        return new EngineAdapterCheck(clients, readiness);
+        return new EngineAdapterCheck(clients, readiness, EngineAdapterRules::check);
     }
 
     @Bean
     public TriggerOutcomes triggerOutcomes(EventStore eventStore, EngineProperties properties,
                                            ReadYourWrites readYourWrites) {
-        return new TriggerOutcomes(eventStore, properties.triggerWait(), readYourWrites);
+        return new TriggerOutcomes(eventStore, properties.triggerWait(), readYourWrites::await);
     }
 }
