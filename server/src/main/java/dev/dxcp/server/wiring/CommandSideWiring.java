@@ -22,7 +22,7 @@ import dev.dxcp.events.settings.RateLimits;
 import dev.dxcp.events.settings.UiExposurePolicy;
 import dev.dxcp.server.config.DxcpProperties;
 import dev.dxcp.server.config.EngineProperties;
-import dev.dxcp.server.engine.EngineAdapterDefaults;
+import dev.dxcp.server.config.EngineAdapterDefaults;
 import dev.dxcp.server.http.build.BuildJson;
 import dev.dxcp.server.http.build.UploadCapabilityJson;
 import dev.dxcp.server.http.deployment.DeploymentJson;

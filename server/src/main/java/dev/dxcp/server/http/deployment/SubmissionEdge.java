@@ -5,7 +5,7 @@ import dev.dxcp.events.deployment.DeploymentCommands.RecordDeploymentDenial;
 import dev.dxcp.events.deployment.DeploymentCommands.SubmissionOutcome;
 import dev.dxcp.events.deployment.DeploymentKind;
 import dev.dxcp.server.axon.CommandSender;
-import dev.dxcp.server.engine.TriggerOutcomes;
+import dev.dxcp.saga.engine.TriggerOutcomes;
 import dev.dxcp.server.http.AuditMetadata;
 import dev.dxcp.server.http.Guards;
 import dev.dxcp.server.http.RequestIds;

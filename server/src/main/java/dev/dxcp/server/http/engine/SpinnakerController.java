@@ -8,7 +8,7 @@ import dev.dxcp.saga.spinnaker.EngineCallException;
 import dev.dxcp.saga.spinnaker.GateClient;
 import dev.dxcp.saga.spinnaker.HealthStatus;
 import dev.dxcp.saga.spinnaker.PipelineRef;
-import dev.dxcp.server.engine.EngineConnection;
+import dev.dxcp.saga.engine.EngineConnection;
 import dev.dxcp.server.http.Guards;
 import dev.dxcp.server.http.RateLimiter;
 import dev.dxcp.server.identity.Authenticator;

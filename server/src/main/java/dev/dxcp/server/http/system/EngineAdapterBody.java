@@ -7,7 +7,7 @@ import dev.dxcp.events.settings.EngineAdapterProposal.SecretChange;
 import dev.dxcp.events.settings.EngineAdapterSettings;
 import dev.dxcp.events.settings.EngineAdapterSettings.Mode;
 import dev.dxcp.events.settings.EngineAdapterSettings.Secret;
-import dev.dxcp.server.engine.SecretValues;
+import dev.dxcp.saga.engine.SecretValues;
 import dev.dxcp.server.http.TextRules;
 
 import java.util.ArrayList;

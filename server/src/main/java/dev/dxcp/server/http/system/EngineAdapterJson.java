@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dxcp.events.settings.EffectiveSettings.Sourced;
 import dev.dxcp.events.settings.SettingProblem;
 import dev.dxcp.events.settings.EngineAdapterSettings;
-import dev.dxcp.server.engine.EngineAdapterCheck;
+import dev.dxcp.saga.engine.EngineAdapterCheck;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.dxcp.server.engine;
+package dev.dxcp.saga.artifact;
 
 import dev.dxcp.artifact.ArtifactDigest;
 import dev.dxcp.artifact.ArtifactStore;

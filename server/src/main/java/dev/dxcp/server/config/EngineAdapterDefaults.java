@@ -1,10 +1,9 @@
-package dev.dxcp.server.engine;
+package dev.dxcp.server.config;
 
 import dev.dxcp.events.settings.EngineAdapterSettings;
 import dev.dxcp.events.settings.EngineAdapterSettings.Mode;
 import dev.dxcp.events.settings.EngineAdapterSettings.Secret;
-import dev.dxcp.server.config.DxcpProperties;
-import dev.dxcp.server.config.EngineProperties;
+import dev.dxcp.saga.engine.EngineSecrets;
 
 import java.nio.file.Path;
 import java.util.Locale;

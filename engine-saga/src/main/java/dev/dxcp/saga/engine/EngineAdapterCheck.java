@@ -1,4 +1,4 @@
-package dev.dxcp.server.engine;
+package dev.dxcp.saga.engine;
 
 import dev.dxcp.events.settings.SettingProblem;
 import dev.dxcp.events.settings.EngineAdapterSettings;

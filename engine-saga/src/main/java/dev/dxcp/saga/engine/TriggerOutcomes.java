@@ -1,4 +1,4 @@
-package dev.dxcp.server.engine;
+package dev.dxcp.saga.engine;
 
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.deployment.DeploymentEvents.EngineExecutionStarted;

@@ -1,4 +1,4 @@
-package dev.dxcp.server.artifact;
+package dev.dxcp.saga.artifact;
 
 import dev.dxcp.artifact.ArtifactStore;
 import dev.dxcp.artifact.ObjectLookup;

@@ -1,9 +1,8 @@
-package dev.dxcp.server.engine;
+package dev.dxcp.server.config;
 
 import dev.dxcp.command.settings.EngineAdapterRules;
 import dev.dxcp.events.settings.EngineAdapterSettings;
 import dev.dxcp.events.settings.EngineAdapterSettings.Mode;
-import dev.dxcp.server.config.EngineProperties;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
