@@ -1,6 +1,5 @@
 package dev.dxcp.server.configuration;
 
-import dev.dxcp.command.configuration.EnvironmentReferences;
 import dev.dxcp.events.configuration.DeploymentReferences;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -10,7 +9,7 @@ import java.util.List;
  * Deployment records naming an environment, read from the deployments read model ({@code rm_deployment}):
  * the count and the five newest ids, for the environment type lock and delete block (api-contract §10).
  */
-public class JdbcDeploymentReferences implements EnvironmentReferences {
+public class JdbcDeploymentReferences {
     private static final int EXAMPLES = 5;
 
     private final JdbcTemplate jdbc;
@@ -19,7 +18,6 @@ public class JdbcDeploymentReferences implements EnvironmentReferences {
         this.jdbc = jdbc;
     }
 
-    @Override
     public DeploymentReferences deploymentsIn(String environmentId) {
         Long count = jdbc.queryForObject("SELECT COUNT(*) FROM rm_deployment WHERE environment = ?", Long.class,
                 environmentId);

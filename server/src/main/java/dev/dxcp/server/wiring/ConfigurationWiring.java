@@ -23,7 +23,7 @@ public class ConfigurationWiring {
 
     @Bean
     public EnvironmentReferences environmentReferences(JdbcTemplate jdbc) {
-        return new JdbcDeploymentReferences(jdbc);
+        return new JdbcDeploymentReferences(jdbc)::deploymentsIn;
     }
 
     @Bean
