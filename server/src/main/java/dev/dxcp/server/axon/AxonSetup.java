@@ -1,6 +1,7 @@
 package dev.dxcp.server.axon;
 
 import dev.dxcp.events.common.MetaKeys;
+import dev.dxcp.query.common.EventNamingErrorHandler;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
+import dev.dxcp.query.operations.ReadYourWrites;
 
 /**
  * Sends a command with its audit metadata and answers once the projections have seen its events.

@@ -1,7 +1,7 @@
 package dev.dxcp.server.observability;
 
-import dev.dxcp.server.operations.ProcessorStatuses;
-import dev.dxcp.server.operations.ProcessorView;
+import dev.dxcp.query.operations.ProcessorStatuses;
+import dev.dxcp.query.operations.ProcessorView;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -5,7 +5,7 @@ import dev.dxcp.command.configuration.EnvironmentReferences;
 import dev.dxcp.command.registry.ServiceRegistry;
 import dev.dxcp.server.axon.CommandSender;
 import dev.dxcp.server.configuration.DeliveryConfigurationSeeder;
-import dev.dxcp.server.configuration.JdbcDeploymentReferences;
+import dev.dxcp.query.deployment.JdbcDeploymentReferences;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

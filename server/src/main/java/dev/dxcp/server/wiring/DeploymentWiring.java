@@ -34,7 +34,7 @@ import dev.dxcp.query.deployment.DeploymentHistoryQueries;
 import dev.dxcp.query.history.DeploymentHistoryAsOf;
 import dev.dxcp.query.history.ScopeIndex;
 import dev.dxcp.query.history.StoredDeploymentEvents;
-import dev.dxcp.query.generation.LiveGeneration;
+import dev.dxcp.query.operations.LiveGeneration;
 import dev.dxcp.saga.artifact.StoreArtifactPreflight;
 import dev.dxcp.server.axon.CommandSender;
 import dev.dxcp.server.config.DxcpProperties;

@@ -9,7 +9,7 @@ import dev.dxcp.saga.deployment.ConductorSettings;
 import dev.dxcp.saga.deployment.DispatchingEngineCommands;
 import dev.dxcp.saga.deployment.EngineConductor;
 import dev.dxcp.server.axon.CommandSender;
-import dev.dxcp.server.axon.ReadYourWrites;
+import dev.dxcp.query.operations.ReadYourWrites;
 import dev.dxcp.server.config.EngineProperties;
 import dev.dxcp.saga.engine.EngineAdapterCheck;
 import dev.dxcp.saga.engine.EngineConnection;

@@ -1,7 +1,7 @@
 package dev.dxcp.server.http.audit;
 
-import dev.dxcp.server.audit.EventStoreReplay;
-import dev.dxcp.server.audit.ReplayFilter;
+import dev.dxcp.query.audit.EventStoreReplay;
+import dev.dxcp.query.audit.ReplayFilter;
 import dev.dxcp.server.http.Guards;
 import dev.dxcp.server.http.RateLimiter;
 import dev.dxcp.server.identity.Authenticator;
