@@ -31,9 +31,9 @@ import dev.dxcp.events.deployment.DeploymentQueries.SuccessfulDeploymentOfVersio
 import dev.dxcp.events.deployment.DeploymentRecord;
 import dev.dxcp.query.deployment.DeploymentHistoryProjection;
 import dev.dxcp.query.deployment.DeploymentHistoryQueries;
-import dev.dxcp.query.history.DeploymentHistoryAsOf;
-import dev.dxcp.query.history.ScopeIndex;
-import dev.dxcp.query.history.StoredDeploymentEvents;
+import dev.dxcp.query.deployment.DeploymentHistoryAsOf;
+import dev.dxcp.query.deployment.ScopeIndex;
+import dev.dxcp.query.deployment.StoredDeploymentEvents;
 import dev.dxcp.query.operations.LiveGeneration;
 import dev.dxcp.saga.artifact.StoreArtifactPreflight;
 import dev.dxcp.server.axon.CommandSender;

@@ -1,4 +1,4 @@
-package dev.dxcp.query.history;
+package dev.dxcp.query.deployment;
 
 import dev.dxcp.events.deployment.DeploymentRecord;
 import org.junit.jupiter.api.Test;

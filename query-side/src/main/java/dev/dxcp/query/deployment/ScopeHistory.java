@@ -1,10 +1,8 @@
-package dev.dxcp.query.history;
+package dev.dxcp.query.deployment;
 
 import dev.dxcp.events.deployment.DeploymentQueries.RunningState;
 import dev.dxcp.events.deployment.DeploymentRecord;
 import dev.dxcp.events.deployment.DeploymentState;
-import dev.dxcp.query.deployment.HistoryOrder;
-import dev.dxcp.query.deployment.Outcomes;
 
 import java.util.Collection;
 import java.util.Comparator;

@@ -1,7 +1,6 @@
-package dev.dxcp.query.history;
+package dev.dxcp.query.deployment;
 
 import dev.dxcp.query.common.SqlTime;
-import dev.dxcp.query.deployment.HistoryOrder;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.dxcp.query.history;
+package dev.dxcp.query.deployment;
 
 import java.time.Instant;
 

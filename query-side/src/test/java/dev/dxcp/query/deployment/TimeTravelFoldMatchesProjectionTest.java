@@ -1,4 +1,4 @@
-package dev.dxcp.query.history;
+package dev.dxcp.query.deployment;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -9,9 +9,6 @@ import dev.dxcp.events.deployment.DeploymentQueries.FindDeployment;
 import dev.dxcp.events.deployment.DeploymentQueries.LatestDeploymentOf;
 import dev.dxcp.events.deployment.DeploymentQueries.ListDeployments;
 import dev.dxcp.events.deployment.DeploymentRecord;
-import dev.dxcp.query.deployment.DeploymentHistoryProjection;
-import dev.dxcp.query.deployment.DeploymentHistoryQueries;
-import dev.dxcp.query.deployment.Timeline;
 import dev.dxcp.query.operations.Generation;
 import dev.dxcp.query.operations.GenerationTarget;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;

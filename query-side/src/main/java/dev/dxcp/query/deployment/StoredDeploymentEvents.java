@@ -1,4 +1,4 @@
-package dev.dxcp.query.history;
+package dev.dxcp.query.deployment;
 
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
