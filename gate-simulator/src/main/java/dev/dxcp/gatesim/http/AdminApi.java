@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dxcp.gatesim.AuthMode;
 import dev.dxcp.gatesim.Endpoint;
 import dev.dxcp.gatesim.FaultPlan;
-import dev.dxcp.gatesim.GateSimulator;
 import dev.dxcp.gatesim.Judgment;
 import dev.dxcp.gatesim.Outcome;
 import dev.dxcp.gatesim.json.Json;
@@ -15,13 +14,13 @@ import java.util.NoSuchElementException;
 
 /**
  * The simulator's control API under {@code /_sim}, mirroring the Java methods of
- * {@link GateSimulator} so a simulator in another JVM can be driven by tests.
+ * the simulator ({@link SimulatorControls}) so a simulator in another JVM can be driven by tests.
  */
 final class AdminApi {
 
-    private final GateSimulator simulator;
+    private final SimulatorControls simulator;
 
-    AdminApi(GateSimulator simulator) {
+    AdminApi(SimulatorControls simulator) {
         this.simulator = simulator;
     }
 

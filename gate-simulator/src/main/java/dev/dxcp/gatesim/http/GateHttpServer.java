@@ -6,7 +6,6 @@ import dev.dxcp.gatesim.AuthMode;
 import dev.dxcp.gatesim.Endpoint;
 import dev.dxcp.gatesim.Fault;
 import dev.dxcp.gatesim.FaultPlan;
-import dev.dxcp.gatesim.GateSimulator;
 import dev.dxcp.gatesim.GateSimulatorConfig;
 import dev.dxcp.gatesim.OutcomeRules;
 import dev.dxcp.gatesim.front50.Front50;
@@ -62,7 +61,7 @@ public final class GateHttpServer implements AutoCloseable {
     private final Clock clock;
 
     public GateHttpServer(GateSimulatorConfig config, Front50 front50, ExecutionEngine engine, OutcomeRules outcomes,
-                          FaultPlan faults, RequestCounter requests, AtomicBoolean healthDown, GateSimulator simulator) {
+                          FaultPlan faults, RequestCounter requests, AtomicBoolean healthDown, SimulatorControls simulator) {
         this.clock = config.clock();
         this.basePath = config.basePath();
         this.basePathSegments = HttpCall.segmentsOf(basePath);
