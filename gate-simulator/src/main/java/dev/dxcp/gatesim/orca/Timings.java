@@ -25,7 +25,7 @@ public record Timings(Duration startDelay, Duration stageDelay, Duration webhook
         }
     }
 
-    long stageMillis() {
+    public long stageMillis() {
         return stageDelay.toMillis();
     }
 }
