@@ -2,6 +2,13 @@ package dev.dxcp.gatesim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dxcp.gatesim.control.AuthMode;
+import dev.dxcp.gatesim.control.Endpoint;
+import dev.dxcp.gatesim.control.FaultPlan;
+import dev.dxcp.gatesim.control.GateSimulatorConfig;
+import dev.dxcp.gatesim.control.Judgment;
+import dev.dxcp.gatesim.control.OutcomeRules;
+import dev.dxcp.gatesim.control.SimulatedClock;
 import dev.dxcp.gatesim.front50.Front50;
 import dev.dxcp.gatesim.http.GateHttpServer;
 import dev.dxcp.gatesim.http.RequestCounter;

@@ -5,7 +5,7 @@ import dev.dxcp.events.settings.EngineAdapterSettings;
 import dev.dxcp.events.settings.EngineAdapterSettings.Mode;
 import dev.dxcp.events.settings.EngineAdapterSettings.Secret;
 import dev.dxcp.gatesim.GateSimulator;
-import dev.dxcp.gatesim.GateSimulatorConfig;
+import dev.dxcp.gatesim.control.GateSimulatorConfig;
 import dev.dxcp.saga.spinnaker.GateAuthSettings;
 import dev.dxcp.saga.spinnaker.GateCallObserver;
 import dev.dxcp.saga.spinnaker.GateClient;

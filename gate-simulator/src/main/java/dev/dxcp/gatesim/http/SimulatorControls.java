@@ -2,11 +2,11 @@ package dev.dxcp.gatesim.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dxcp.gatesim.AuthMode;
-import dev.dxcp.gatesim.Endpoint;
-import dev.dxcp.gatesim.FaultPlan;
-import dev.dxcp.gatesim.Judgment;
-import dev.dxcp.gatesim.OutcomeRules;
+import dev.dxcp.gatesim.control.AuthMode;
+import dev.dxcp.gatesim.control.Endpoint;
+import dev.dxcp.gatesim.control.FaultPlan;
+import dev.dxcp.gatesim.control.Judgment;
+import dev.dxcp.gatesim.control.OutcomeRules;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

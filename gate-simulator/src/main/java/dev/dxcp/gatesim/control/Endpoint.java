@@ -1,4 +1,4 @@
-package dev.dxcp.gatesim;
+package dev.dxcp.gatesim.control;
 
 /** The Gate endpoints the simulator serves; faults and request counts are kept per endpoint. */
 public enum Endpoint {

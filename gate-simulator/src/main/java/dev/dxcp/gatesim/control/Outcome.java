@@ -1,4 +1,4 @@
-package dev.dxcp.gatesim;
+package dev.dxcp.gatesim.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dxcp.gatesim.json.Json;

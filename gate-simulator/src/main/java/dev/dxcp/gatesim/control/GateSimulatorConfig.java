@@ -1,6 +1,5 @@
-package dev.dxcp.gatesim;
+package dev.dxcp.gatesim.control;
 
-import dev.dxcp.gatesim.orca.Timings;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;

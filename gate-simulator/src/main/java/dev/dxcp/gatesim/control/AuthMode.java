@@ -1,4 +1,4 @@
-package dev.dxcp.gatesim;
+package dev.dxcp.gatesim.control;
 
 import java.util.Arrays;
 

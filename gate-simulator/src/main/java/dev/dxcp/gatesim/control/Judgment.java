@@ -1,4 +1,4 @@
-package dev.dxcp.gatesim;
+package dev.dxcp.gatesim.control;
 
 /** An operator's answer at a manual judgment stage; Orca stores it as {@code judgmentStatus}. */
 public enum Judgment {
