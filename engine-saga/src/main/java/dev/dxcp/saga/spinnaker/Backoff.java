@@ -8,12 +8,12 @@ import java.util.function.DoubleSupplier;
  * Exponential backoff with "equal jitter": the n-th retry waits between half and all of
  * {@code initial * 2^(n-1)} (capped at the maximum), so clients that failed together do not retry together.
  */
-final class Backoff {
+public final class Backoff {
 
     private final RetrySettings settings;
     private final DoubleSupplier random;
 
-    Backoff(RetrySettings settings) {
+    public Backoff(RetrySettings settings) {
         this(settings, () -> ThreadLocalRandom.current().nextDouble());
     }
 

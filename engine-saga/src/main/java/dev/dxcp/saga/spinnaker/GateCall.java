@@ -11,10 +11,10 @@ import java.util.Map;
  *                   added by {@link GateAuth}
  * @param idempotent whether the call may be retried; only GET and cancel are (a trigger is never retried)
  */
-record GateCall(String method, String path, String body, Map<String, String> headers, boolean idempotent) {
+public record GateCall(String method, String path, String body, Map<String, String> headers, boolean idempotent) {
 
     /** The kind of call, for metrics: named from the method and the path's shape (spinnaker-gate §2). */
-    String operation() {
+    public String operation() {
         String path = pathWithoutQuery();
         if (path.equals("/health")) {
             return "health";
@@ -35,7 +35,7 @@ record GateCall(String method, String path, String body, Map<String, String> hea
     }
 
     /** The path without its query string: queries may carry reasons or encoded trigger contents. */
-    String pathWithoutQuery() {
+    public String pathWithoutQuery() {
         int q = path.indexOf('?');
         return q < 0 ? path : path.substring(0, q);
     }

@@ -24,7 +24,7 @@ import javax.net.ssl.SSLException;
  *  anything else (5xx, other 4xx, bad JSON)    → ENGINE_CALL_FAILED (502)
  * </pre>
  */
-final class GateErrorMapper {
+public final class GateErrorMapper {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_MESSAGE = 300;
@@ -40,7 +40,7 @@ final class GateErrorMapper {
                 "engine base URL is not configured; request_path=" + call.pathWithoutQuery(), null, null);
     }
 
-    EngineCallException fromIo(GateCall call, IOException e) {
+    public EngineCallException fromIo(GateCall call, IOException e) {
         String where = call.method() + " " + call.pathWithoutQuery();
         if (e instanceof HttpConnectTimeoutException) {
             // Nothing answered the connection attempt: the engine is not reachable, not slow.
@@ -65,7 +65,7 @@ final class GateErrorMapper {
                 + ": interrupted", e);
     }
 
-    EngineCallException fromResponse(GateCall call, GateResponse response) {
+    public EngineCallException fromResponse(GateCall call, GateResponse response) {
         int status = response.status();
         String requestId = response.upstreamRequestId();
         if (status >= 300 && status <= 399) {
@@ -94,7 +94,7 @@ final class GateErrorMapper {
     }
 
     /** A 2xx answer DXCP cannot use: empty, not JSON, or without the expected fields. */
-    EngineCallException unusable(GateCall call, GateResponse response, String why) {
+    public EngineCallException unusable(GateCall call, GateResponse response, String why) {
         return new EngineCallException(EngineErrorCode.ENGINE_CALL_FAILED, response.status(), false,
                 response.upstreamRequestId(), null,
                 call.method() + " " + call.pathWithoutQuery() + " answered " + response.status() + " but " + why,

@@ -14,7 +14,7 @@ import java.util.Map;
  * A trigger is never retried: a lost answer does not mean the execution was not started (the saga
  * recovers by searching for the idempotency key instead).
  */
-final class GateTransport {
+public final class GateTransport {
 
     private static final System.Logger LOG = System.getLogger(GateTransport.class.getName());
 
@@ -26,12 +26,12 @@ final class GateTransport {
     private final GateErrorMapper errors;
     private final GateCallObserver observer;
 
-    GateTransport(GateSettings settings, HttpClient http, GateAuth auth, Backoff backoff, Sleeper sleeper) {
+    public GateTransport(GateSettings settings, HttpClient http, GateAuth auth, Backoff backoff, Sleeper sleeper) {
         this(settings, http, auth, backoff, sleeper, GateCallObserver.NONE);
     }
 
-    GateTransport(GateSettings settings, HttpClient http, GateAuth auth, Backoff backoff, Sleeper sleeper,
-                  GateCallObserver observer) {
+    public GateTransport(GateSettings settings, HttpClient http, GateAuth auth, Backoff backoff, Sleeper sleeper,
+                         GateCallObserver observer) {
         this.observer = observer;
         this.settings = settings;
         this.http = http;
@@ -41,7 +41,7 @@ final class GateTransport {
         this.errors = new GateErrorMapper(settings.baseUrl());
     }
 
-    static HttpClient httpClient(GateSettings settings, GateAuth auth) {
+    public static HttpClient httpClient(GateSettings settings, GateAuth auth) {
         HttpClient.Builder builder = HttpClient.newBuilder()
                 // domain-and-state §16: a redirect means a login page, never the API; do not follow it.
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -52,7 +52,7 @@ final class GateTransport {
         return builder.build();
     }
 
-    GateErrorMapper errors() {
+    public GateErrorMapper errors() {
         return errors;
     }
 
@@ -61,7 +61,7 @@ final class GateTransport {
      *
      * @throws EngineCallException when the engine is not configured or could not be reached or timed out
      */
-    GateResponse send(GateCall call) {
+    public GateResponse send(GateCall call) {
         long started = System.nanoTime();
         try {
             GateResponse response = sendWithRetries(call);
