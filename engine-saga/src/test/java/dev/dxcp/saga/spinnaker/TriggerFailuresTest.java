@@ -28,7 +28,7 @@ class TriggerFailuresTest {
             "ENGINE_CALL_FAILED,   ,    UNKNOWN",
     })
     void triggerErrorBecomesAFailure(EngineErrorCode code, Integer upstream, FailureCategory category) {
-        EngineCallException error = new EngineCallException(code, upstream, false, null, null, "hint", null, null);
+        EngineCallException error = EngineCallException.of(code, upstream, "hint");
 
         FailureModel failure = TriggerFailures.toFailure(error, NOW);
 
