@@ -37,7 +37,7 @@ public final class Fixtures {
         }
     }
 
-    static List<String> executionFiles() {
+    public static List<String> executionFiles() {
         try (var files = Files.list(DIR)) {
             return files.map(p -> p.getFileName().toString())
                     .filter(n -> n.startsWith("execution-") && n.endsWith(".json"))
