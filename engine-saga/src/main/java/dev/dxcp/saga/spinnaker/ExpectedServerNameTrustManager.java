@@ -16,7 +16,7 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * address is not on the certificate. Being an {@link X509ExtendedTrustManager}, it replaces the JDK's
  * host check rather than adding to it, so the name check here is the only one and must stay strict.
  */
-final class ExpectedServerNameTrustManager extends X509ExtendedTrustManager {
+public final class ExpectedServerNameTrustManager extends X509ExtendedTrustManager {
 
     private static final int DNS_NAME = 2;
     private static final int IP_ADDRESS = 7;
@@ -24,7 +24,7 @@ final class ExpectedServerNameTrustManager extends X509ExtendedTrustManager {
     private final X509ExtendedTrustManager delegate;
     private final String expectedName;
 
-    ExpectedServerNameTrustManager(X509ExtendedTrustManager delegate, String expectedName) {
+    public ExpectedServerNameTrustManager(X509ExtendedTrustManager delegate, String expectedName) {
         this.delegate = delegate;
         this.expectedName = expectedName.trim().toLowerCase(Locale.ROOT);
     }
