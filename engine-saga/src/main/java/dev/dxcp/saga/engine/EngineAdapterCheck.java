@@ -4,7 +4,7 @@ import dev.dxcp.events.settings.SettingProblem;
 import dev.dxcp.events.settings.EngineAdapterSettings;
 import dev.dxcp.events.settings.EngineAdapterSettings.Mode;
 import dev.dxcp.saga.spinnaker.HealthStatus;
-import dev.dxcp.saga.spinnaker.Redaction;
+import dev.dxcp.saga.spinnaker.transport.Redaction;
 
 import java.net.URI;
 import java.util.ArrayList;

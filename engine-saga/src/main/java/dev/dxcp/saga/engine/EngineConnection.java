@@ -6,7 +6,7 @@ import dev.dxcp.events.settings.EngineAdapterSettings;
 import dev.dxcp.events.settings.EngineAdapterSettings.Mode;
 import dev.dxcp.gatesim.GateSimulator;
 import dev.dxcp.saga.spinnaker.GateClient;
-import dev.dxcp.saga.spinnaker.GateSettings;
+import dev.dxcp.saga.spinnaker.transport.GateSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

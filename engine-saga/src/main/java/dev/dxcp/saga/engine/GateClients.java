@@ -6,10 +6,10 @@ import dev.dxcp.events.settings.EngineAdapterSettings.Mode;
 import dev.dxcp.events.settings.EngineAdapterSettings.Secret;
 import dev.dxcp.gatesim.GateSimulator;
 import dev.dxcp.gatesim.control.GateSimulatorConfig;
-import dev.dxcp.saga.spinnaker.GateAuthSettings;
-import dev.dxcp.saga.spinnaker.GateCallObserver;
+import dev.dxcp.saga.spinnaker.transport.GateAuthSettings;
+import dev.dxcp.saga.spinnaker.transport.GateCallObserver;
 import dev.dxcp.saga.spinnaker.GateClient;
-import dev.dxcp.saga.spinnaker.GateSettings;
+import dev.dxcp.saga.spinnaker.transport.GateSettings;
 
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;

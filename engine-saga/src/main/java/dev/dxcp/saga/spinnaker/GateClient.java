@@ -2,6 +2,8 @@ package dev.dxcp.saga.spinnaker;
 
 import java.util.List;
 import java.util.Optional;
+import dev.dxcp.saga.spinnaker.transport.GateCallObserver;
+import dev.dxcp.saga.spinnaker.transport.GateSettings;
 
 /**
  * Everything DXCP asks of the execution engine (domain-and-state §16, spinnaker-gate §2). Every method

@@ -11,6 +11,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.dxcp.saga.spinnaker.failure.ExecutionStatusMapper;
+import dev.dxcp.saga.spinnaker.transport.Backoff;
+import dev.dxcp.saga.spinnaker.transport.EngineCallException;
+import dev.dxcp.saga.spinnaker.transport.GateAuth;
+import dev.dxcp.saga.spinnaker.transport.GateCall;
+import dev.dxcp.saga.spinnaker.transport.GateCallObserver;
+import dev.dxcp.saga.spinnaker.transport.GateErrorMapper;
+import dev.dxcp.saga.spinnaker.transport.GateResponse;
+import dev.dxcp.saga.spinnaker.transport.GateSettings;
+import dev.dxcp.saga.spinnaker.transport.GateTransport;
+import dev.dxcp.saga.spinnaker.transport.Sleeper;
 
 /** {@link GateClient} over Gate's HTTP API with the JDK client; the only class that builds Gate's JSON. */
 public final class HttpGateClient implements GateClient {

@@ -28,6 +28,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.dxcp.saga.spinnaker.transport.EngineErrorCode;
+import dev.dxcp.saga.spinnaker.transport.ExpectedServerNameTrustManager;
+import dev.dxcp.saga.spinnaker.transport.GateAuth;
+import dev.dxcp.saga.spinnaker.transport.GateAuthSettings;
+import dev.dxcp.saga.spinnaker.transport.GateSettings;
+import dev.dxcp.saga.spinnaker.transport.RetrySettings;
+import dev.dxcp.saga.spinnaker.transport.TlsContextFactory;
 
 /**
  * mTLS against an HTTPS stub that requires a client certificate. The server certificate names only

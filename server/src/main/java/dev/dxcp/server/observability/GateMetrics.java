@@ -1,6 +1,6 @@
 package dev.dxcp.server.observability;
 
-import dev.dxcp.saga.spinnaker.GateCallObserver;
+import dev.dxcp.saga.spinnaker.transport.GateCallObserver;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dxcp.events.common.Rejection;
-import dev.dxcp.saga.spinnaker.EngineCallException;
+import dev.dxcp.saga.spinnaker.transport.EngineCallException;
 import dev.dxcp.saga.spinnaker.GateClient;
 import dev.dxcp.saga.spinnaker.HealthStatus;
 import dev.dxcp.saga.spinnaker.PipelineRef;
