@@ -11,6 +11,7 @@ import dev.dxcp.events.build.BuildMessages.RegisterBuildVersion;
 import dev.dxcp.events.build.BuildRecord;
 import dev.dxcp.events.build.UploadCapabilityMessages.CapabilityUse;
 import dev.dxcp.events.build.UploadCapabilityMessages.UseUploadCapability;
+import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.idempotency.IdempotencyMessages.IdempotencyVerdict;
 import org.axonframework.commandhandling.CommandHandler;
@@ -51,7 +52,7 @@ public class BuildRegistrationHandler {
     public BuildRegistrationOutcome handle(RegisterBuild command) {
         Metered metered = new Metered(command.idempotencyScope(), command.fingerprint(), QUOTA_KIND,
                 command.quotaActor(), command.dailyQuota(), command.requestedAt());
-        IdempotencyVerdict verdict = metering.begin(metered, () -> new Rejection("BUILD_REGISTRATION_CONFLICT", 409,
+        IdempotencyVerdict verdict = metering.begin(metered, () -> new Rejection(ErrorCode.BUILD_REGISTRATION_CONFLICT,
                 "Idempotency-Key was already used for a different build registration"));
         if (verdict.kind() == IdempotencyVerdict.Kind.REPLAY) {
             return new BuildRegistrationOutcome(BuildRegistrationOutcome.Kind.REPLAYED, verdict.status(),
@@ -101,8 +102,8 @@ public class BuildRegistrationHandler {
                 new UseUploadCapability(id, candidate.id(), now));
         return switch (use) {
             case CONSUMED -> Optional.empty();
-            case EXPIRED -> Optional.of(new Rejection("INVALID_ARTIFACT", 400, "Upload capability expired"));
-            case NONE -> Optional.of(new Rejection("INVALID_ARTIFACT", 400, "No matching upload capability"));
+            case EXPIRED -> Optional.of(new Rejection(ErrorCode.INVALID_ARTIFACT, "Upload capability expired"));
+            case NONE -> Optional.of(new Rejection(ErrorCode.INVALID_ARTIFACT, "No matching upload capability"));
         };
     }
 }

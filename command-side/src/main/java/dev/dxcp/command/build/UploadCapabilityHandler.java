@@ -10,6 +10,7 @@ import dev.dxcp.events.build.UploadCapabilityMessages.RequestUploadCapability;
 import dev.dxcp.events.build.UploadCapabilityMessages.UploadCapabilityIssued;
 import dev.dxcp.events.build.UploadCapabilityMessages.UploadCapabilityOutcome;
 import dev.dxcp.events.build.UploadCapabilityMessages.UploadCapabilityRequest;
+import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.idempotency.IdempotencyMessages.IdempotencyVerdict;
 import org.axonframework.commandhandling.CommandHandler;
@@ -45,7 +46,7 @@ public class UploadCapabilityHandler {
     public UploadCapabilityOutcome handle(RequestUploadCapability command) {
         Metered metered = new Metered(command.idempotencyScope(), command.fingerprint(), QUOTA_KIND,
                 command.quotaActor(), command.dailyQuota(), command.requestedAt());
-        IdempotencyVerdict verdict = metering.begin(metered, () -> new Rejection("IDEMPOTENCY_CONFLICT", 409,
+        IdempotencyVerdict verdict = metering.begin(metered, () -> new Rejection(ErrorCode.IDEMPOTENCY_CONFLICT,
                 "Idempotency-Key was already used for a different upload capability request"));
         if (verdict.kind() == IdempotencyVerdict.Kind.REPLAY) {
             return new UploadCapabilityOutcome(verdict.status(), verdict.body(), true);

@@ -31,7 +31,7 @@ public class DenialRecorder {
         String groupId = command.service() == null ? null
                 : configuration.current().groupOf(command.service()).map(DeliveryGroup::id).orElse(null);
         deny(command.deploymentKind(), command.service(), command.environment(), groupId,
-                command.targetDeploymentId(), new Rejection(command.code(), 0, command.message()), command.at());
+                command.targetDeploymentId(), new Rejection(command.code(), command.message()), command.at());
     }
 
     public SubmissionOutcome deny(DeploymentKind kind, String service, String environment, String groupId,

@@ -87,7 +87,7 @@ public class Deployment {
         if (state.terminal()) {
             return false;
         }
-        apply(new EngineTriggerRefused(deploymentId, command.code(), command.httpStatus(), command.message(),
+        apply(new EngineTriggerRefused(deploymentId, command.code().code(), command.code().status(), command.message(),
                 command.operatorHint(), command.details(), command.at()));
         apply(new DeploymentFailed(deploymentId, List.of(command.failure()), command.at()));
         return true;

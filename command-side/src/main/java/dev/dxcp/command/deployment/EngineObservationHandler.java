@@ -41,7 +41,7 @@ public class EngineObservationHandler {
             throw new IllegalArgumentException("Unknown deployment " + command.deploymentId());
         }
         Boolean terminal = AggregateCommands.handle(deployments, command.deploymentId(), Deployment::new,
-                new RefuseTrigger(command.deploymentId(), command.code(), command.httpStatus(), command.message(),
+                new RefuseTrigger(command.deploymentId(), command.code(), command.message(),
                         command.operatorHint(), command.details(), command.failure(), command.at()));
         if (!terminal) {
             return;

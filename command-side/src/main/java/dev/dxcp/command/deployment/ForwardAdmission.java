@@ -5,6 +5,7 @@ import dev.dxcp.command.common.RateGate;
 import dev.dxcp.command.idempotency.IdempotencyKey;
 import dev.dxcp.command.settings.SystemSettingsView;
 import dev.dxcp.events.build.BuildRecord;
+import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.deployment.DeploymentCommands.LaneDecision;
 import dev.dxcp.events.deployment.DeploymentCommands.LaneSnapshot;
@@ -67,7 +68,7 @@ public class ForwardAdmission {
                     verdict.resourceId(), null);
         }
         if (verdict.kind() == IdempotencyVerdict.Kind.CONFLICT) {
-            throw new Rejection("IDEMPOTENCY_CONFLICT", 409, "Idempotency-Key was already used for a different "
+            throw new Rejection(ErrorCode.IDEMPOTENCY_CONFLICT, "Idempotency-Key was already used for a different "
                     + (forward.kind() == DeploymentKind.PROMOTE ? "promotion" : "deployment") + " intent");
         }
 

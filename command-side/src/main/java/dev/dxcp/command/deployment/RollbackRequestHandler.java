@@ -9,6 +9,7 @@ import dev.dxcp.command.idempotency.IdempotencyKey;
 import dev.dxcp.command.settings.SystemSettingsView;
 import dev.dxcp.events.build.BuildMessages;
 import dev.dxcp.events.build.BuildRecord;
+import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.configuration.DeliveryGroup;
 import dev.dxcp.events.deployment.DeploymentCommands.LaneDecision;
@@ -79,14 +80,14 @@ public class RollbackRequestHandler {
         DeploymentAccepted target = AggregateCommands.read(deployments, command.targetDeploymentId(),
                 Deployment::new, Deployment::accepted);
         if (target == null) {
-            throw new Rejection("NOT_FOUND", 404, "Deployment not found");
+            throw new Rejection(ErrorCode.NOT_FOUND, "Deployment not found");
         }
         DeliveryConfigurationState config = configuration.current();
         String groupId = config.groupOf(target.service()).map(DeliveryGroup::id).orElse(target.deliveryGroupId());
         Resolution resolution;
         try {
             if (target.deploymentKind() == DeploymentKind.ROLLBACK || target.rollbackOf() != null) {
-                throw new Rejection("ROLLBACK_OF_ROLLBACK", 400, "A rollback cannot itself be rolled back");
+                throw new Rejection(ErrorCode.ROLLBACK_OF_ROLLBACK, "A rollback cannot itself be rolled back");
             }
             String recipeId = target.recipeId() == null ? "default" : target.recipeId();
             resolution = policy.resolve(target.service(), target.environment(), null, recipeId, config);
@@ -121,11 +122,11 @@ public class RollbackRequestHandler {
             return deny(command, target, groupId, Guardrails.concurrencyReached(max, decision.inFlight()));
         }
         if (prior.isEmpty()) {
-            return deny(command, target, groupId, new Rejection("NO_PRIOR_SUCCESSFUL_VERSION", 400,
+            return deny(command, target, groupId, new Rejection(ErrorCode.NO_PRIOR_SUCCESSFUL_VERSION,
                     "No earlier successful deployment of this service and environment to roll back to"));
         }
         if (engine == null) {
-            return deny(command, target, groupId, new Rejection("MISSING_SPINNAKER_TARGET", 400,
+            return deny(command, target, groupId, new Rejection(ErrorCode.MISSING_SPINNAKER_TARGET,
                     "The recipe has no engine rollback pipeline to call", "Recipe " + resolution.recipe().id()
                     + " lacks spinnaker_application or rollback_pipeline", null));
         }

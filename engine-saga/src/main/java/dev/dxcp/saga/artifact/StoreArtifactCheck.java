@@ -4,6 +4,7 @@ import dev.dxcp.artifact.ArtifactDigest;
 import dev.dxcp.artifact.ArtifactStore;
 import dev.dxcp.artifact.ObjectLookup;
 import dev.dxcp.events.build.ArtifactRef;
+import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.deployment.DeploymentEvents.DeploymentAccepted;
 import dev.dxcp.events.deployment.FailureCategory;
 import dev.dxcp.events.deployment.FailureModel;
@@ -39,7 +40,7 @@ public class StoreArtifactCheck implements ArtifactCheck {
         ArtifactRef ref = ArtifactRef.parse(d.artifactRef());
         ObjectLookup lookup = store.head(ref.bucket(), ref.key());
         if (lookup instanceof ObjectLookup.Missing || lookup instanceof ObjectLookup.Denied) {
-            return Optional.of(new Refusal("ARTIFACT_NOT_FOUND", 409, "The build artifact of " + d.service() + " "
+            return Optional.of(new Refusal(ErrorCode.ARTIFACT_NOT_FOUND, "The build artifact of " + d.service() + " "
                     + d.version() + " is no longer available: rebuild and publish it, register the new version, then "
                     + "deploy that version", "Artifact " + ref.key() + " is gone; retention may have expired it",
                     null, failure("Build artifact could not be found in the artifact store",
@@ -69,7 +70,7 @@ public class StoreArtifactCheck implements ArtifactCheck {
     }
 
     private Refusal drifted(DeploymentAccepted d, String why) {
-        return new Refusal("INVALID_ARTIFACT", 400, "The artifact of " + d.service() + " " + d.version()
+        return new Refusal(ErrorCode.INVALID_ARTIFACT, "The artifact of " + d.service() + " " + d.version()
                 + " no longer matches the registered build", "Checksum drift: " + why, null,
                 failure("Build artifact no longer matches the registered build",
                         "Register a fresh build of this version's artifact, then deploy it"));

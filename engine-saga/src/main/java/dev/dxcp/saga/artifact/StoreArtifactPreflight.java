@@ -4,6 +4,7 @@ import dev.dxcp.artifact.ArtifactStore;
 import dev.dxcp.artifact.ObjectLookup;
 import dev.dxcp.events.build.ArtifactRef;
 import dev.dxcp.events.build.BuildRecord;
+import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +43,7 @@ public class StoreArtifactPreflight {
 
     /** The user is told what to do: rebuild, publish, register and deploy the new version (domain §16). */
     public static Rejection notFound(String message, String hint) {
-        return new Rejection("ARTIFACT_NOT_FOUND", 409, message
+        return new Rejection(ErrorCode.ARTIFACT_NOT_FOUND, message
                 + ": rebuild and publish the artifact, register the new version, then deploy it", hint, null);
     }
 }

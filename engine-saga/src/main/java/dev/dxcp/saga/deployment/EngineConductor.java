@@ -166,7 +166,7 @@ public class EngineConductor {
         };
         log.warn("event=engine_trigger_refused deployment_id={} code={} upstream_status={}", d.deploymentId(),
                 e.code(), e.upstreamStatus());
-        commands.refused(requestId, d.deploymentId(), new EngineCommands.Refusal(e.code().name(), e.httpStatus(), message,
+        commands.refused(requestId, d.deploymentId(), new EngineCommands.Refusal(e.code().errorCode(), message,
                 e.operatorHint(), e.details(false), TriggerFailures.toFailure(e, now)), now);
         return StepOutcome.done(progress);
     }

@@ -1,5 +1,6 @@
 package dev.dxcp.saga.engine;
 
+import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.saga.spinnaker.GateClient;
 import dev.dxcp.saga.spinnaker.HealthStatus;
@@ -40,7 +41,7 @@ public class GateReadiness {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("engine_unavailable", true);
         details.put("diagnostics", diagnostics);
-        return Optional.of(new Rejection("ENGINE_UNAVAILABLE", 503, "Unable to validate deployment",
+        return Optional.of(new Rejection(ErrorCode.ENGINE_UNAVAILABLE, "Unable to validate deployment",
                 health.operatorHint(), details));
     }
 

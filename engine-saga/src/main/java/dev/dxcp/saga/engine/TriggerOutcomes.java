@@ -1,5 +1,6 @@
 package dev.dxcp.saga.engine;
 
+import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.deployment.DeploymentEvents.EngineExecutionStarted;
 import dev.dxcp.events.deployment.DeploymentEvents.EngineTriggerRefused;
@@ -45,7 +46,7 @@ public class TriggerOutcomes {
                 }
                 if (payload instanceof EngineTriggerRefused refused) {
                     readModelsCaughtUp(event.getIdentifier(), events);
-                    throw new Rejection(refused.code(), refused.httpStatus(), refused.message(),
+                    throw new Rejection(ErrorCode.of(refused.code(), refused.httpStatus()), refused.message(),
                             refused.operatorHint(), refused.details());
                 }
             }

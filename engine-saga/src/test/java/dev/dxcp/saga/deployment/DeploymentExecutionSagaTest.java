@@ -1,5 +1,6 @@
 package dev.dxcp.saga.deployment;
 
+import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.deployment.ActorIdentity;
 import dev.dxcp.events.deployment.DeploymentCommands.RecordEngineExecution;
 import dev.dxcp.events.deployment.DeploymentCommands.RecordEngineObservation;
@@ -158,12 +159,12 @@ class DeploymentExecutionSagaTest {
     @Test
     void aMissingArtifactRefusesBeforeAnyTrigger() throws Exception {
         FailureModel failure = new FailureModel(FailureCategory.ARTIFACT, "missing", null, "rebuild", T0);
-        EngineCommands.Refusal refusal = new EngineCommands.Refusal("ARTIFACT_NOT_FOUND", 409, "gone", null, null,
+        EngineCommands.Refusal refusal = new EngineCommands.Refusal(ErrorCode.ARTIFACT_NOT_FOUND, "gone", null, null,
                 failure);
         artifactVerdict.set(Optional.of(refusal));
         fixture.givenAPublished(withRequestId(accepted("d6", DeploymentKind.ROLL_FORWARD, "deploy-demo-service")))
                 .whenTimeElapses(Duration.ofMillis(1))
-                .expectDispatchedCommands(new RecordEngineTriggerRefusal("d6", "ARTIFACT_NOT_FOUND", 409, "gone",
+                .expectDispatchedCommands(new RecordEngineTriggerRefusal("d6", ErrorCode.ARTIFACT_NOT_FOUND, "gone",
                         null, null, failure, T0));
         assertThat(gate.triggerCount()).isZero();
     }
@@ -175,8 +176,8 @@ class DeploymentExecutionSagaTest {
                         DeploymentKind.ROLL_FORWARD, "deploy-demo-service")))
                 .whenTimeElapses(Duration.ofMillis(1));
         RecordEngineTriggerRefusal refusal = (RecordEngineTriggerRefusal) lastDispatched(result);
-        assertThat(refusal.code()).isEqualTo("ENGINE_MISCONFIGURED");
-        assertThat(refusal.httpStatus()).isEqualTo(502);
+        assertThat(refusal.code()).isEqualTo(ErrorCode.ENGINE_MISCONFIGURED);
+        assertThat(refusal.code().status()).isEqualTo(502);
         assertThat(refusal.failure().summary()).doesNotContainIgnoringCase("spinnaker");
     }
 
@@ -188,8 +189,8 @@ class DeploymentExecutionSagaTest {
         FixtureExecutionResult first = given.andThenTimeElapses(Duration.ofMillis(1))
                 .whenTimeElapses(Duration.ofSeconds(3));
         RecordEngineTriggerRefusal refusal = (RecordEngineTriggerRefusal) lastDispatched(first);
-        assertThat(refusal.code()).isEqualTo("ENGINE_UNAVAILABLE");
-        assertThat(refusal.httpStatus()).isEqualTo(503);
+        assertThat(refusal.code()).isEqualTo(ErrorCode.ENGINE_UNAVAILABLE);
+        assertThat(refusal.code().status()).isEqualTo(503);
         assertThat(refusal.failure().category()).isEqualTo(FailureCategory.INFRASTRUCTURE);
     }
 
@@ -248,8 +249,8 @@ class DeploymentExecutionSagaTest {
                         DeploymentKind.ROLL_FORWARD, "deploy-demo-service")))
                 .whenTimeElapses(Duration.ofSeconds(5));
         RecordEngineTriggerRefusal refusal = (RecordEngineTriggerRefusal) lastDispatched(result);
-        assertThat(refusal.code()).isEqualTo("ENGINE_TIMEOUT");
-        assertThat(refusal.httpStatus()).isEqualTo(504);
+        assertThat(refusal.code()).isEqualTo(ErrorCode.ENGINE_TIMEOUT);
+        assertThat(refusal.code().status()).isEqualTo(504);
         assertThat(refusal.failure().category()).isEqualTo(FailureCategory.TIMEOUT);
         assertThat(gate.requestCount(Endpoint.TRIGGER)).as("three attempts").isEqualTo(3);
         assertThat(gate.triggerCount()).isZero();

@@ -1,5 +1,6 @@
 package dev.dxcp.query.operations;
 
+import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.operations.ProjectionMessages.ProjectionRebuildCompleted;
 import dev.dxcp.events.operations.ProjectionMessages.ProjectionRebuildRequested;
@@ -46,11 +47,11 @@ public class ProjectionRebuilder {
     }
 
     public synchronized RebuildRun start(String name, MetaData audit) {
-        RebuildableProjection projection = catalog.find(name).orElseThrow(() -> new Rejection("NOT_FOUND", 404,
+        RebuildableProjection projection = catalog.find(name).orElseThrow(() -> new Rejection(ErrorCode.NOT_FOUND,
                 "Projection not found or not rebuildable"));
         RebuildRun current = latest.get(name);
         if (current != null && !current.finished()) {
-            throw new Rejection("REBUILD_IN_PROGRESS", 409, "A rebuild of this projection is already running");
+            throw new Rejection(ErrorCode.REBUILD_IN_PROGRESS, "A rebuild of this projection is already running");
         }
         Generation active = activeGeneration(name);
         RebuildRun run = new RebuildRun(name, active.number(), active.other().number(), clock.instant(),

@@ -9,6 +9,7 @@ import dev.dxcp.events.build.ArtifactIntegrity;
 import dev.dxcp.events.build.ArtifactRef;
 import dev.dxcp.events.build.InvalidArtifactRef;
 import dev.dxcp.events.build.BuildRecord;
+import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
 
 /**
@@ -50,7 +51,7 @@ public class StoreArtifactVerifier implements ArtifactVerifier {
         } catch (ArtifactNotFoundException e) {
             throw invalid("artifact does not exist");
         } catch (RuntimeException e) {
-            throw new Rejection("INTERNAL_ERROR", 500, "Unexpected server error",
+            throw new Rejection(ErrorCode.INTERNAL_ERROR, "Unexpected server error",
                     "artifact could not be hashed: " + e.getMessage(), null);
         }
         ArtifactIntegrity measured = new ArtifactIntegrity(digest.sha256(), digest.sizeBytes(), digest.contentType());
@@ -59,6 +60,6 @@ public class StoreArtifactVerifier implements ArtifactVerifier {
     }
 
     private static Rejection invalid(String message) {
-        return new Rejection("INVALID_ARTIFACT", 400, message);
+        return new Rejection(ErrorCode.INVALID_ARTIFACT, message);
     }
 }

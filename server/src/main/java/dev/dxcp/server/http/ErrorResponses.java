@@ -2,6 +2,7 @@ package dev.dxcp.server.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.query.common.ProjectionEventFailure;
 import dev.dxcp.server.config.DxcpProperties;
@@ -30,7 +31,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The one place that turns failures into HTTP (governance §12): the error body with code,
- * error_code, failure_cause, message and request_id for every failure, routing errors included.
+ * error_code, failure_cause, message and request_id for every failure, routing errors included. A
+ * refusal's status is its code's in the catalogue ({@link ErrorCode}); only refusals of the HTTP layer
+ * itself (HTTP_ERROR) keep the status the layer gave them.
  */
 @Component
 @Order(-2)
@@ -61,20 +64,28 @@ public class ErrorResponses implements WebExceptionHandler {
                     String previous = MDC.get(RequestLogContext.KEY);
                     RequestLogContext.bind(RequestIds.of(exchange));
                     try {
-                        return toRejection(exchange, failure);
+                        return toAnswer(exchange, failure);
                     } finally {
                         RequestLogContext.restore(previous);
                     }
                 })
                 .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(rejection -> write(exchange, failure, rejection));
+                .flatMap(answer -> write(exchange, failure, answer));
     }
 
-    private Mono<Void> write(ServerWebExchange exchange, Throwable failure, Rejection rejection) {
+    /** What a failure answers: the refusal and the status, which only the HTTP layer's own errors choose. */
+    private record Answer(Rejection rejection, int status) {
+        Answer(Rejection rejection) {
+            this(rejection, rejection.error().status());
+        }
+    }
+
+    private Mono<Void> write(ServerWebExchange exchange, Throwable failure, Answer answer) {
+        Rejection rejection = answer.rejection();
         ServerHttpResponse response = exchange.getResponse();
         denials.refused(exchange, rejection.code());
         String requestId = RequestIds.of(exchange);
-        response.setStatusCode(HttpStatus.valueOf(rejection.httpStatus()));
+        response.setStatusCode(HttpStatus.valueOf(answer.status()));
         response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
         response.getHeaders().set(RequestIds.HEADER, requestId);
         if (failure instanceof MethodNotAllowedException notAllowed && !notAllowed.getSupportedMethods().isEmpty()) {
@@ -88,7 +99,7 @@ public class ErrorResponses implements WebExceptionHandler {
         ObjectNode body = json.createObjectNode();
         body.put("code", rejection.code());
         body.put("error_code", rejection.code());
-        body.put("failure_cause", FailureCauses.of(rejection.code()));
+        body.put("failure_cause", rejection.error().failureCause().name());
         body.put("message", rejection.getMessage());
         body.put("request_id", requestId);
         if (withHint && rejection.operatorHint() != null) {
@@ -106,15 +117,15 @@ public class ErrorResponses implements WebExceptionHandler {
         return demoMode || caller != null && caller.isAdmin();
     }
 
-    private Rejection toRejection(ServerWebExchange exchange, Throwable failure) {
+    private Answer toAnswer(ServerWebExchange exchange, Throwable failure) {
         if (failure instanceof Rejection rejection) {
-            return rejection;
+            return new Answer(rejection);
         }
         if (failure instanceof DataBufferLimitException || failure.getCause() instanceof DataBufferLimitException) {
-            return new Rejection("HTTP_ERROR", 413, "Request body is too large");
+            return new Answer(new Rejection(ErrorCode.HTTP_ERROR, "Request body is too large"), 413);
         }
         if (failure instanceof ServerWebInputException) {
-            return new Rejection("INVALID_REQUEST", 400, "Invalid request");
+            return new Answer(new Rejection(ErrorCode.INVALID_REQUEST, "Invalid request"));
         }
         if (failure instanceof ResponseStatusException status) {
             int code = status.getStatusCode().value();
@@ -128,17 +139,17 @@ public class ErrorResponses implements WebExceptionHandler {
                 case 415 -> "Unsupported media type: send application/json";
                 default -> status.getReason() != null ? status.getReason() : "HTTP error";
             };
-            return new Rejection("HTTP_ERROR", code, message);
+            return new Answer(new Rejection(ErrorCode.HTTP_ERROR, message), code);
         }
         if (outages.isOutage(failure)) {
             log.warn("event=database_unavailable request_id={} path={} error=\"{}\" cause=\"{}\"",
                     RequestIds.of(exchange), exchange.getRequest().getPath().value(), failure.getMessage(),
                     ProjectionEventFailure.rootMessage(failure));
-            return new Rejection("SERVICE_UNAVAILABLE", 503,
-                    "The delivery database is unavailable; retry shortly with the same Idempotency-Key");
+            return new Answer(new Rejection(ErrorCode.SERVICE_UNAVAILABLE,
+                    "The delivery database is unavailable; retry shortly with the same Idempotency-Key"));
         }
         log.error("event=unhandled_error request_id={} path={}", RequestIds.of(exchange),
                 exchange.getRequest().getPath().value(), failure);
-        return new Rejection("INTERNAL_ERROR", 500, "Unexpected server error");
+        return new Answer(new Rejection(ErrorCode.INTERNAL_ERROR, "Unexpected server error"));
     }
 }

@@ -1,6 +1,7 @@
 package dev.dxcp.server.http;
 
 import dev.dxcp.command.settings.SystemSettingsView;
+import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.server.identity.Caller;
 import dev.dxcp.server.identity.Denials;
@@ -22,7 +23,7 @@ public class Guards {
     /** Kill switch (governance §8): read from the shared settings on every call. */
     public void mutationsEnabled() {
         if (settings.current().mutationsDisabled().value()) {
-            throw new Rejection("MUTATIONS_DISABLED", 503,
+            throw new Rejection(ErrorCode.MUTATIONS_DISABLED,
                     "Mutations are temporarily disabled by a platform administrator");
         }
     }
@@ -43,10 +44,10 @@ public class Guards {
     public static String requireIdempotencyKey(ServerWebExchange exchange) {
         String key = exchange.getRequest().getHeaders().getFirst(IDEMPOTENCY_HEADER);
         if (key == null || key.isBlank()) {
-            throw new Rejection("IDMP_KEY_REQUIRED", 400, "Idempotency-Key header is required");
+            throw new Rejection(ErrorCode.IDMP_KEY_REQUIRED, "Idempotency-Key header is required");
         }
         if (key.length() > 512) {
-            throw new Rejection("INVALID_REQUEST", 400, "Idempotency-Key must be at most 512 characters");
+            throw new Rejection(ErrorCode.INVALID_REQUEST, "Idempotency-Key must be at most 512 characters");
         }
         return key;
     }

@@ -6,15 +6,18 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
 import org.springframework.http.MediaType;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * Request bodies are read as bytes and parsed here, after authentication and the gates that come
@@ -38,23 +41,23 @@ public final class JsonBodies {
      * Parses a JSON object body; malformed JSON, invalid UTF-8 or a non-object answer {@code invalidCode}.
      * A body in another media type answers 415.
      */
-    public static JsonNode object(ServerWebExchange exchange, byte[] body, String invalidCode) {
+    public static JsonNode object(ServerWebExchange exchange, byte[] body, ErrorCode invalidCode) {
         requireJsonMediaType(exchange, body);
         if (body == null || body.length == 0) {
-            throw new Rejection(invalidCode, 400, "Invalid request: a JSON object body is required");
+            throw new Rejection(invalidCode, "Invalid request: a JSON object body is required");
         }
         try {
             StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body));
             JsonNode node = STRICT.readTree(body);
             if (node == null || !node.isObject()) {
-                throw new Rejection(invalidCode, 400, "Invalid request: the body must be a JSON object");
+                throw new Rejection(invalidCode, "Invalid request: the body must be a JSON object");
             }
             return node;
         } catch (CharacterCodingException e) {
-            throw new Rejection(invalidCode, 400, "Invalid request: the body is not valid UTF-8");
+            throw new Rejection(invalidCode, "Invalid request: the body is not valid UTF-8");
         } catch (IOException e) {
-            throw new Rejection(invalidCode, 400, "Invalid request: the body is not valid JSON");
+            throw new Rejection(invalidCode, "Invalid request: the body is not valid JSON");
         }
     }
 
@@ -66,7 +69,7 @@ public final class JsonBodies {
         boolean json = MediaType.APPLICATION_JSON.isCompatibleWith(type)
                 || type.getSubtype().endsWith("+json");
         if (!json) {
-            throw new Rejection("HTTP_ERROR", 415, "Unsupported media type: send application/json");
+            throw new UnsupportedMediaTypeStatusException(type, List.of(MediaType.APPLICATION_JSON));
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.dxcp.server.http;
 
 import dev.dxcp.command.common.RateGate;
 import dev.dxcp.command.settings.SystemSettingsView;
+import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.settings.RateLimits;
 import dev.dxcp.server.identity.Caller;
@@ -44,7 +45,7 @@ public class RateLimiter implements RateGate {
             return;
         }
         if (window.count.incrementAndGet() > limit) {
-            throw new Rejection("RATE_LIMITED", 429,
+            throw new Rejection(ErrorCode.RATE_LIMITED,
                     "Too many requests: retry shortly, or ask a platform admin to raise the limit");
         }
         if (windows.size() > 100_000) {

@@ -66,7 +66,7 @@ public final class BuildMessages {
         }
 
         public static BuildRegistrationOutcome refused(Rejection rejection) {
-            return new BuildRegistrationOutcome(Kind.REFUSED, rejection.httpStatus(), null, null, rejection);
+            return new BuildRegistrationOutcome(Kind.REFUSED, rejection.error().status(), null, null, rejection);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.dxcp.events.deployment;
 
+import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.deployment.DeploymentEvents.DeploymentAccepted;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -77,7 +78,7 @@ public final class DeploymentCommands {
      * still recorded as a denial (governance §14).
      */
     public record RecordDeploymentDenial(DeploymentKind deploymentKind, String service, String environment,
-                                         String targetDeploymentId, String code, String message, Instant at) {
+                                         String targetDeploymentId, ErrorCode code, String message, Instant at) {
     }
 
     /**
@@ -85,7 +86,7 @@ public final class DeploymentCommands {
      * normalized failure, its lane place is released and its remembered 201 withdrawn, so that a retry
      * under the same key runs again (governance §6: errors are not stored).
      */
-    public record RecordEngineTriggerRefusal(String deploymentId, String code, int httpStatus, String message,
+    public record RecordEngineTriggerRefusal(String deploymentId, ErrorCode code, String message,
                                              String operatorHint, java.util.Map<String, Object> details,
                                              FailureModel failure, Instant at) {
     }
@@ -100,7 +101,7 @@ public final class DeploymentCommands {
         public enum Kind { ACCEPTED, REPLAYED, DENIED }
 
         public static SubmissionOutcome denied(Rejection rejection) {
-            return new SubmissionOutcome(Kind.DENIED, rejection.httpStatus(), null, null, rejection);
+            return new SubmissionOutcome(Kind.DENIED, rejection.error().status(), null, null, rejection);
         }
     }
 
@@ -121,8 +122,7 @@ public final class DeploymentCommands {
     }
 
     /** The engine refused to start this deployment: answers true when that ended it. */
-    public record RefuseTrigger(@TargetAggregateIdentifier String deploymentId, String code, int httpStatus,
-                                String message, String operatorHint, java.util.Map<String, Object> details,
+    public record RefuseTrigger(@TargetAggregateIdentifier String deploymentId, ErrorCode code, String message, String operatorHint, java.util.Map<String, Object> details,
                                 FailureModel failure, Instant at) {
     }
 

@@ -1,5 +1,6 @@
 package dev.dxcp.events.settings;
 
+import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
 
 import java.util.LinkedHashMap;
@@ -21,6 +22,6 @@ public record SettingProblem(String field, String message) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("errors", problems.stream().map(SettingProblem::toMap).toList());
         String hint = problems.isEmpty() ? null : problems.get(0).field() + ": " + problems.get(0).message();
-        return new Rejection("INVALID_REQUEST", 400, "Invalid request", hint, details);
+        return new Rejection(ErrorCode.INVALID_REQUEST, "Invalid request", hint, details);
     }
 }

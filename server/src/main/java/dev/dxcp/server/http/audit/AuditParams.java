@@ -1,5 +1,6 @@
 package dev.dxcp.server.http.audit;
 
+import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.common.Timestamps;
 
@@ -37,6 +38,6 @@ final class AuditParams {
     }
 
     static Rejection invalid(String message) {
-        return new Rejection("INVALID_REQUEST", 400, message);
+        return new Rejection(ErrorCode.INVALID_REQUEST, message);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.dxcp.command.settings.SystemSettingsView;
 import dev.dxcp.events.build.BuildMessages.FindBuild;
 import dev.dxcp.events.build.BuildRecord;
+import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.settings.CiPublisher;
 import dev.dxcp.server.http.AuditMetadata;
@@ -75,7 +76,7 @@ public class BuildController {
         publisherGate(caller);
         String key = Guards.requireIdempotencyKey(exchange);
         UploadCapabilitySchema.Parsed parsed = UploadCapabilitySchema.parse(
-                JsonBodies.object(exchange, body, "INVALID_REQUEST"));
+                JsonBodies.object(exchange, body, ErrorCode.INVALID_REQUEST));
         return answer(capabilities.issue(caller, key, parsed, AuditMetadata.of(caller, RequestIds.of(exchange), key)));
     }
 
@@ -83,7 +84,7 @@ public class BuildController {
         Caller caller = authenticator.authenticate(exchange);
         CiPublisher publisher = publisherGate(caller);
         String key = Guards.requireIdempotencyKey(exchange);
-        JsonNode json = JsonBodies.object(exchange, body, "INVALID_BUILD_REGISTRATION");
+        JsonNode json = JsonBodies.object(exchange, body, ErrorCode.INVALID_BUILD_REGISTRATION);
         BuildRegistrationSchema.Parsed parsed = path.equals(BuildRegistrationService.UPLOAD_PATH)
                 ? BuildRegistrationSchema.parseUploaded(json) : BuildRegistrationSchema.parse(json);
         return answer(registrations.register(caller, publisher.name(), key, path, parsed,
@@ -108,10 +109,10 @@ public class BuildController {
         Caller caller = authenticator.authenticate(exchange);
         rateLimiter.check(caller, RateLimiter.Kind.READ);
         if (service == null || service.isBlank() || version == null || version.isBlank()) {
-            throw new Rejection("INVALID_REQUEST", 400, "service and version are required");
+            throw new Rejection(ErrorCode.INVALID_REQUEST, "service and version are required");
         }
         Optional<BuildRecord> build = queries.query(new FindBuild(service, version),
                 ResponseTypes.optionalInstanceOf(BuildRecord.class)).join();
-        return buildJson.render(build.orElseThrow(() -> new Rejection("NOT_FOUND", 404, "Build not found")));
+        return buildJson.render(build.orElseThrow(() -> new Rejection(ErrorCode.NOT_FOUND, "Build not found")));
     }
 }

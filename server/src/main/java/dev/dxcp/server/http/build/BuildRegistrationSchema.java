@@ -3,6 +3,7 @@ package dev.dxcp.server.http.build;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dxcp.events.build.ArtifactIntegrity;
 import dev.dxcp.events.build.BuildRegistrationRequest;
+import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.common.Timestamps;
 import dev.dxcp.server.http.Fingerprints;
@@ -96,7 +97,7 @@ public final class BuildRegistrationSchema {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("missing_fields", new ArrayList<>(missing));
             details.put("invalid_fields", new ArrayList<>(invalid));
-            throw new Rejection("INVALID_BUILD_REGISTRATION", 400, "Invalid build registration", null, details);
+            throw new Rejection(ErrorCode.INVALID_BUILD_REGISTRATION, "Invalid build registration", null, details);
         }
         BuildRegistrationRequest request = new BuildRegistrationRequest(values.get("service"),
                 values.get("version"), values.get("artifactRef"), values.get("git_sha"), values.get("git_branch"),

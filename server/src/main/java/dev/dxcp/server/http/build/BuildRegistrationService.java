@@ -4,6 +4,7 @@ import dev.dxcp.command.settings.SystemSettingsView;
 import dev.dxcp.events.build.ArtifactIntegrity;
 import dev.dxcp.events.build.BuildMessages.BuildRegistrationOutcome;
 import dev.dxcp.events.build.BuildMessages.RegisterBuild;
+import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.common.Timestamps;
 import dev.dxcp.server.artifact.ArtifactVerifier;
@@ -50,7 +51,7 @@ public class BuildRegistrationService {
         Instant now = Timestamps.truncate(clock.instant());
         String scope = Fingerprints.scope("POST", path, idempotencyKey);
         Optional<StoredAnswer> replay = replays.replayOrCharge(caller, scope, parsed.fingerprint(), now, audit,
-                () -> new Rejection("BUILD_REGISTRATION_CONFLICT", 409,
+                () -> new Rejection(ErrorCode.BUILD_REGISTRATION_CONFLICT,
                         "Idempotency-Key was already used for a different build registration"));
         if (replay.isPresent()) {
             return replay.get();

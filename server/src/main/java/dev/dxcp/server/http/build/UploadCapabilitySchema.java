@@ -2,6 +2,7 @@ package dev.dxcp.server.http.build;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dxcp.events.build.UploadCapabilityMessages.UploadCapabilityRequest;
+import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.server.http.Fingerprints;
 
@@ -58,6 +59,6 @@ final class UploadCapabilitySchema {
     }
 
     private static Rejection invalid(String why) {
-        return new Rejection("INVALID_REQUEST", 400, "Invalid request", why, null);
+        return new Rejection(ErrorCode.INVALID_REQUEST, "Invalid request", why, null);
     }
 }

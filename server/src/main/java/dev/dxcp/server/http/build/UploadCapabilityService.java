@@ -2,6 +2,7 @@ package dev.dxcp.server.http.build;
 
 import dev.dxcp.events.build.UploadCapabilityMessages.RequestUploadCapability;
 import dev.dxcp.events.build.UploadCapabilityMessages.UploadCapabilityOutcome;
+import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.common.Timestamps;
 import dev.dxcp.server.axon.CommandSender;
@@ -42,7 +43,7 @@ public class UploadCapabilityService {
         Instant now = Timestamps.truncate(clock.instant());
         String scope = Fingerprints.scope("POST", PATH, idempotencyKey);
         Optional<StoredAnswer> replay = replays.replayOrCharge(caller, scope, parsed.fingerprint(), now, audit,
-                () -> new Rejection("IDEMPOTENCY_CONFLICT", 409,
+                () -> new Rejection(ErrorCode.IDEMPOTENCY_CONFLICT,
                         "Idempotency-Key was already used for a different upload capability request"));
         if (replay.isPresent()) {
             return replay.get();

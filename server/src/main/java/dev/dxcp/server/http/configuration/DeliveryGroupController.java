@@ -3,6 +3,7 @@ package dev.dxcp.server.http.configuration;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dxcp.command.configuration.DeliveryConfigurationView;
+import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.common.Timestamps;
 import dev.dxcp.events.configuration.ConfigurationCommands.CreateDeliveryGroup;
@@ -69,7 +70,7 @@ public class DeliveryGroupController {
     public ResponseEntity<ObjectNode> create(ServerWebExchange exchange, @RequestBody(required = false) byte[] body) {
         Caller caller = gate.adminWrite(exchange);
         ConfigurationBodies.WithReason<DeliveryGroupSpec> request =
-                ConfigurationBodies.deliveryGroup(JsonBodies.object(exchange, body, "INVALID_REQUEST"));
+                ConfigurationBodies.deliveryGroup(JsonBodies.object(exchange, body, ErrorCode.INVALID_REQUEST));
         commands.send(new CreateDeliveryGroup(request.spec(), request.changeReason(), now()),
                 AuditMetadata.of(caller, RequestIds.of(exchange), null));
         return ResponseEntity.status(HttpStatus.CREATED).body(json.group(find(request.spec().id().trim()), false));
@@ -80,7 +81,7 @@ public class DeliveryGroupController {
                              @RequestBody(required = false) byte[] body) {
         Caller caller = gate.adminWrite(exchange);
         ConfigurationBodies.WithReason<DeliveryGroupSpec> request =
-                ConfigurationBodies.deliveryGroup(JsonBodies.object(exchange, body, "INVALID_REQUEST"));
+                ConfigurationBodies.deliveryGroup(JsonBodies.object(exchange, body, ErrorCode.INVALID_REQUEST));
         commands.send(new UpdateDeliveryGroup(id, request.spec(), request.changeReason(), now()),
                 AuditMetadata.of(caller, RequestIds.of(exchange), null));
         return json.group(find(id), false);
@@ -88,7 +89,7 @@ public class DeliveryGroupController {
 
     private DeliveryGroup find(String id) {
         return configuration.current().group(id)
-                .orElseThrow(() -> new Rejection("NOT_FOUND", 404, "Delivery group not found"));
+                .orElseThrow(() -> new Rejection(ErrorCode.NOT_FOUND, "Delivery group not found"));
     }
 
     private java.time.Instant now() {

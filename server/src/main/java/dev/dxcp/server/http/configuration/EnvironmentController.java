@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dxcp.command.configuration.DeliveryConfigurationState;
 import dev.dxcp.command.configuration.DeliveryConfigurationView;
 import dev.dxcp.command.configuration.EnvironmentReferences;
+import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.common.Timestamps;
 import dev.dxcp.events.configuration.ConfigurationCommands.CreateEnvironment;
@@ -84,7 +85,7 @@ public class EnvironmentController {
     @PostMapping("/v1/environments")
     public ResponseEntity<ObjectNode> create(ServerWebExchange exchange, @RequestBody(required = false) byte[] body) {
         Caller caller = gate.adminWrite(exchange);
-        EnvironmentSpec spec = ConfigurationBodies.environment(JsonBodies.object(exchange, body, "INVALID_REQUEST"));
+        EnvironmentSpec spec = ConfigurationBodies.environment(JsonBodies.object(exchange, body, ErrorCode.INVALID_REQUEST));
         commands.send(new CreateEnvironment(spec, now()), AuditMetadata.of(caller, RequestIds.of(exchange), null));
         return ResponseEntity.status(HttpStatus.CREATED).body(adminView(spec.id().trim()));
     }
@@ -93,7 +94,7 @@ public class EnvironmentController {
     public ObjectNode patch(ServerWebExchange exchange, @PathVariable String environmentId,
                             @RequestBody(required = false) byte[] body) {
         Caller caller = gate.adminWrite(exchange);
-        EnvironmentSpec patch = ConfigurationBodies.environment(JsonBodies.object(exchange, body, "INVALID_REQUEST"));
+        EnvironmentSpec patch = ConfigurationBodies.environment(JsonBodies.object(exchange, body, ErrorCode.INVALID_REQUEST));
         // Only a type change needs the history (the type lock); other patches skip the query.
         DeploymentReferences history = patch.type() == null ? DeploymentReferences.NONE
                 : deploymentHistory.deploymentsIn(environmentId);
@@ -116,7 +117,7 @@ public class EnvironmentController {
     }
 
     private static Rejection notFound() {
-        return new Rejection("NOT_FOUND", 404, "Environment not found");
+        return new Rejection(ErrorCode.NOT_FOUND, "Environment not found");
     }
 
     private Instant now() {

@@ -7,6 +7,7 @@ import dev.dxcp.command.configuration.DeliveryConfigurationState;
 import dev.dxcp.command.configuration.DeliveryConfigurationView;
 import dev.dxcp.command.configuration.EnvironmentAccess;
 import dev.dxcp.command.registry.ServiceRegistry;
+import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.common.Timestamps;
 import dev.dxcp.events.configuration.ConfigurationCommands.SetEnvironmentBinding;
@@ -66,7 +67,7 @@ public class EnvironmentPolicyController {
         gate.adminRead(exchange);
         DeliveryConfigurationState state = configuration.current();
         DeliveryGroup group = state.group(groupId)
-                .orElseThrow(() -> new Rejection("NOT_FOUND", 404, "Delivery group not found"));
+                .orElseThrow(() -> new Rejection(ErrorCode.NOT_FOUND, "Delivery group not found"));
         ArrayNode rows = json.array();
         for (EnvironmentBinding binding : state.bindings(group.id())) {
             state.environment(binding.environmentId()).ifPresent(environment -> {
@@ -87,7 +88,7 @@ public class EnvironmentPolicyController {
                            @PathVariable String environmentId, @RequestBody(required = false) byte[] body) {
         Caller caller = gate.adminWrite(exchange);
         JsonNode request = body == null || body.length == 0 ? json.object()
-                : JsonBodies.object(exchange, body, "INVALID_REQUEST");
+                : JsonBodies.object(exchange, body, ErrorCode.INVALID_REQUEST);
         JsonNode enabled = request.get("is_enabled");
         if (!absent(enabled) && !enabled.isBoolean()) {
             throw invalid("is_enabled must be a boolean");
@@ -131,7 +132,7 @@ public class EnvironmentPolicyController {
     public ObjectNode route(ServerWebExchange exchange, @PathVariable String service,
                             @PathVariable String environmentId, @RequestBody(required = false) byte[] body) {
         Caller caller = gate.adminWrite(exchange);
-        JsonNode request = JsonBodies.object(exchange, body, "INVALID_REQUEST");
+        JsonNode request = JsonBodies.object(exchange, body, ErrorCode.INVALID_REQUEST);
         String recipeId = LenientFields.text(request, "recipe_id");
         if (recipeId == null || recipeId.isBlank()) {
             throw invalid("recipe_id is required");
@@ -157,7 +158,7 @@ public class EnvironmentPolicyController {
 
     private void requireService(String service) {
         if (registry.find(service).isEmpty()) {
-            throw new Rejection("NOT_FOUND", 404, "Service not found");
+            throw new Rejection(ErrorCode.NOT_FOUND, "Service not found");
         }
     }
 

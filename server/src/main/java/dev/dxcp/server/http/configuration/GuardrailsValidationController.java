@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dxcp.command.configuration.DeliveryConfigurationView;
 import dev.dxcp.command.configuration.GuardrailsPreview;
 import dev.dxcp.command.registry.ServiceRegistry;
+import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.server.http.JsonBodies;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -42,7 +43,7 @@ public class GuardrailsValidationController {
     @PostMapping("/v1/admin/guardrails/validate")
     public ObjectNode validate(ServerWebExchange exchange, @RequestBody(required = false) byte[] body) {
         gate.adminRead(exchange);
-        JsonNode request = JsonBodies.object(exchange, body, "INVALID_REQUEST");
+        JsonNode request = JsonBodies.object(exchange, body, ErrorCode.INVALID_REQUEST);
         GuardrailsPreview.Result result;
         if (GROUP_KEYS.stream().anyMatch(request::has)) {
             Set<String> sent = new HashSet<>();

@@ -1,6 +1,7 @@
 package dev.dxcp.server.http.configuration;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
 
 import java.util.ArrayList;
@@ -86,6 +87,6 @@ final class LenientFields {
     }
 
     static Rejection invalid(String why) {
-        return new Rejection("INVALID_REQUEST", 400, "Invalid request", why, null);
+        return new Rejection(ErrorCode.INVALID_REQUEST, "Invalid request", why, null);
     }
 }

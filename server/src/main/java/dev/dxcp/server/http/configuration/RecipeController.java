@@ -3,6 +3,7 @@ package dev.dxcp.server.http.configuration;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dxcp.command.configuration.DeliveryConfigurationView;
+import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.common.Timestamps;
 import dev.dxcp.events.configuration.ConfigurationCommands.CreateRecipe;
@@ -67,7 +68,7 @@ public class RecipeController {
     public ObjectNode create(ServerWebExchange exchange, @RequestBody(required = false) byte[] body) {
         Caller caller = gate.adminWrite(exchange);
         ConfigurationBodies.WithReason<RecipeSpec> request =
-                ConfigurationBodies.recipe(JsonBodies.object(exchange, body, "INVALID_REQUEST"));
+                ConfigurationBodies.recipe(JsonBodies.object(exchange, body, ErrorCode.INVALID_REQUEST));
         commands.send(new CreateRecipe(request.spec(), request.changeReason(), now()),
                 AuditMetadata.of(caller, RequestIds.of(exchange), null));
         return json.recipe(find(request.spec().id().trim()), true);
@@ -78,7 +79,7 @@ public class RecipeController {
                              @RequestBody(required = false) byte[] body) {
         Caller caller = gate.adminWrite(exchange);
         ConfigurationBodies.WithReason<RecipeSpec> request =
-                ConfigurationBodies.recipe(JsonBodies.object(exchange, body, "INVALID_REQUEST"));
+                ConfigurationBodies.recipe(JsonBodies.object(exchange, body, ErrorCode.INVALID_REQUEST));
         commands.send(new UpdateRecipe(id, request.spec(), request.changeReason(), now()),
                 AuditMetadata.of(caller, RequestIds.of(exchange), null));
         return json.recipe(find(id), true);
@@ -93,7 +94,7 @@ public class RecipeController {
     }
 
     private Recipe find(String id) {
-        return configuration.current().recipe(id).orElseThrow(() -> new Rejection("NOT_FOUND", 404,
+        return configuration.current().recipe(id).orElseThrow(() -> new Rejection(ErrorCode.NOT_FOUND,
                 "Recipe not found"));
     }
 

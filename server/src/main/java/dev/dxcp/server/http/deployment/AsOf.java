@@ -1,5 +1,6 @@
 package dev.dxcp.server.http.deployment;
 
+import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.common.Timestamps;
 
@@ -21,7 +22,7 @@ final class AsOf {
         if (raw == null || raw.isBlank()) {
             return Optional.empty();
         }
-        Instant moment = Timestamps.parse(raw).orElseThrow(() -> new Rejection("INVALID_REQUEST", 400,
+        Instant moment = Timestamps.parse(raw).orElseThrow(() -> new Rejection(ErrorCode.INVALID_REQUEST,
                 "asOf must be an ISO-8601 date-time, e.g. 2026-03-01T10:15:30Z"));
         return moment.isAfter(clock.instant()) ? Optional.empty() : Optional.of(moment);
     }

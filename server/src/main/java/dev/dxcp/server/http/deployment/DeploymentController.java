@@ -3,6 +3,7 @@ package dev.dxcp.server.http.deployment;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.common.Timestamps;
 import dev.dxcp.events.deployment.DeploymentCommands.RequestRollback;
@@ -85,7 +86,7 @@ public class DeploymentController {
                 DeploymentIntentSchema.peek(body, "service"), DeploymentIntentSchema.peek(body, "environment"), null,
                 now);
         DeploymentIntentSchema.Parsed parsed = DeploymentIntentSchema.parse(
-                JsonBodies.object(exchange, body, "INVALID_REQUEST"));
+                JsonBodies.object(exchange, body, ErrorCode.INVALID_REQUEST));
         SubmissionOutcome outcome = commands.send(new SubmitDeployment(
                 Fingerprints.scope("POST", "/v1/deployments", key), parsed.fingerprint(),
                 UUID.randomUUID().toString(), parsed.intent(), Actors.of(caller), requestId, key, now),
@@ -112,7 +113,7 @@ public class DeploymentController {
         rateLimiter.check(caller, RateLimiter.Kind.READ);
         guards.mutationsEnabled();
         DeploymentIntentSchema.Parsed parsed = DeploymentIntentSchema.parse(
-                JsonBodies.object(exchange, body, "INVALID_REQUEST"));
+                JsonBodies.object(exchange, body, ErrorCode.INVALID_REQUEST));
         Instant now = Timestamps.truncate(clock.instant());
         ValidationResult result = commands.send(new ValidateDeployment(parsed.intent(), now),
                 AuditMetadata.of(caller, RequestIds.of(exchange), null));
@@ -190,6 +191,6 @@ public class DeploymentController {
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw new Rejection("INVALID_REQUEST", 400, "limit must be between 1 and " + MAX_LIST_LIMIT);
+        throw new Rejection(ErrorCode.INVALID_REQUEST, "limit must be between 1 and " + MAX_LIST_LIMIT);
     }
 }

@@ -1,6 +1,7 @@
 package dev.dxcp.server.http.deployment;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.deployment.DeploymentIntent;
 import dev.dxcp.server.http.Fingerprints;
@@ -87,6 +88,6 @@ public final class DeploymentIntentSchema {
     }
 
     static Rejection invalid(String why) {
-        return new Rejection("INVALID_REQUEST", 400, "Invalid request", why, null);
+        return new Rejection(ErrorCode.INVALID_REQUEST, "Invalid request", why, null);
     }
 }

@@ -1,6 +1,7 @@
 package dev.dxcp.server.http.deployment;
 
 import dev.dxcp.command.configuration.DeliveryConfigurationView;
+import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.configuration.DeliveryGroup;
 import dev.dxcp.events.deployment.DeploymentQueries.FindDeployment;
@@ -45,9 +46,9 @@ public class DeploymentReads {
         Optional<Instant> moment = AsOf.past(asOf, clock);
         Object query = moment.isPresent() ? new FindDeploymentAsOf(id, moment.get()) : new FindDeployment(id);
         DeploymentRecord record = queries.query(query, ResponseTypes.optionalInstanceOf(DeploymentRecord.class))
-                .join().orElseThrow(() -> new Rejection("NOT_FOUND", 404, "Deployment not found"));
+                .join().orElseThrow(() -> new Rejection(ErrorCode.NOT_FOUND, "Deployment not found"));
         if (caller.role() == Role.CI_PUBLISHER || caller.role() == Role.DELIVERY_OWNER && !owns(caller, record)) {
-            throw new Rejection("DELIVERY_GROUP_SCOPE_REQUIRED", 403,
+            throw new Rejection(ErrorCode.DELIVERY_GROUP_SCOPE_REQUIRED,
                     "This deployment belongs to a delivery group you do not own");
         }
         return record;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dxcp.command.configuration.DeliveryConfigurationView;
+import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.common.Timestamps;
 import dev.dxcp.events.configuration.Environment;
@@ -53,7 +54,7 @@ public class PolicySummaryController {
         Caller caller = authenticator.authenticate(exchange);
         Guards.requireRole(caller, "read deployment policy", Role.PLATFORM_ADMIN, Role.DELIVERY_OWNER);
         rateLimiter.check(caller, RateLimiter.Kind.READ);
-        JsonNode request = JsonBodies.object(exchange, body, "INVALID_REQUEST");
+        JsonNode request = JsonBodies.object(exchange, body, ErrorCode.INVALID_REQUEST);
         String service = text(request, "service", true);
         String environment = text(request, "environment", true);
         String recipeId = text(request, "recipeId", false);
@@ -97,12 +98,12 @@ public class PolicySummaryController {
         JsonNode value = body.get(field);
         if (value == null || value.isNull()) {
             if (required) {
-                throw new Rejection("INVALID_REQUEST", 400, "Invalid request", field + " is required", null);
+                throw new Rejection(ErrorCode.INVALID_REQUEST, "Invalid request", field + " is required", null);
             }
             return null;
         }
         if (!value.isTextual() && !value.isNumber()) {
-            throw new Rejection("INVALID_REQUEST", 400, "Invalid request", field + " must be a string", null);
+            throw new Rejection(ErrorCode.INVALID_REQUEST, "Invalid request", field + " must be a string", null);
         }
         return value.asText();
     }

@@ -2,6 +2,7 @@ package dev.dxcp.server.http.deployment;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Timestamps;
 import dev.dxcp.events.deployment.DeploymentCommands.SubmissionOutcome;
 import dev.dxcp.events.deployment.DeploymentKind;
@@ -67,7 +68,7 @@ public class PromotionController {
                 DeploymentIntentSchema.peek(body, "service"), DeploymentIntentSchema.peek(body, "target_environment"),
                 null, now);
         PromotionIntentSchema.Parsed parsed = PromotionIntentSchema.parse(
-                JsonBodies.object(exchange, body, "INVALID_REQUEST"));
+                JsonBodies.object(exchange, body, ErrorCode.INVALID_REQUEST));
         SubmissionOutcome outcome = commands.send(new SubmitPromotion(Fingerprints.scope("POST", PATH, key),
                 parsed.fingerprint(), UUID.randomUUID().toString(), parsed.intent(), Actors.of(caller), requestId,
                 key, now), AuditMetadata.of(caller, requestId, key));
@@ -82,7 +83,7 @@ public class PromotionController {
         rateLimiter.check(caller, RateLimiter.Kind.READ);
         guards.mutationsEnabled();
         PromotionIntentSchema.Parsed parsed = PromotionIntentSchema.parse(
-                JsonBodies.object(exchange, body, "INVALID_REQUEST"));
+                JsonBodies.object(exchange, body, ErrorCode.INVALID_REQUEST));
         Instant now = Timestamps.truncate(clock.instant());
         PromotionValidationResult result = commands.send(new ValidatePromotion(parsed.intent(), now),
                 AuditMetadata.of(caller, RequestIds.of(exchange), null));

@@ -9,6 +9,7 @@ import dev.dxcp.command.configuration.DeliveryConfigurationView;
 import dev.dxcp.command.configuration.EnvironmentAccess;
 import dev.dxcp.command.deployment.DeploymentPolicy;
 import dev.dxcp.command.registry.ServiceRegistry;
+import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.common.Timestamps;
 import dev.dxcp.events.configuration.DeliveryGroup;
@@ -142,7 +143,7 @@ public class ServiceDeliveryController {
 
     private void requireAllowlisted(String service) {
         if (registry.find(service).isEmpty()) {
-            throw new Rejection("SERVICE_NOT_ALLOWLISTED", 403, "Service is not allowlisted");
+            throw new Rejection(ErrorCode.SERVICE_NOT_ALLOWLISTED, "Service is not allowlisted");
         }
     }
 

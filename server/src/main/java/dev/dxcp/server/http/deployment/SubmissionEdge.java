@@ -43,7 +43,7 @@ public class SubmissionEdge {
             return Guards.requireIdempotencyKey(exchange);
         } catch (Rejection refused) {
             MetaData audit = AuditMetadata.of(caller, RequestIds.of(exchange), null);
-            commands.send(new RecordDeploymentDenial(kind, service, environment, targetId, refused.code(),
+            commands.send(new RecordDeploymentDenial(kind, service, environment, targetId, refused.error(),
                     refused.getMessage(), now), audit);
             throw refused;
         }

@@ -2,6 +2,7 @@ package dev.dxcp.server.http.dev;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.server.config.DxcpProperties;
 import dev.dxcp.server.identity.DevIssuer;
@@ -66,7 +67,7 @@ public class DevIdentityController {
     public Map<String, Object> token(ServerWebExchange exchange) {
         Map<String, String> form = readForm(exchange);
         if (!"client_credentials".equals(form.get("grant_type"))) {
-            throw new Rejection("INVALID_REQUEST", 400, "grant_type must be client_credentials");
+            throw new Rejection(ErrorCode.INVALID_REQUEST, "grant_type must be client_credentials");
         }
         String clientId = form.getOrDefault("client_id", "");
         String secret = form.getOrDefault("client_secret", "");
@@ -76,7 +77,7 @@ public class DevIdentityController {
         } else if (clientId.equals(PORTAL_CLIENT) && secret.equals(PORTAL_SECRET)) {
             role = Role.OBSERVER.claimValues().get(0);
         } else {
-            throw new Rejection("UNAUTHORIZED", 401, "Unknown client or wrong secret");
+            throw new Rejection(ErrorCode.UNAUTHORIZED, "Unknown client or wrong secret");
         }
         return tokenBody(issuer.clientToken(clientId, role));
     }
@@ -89,7 +90,7 @@ public class DevIdentityController {
             case "admin" -> Role.PLATFORM_ADMIN;
             case "owner" -> Role.DELIVERY_OWNER;
             case "observer" -> Role.OBSERVER;
-            default -> throw new Rejection("INVALID_REQUEST", 400, "role must be admin, owner or observer");
+            default -> throw new Rejection(ErrorCode.INVALID_REQUEST, "role must be admin, owner or observer");
         };
         String address = email != null && !email.isBlank() ? email : role + "@dxcp.local";
         String subject = sub != null && !sub.isBlank() ? sub : address;
@@ -129,7 +130,7 @@ public class DevIdentityController {
             JsonNode node = json.readTree(bytes);
             node.fields().forEachRemaining(field -> values.put(field.getKey(), field.getValue().asText()));
         } catch (IOException e) {
-            throw new Rejection("INVALID_REQUEST", 400, "Token request body must be JSON or form-encoded");
+            throw new Rejection(ErrorCode.INVALID_REQUEST, "Token request body must be JSON or form-encoded");
         } finally {
             DataBufferUtils.release(joined);
         }

@@ -3,6 +3,7 @@ package dev.dxcp.server.http.engine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.saga.spinnaker.transport.EngineCallException;
 import dev.dxcp.saga.spinnaker.GateClient;
@@ -90,7 +91,7 @@ public class SpinnakerController {
     private GateClient live() {
         GateClient client = engine.client();
         if (client == null) {
-            throw new Rejection("ENGINE_UNAVAILABLE", 503, "The delivery engine is not configured");
+            throw new Rejection(ErrorCode.ENGINE_UNAVAILABLE, "The delivery engine is not configured");
         }
         return client;
     }
@@ -99,7 +100,7 @@ public class SpinnakerController {
         try {
             return request.get();
         } catch (EngineCallException e) {
-            throw new Rejection(e.code().name(), e.httpStatus(), message, e.operatorHint(), e.details(caller.isAdmin()));
+            throw new Rejection(e.code().errorCode(), message, e.operatorHint(), e.details(caller.isAdmin()));
         }
     }
 }

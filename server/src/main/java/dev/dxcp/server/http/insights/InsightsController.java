@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dxcp.command.registry.ServiceRegistry;
+import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.common.Timestamps;
 import dev.dxcp.events.insights.InsightsQueries.DoraMeasures;
@@ -81,7 +82,7 @@ public class InsightsController {
         read(exchange, service);
         int days = windowDays(windowDays, 30, 90);
         if (groupBy != null && !groupBy.isEmpty() && !GROUP_BY.contains(groupBy)) {
-            throw new Rejection("INVALID_REQUEST", 400, "groupBy must be service, group or environment");
+            throw new Rejection(ErrorCode.INVALID_REQUEST, "groupBy must be service, group or environment");
         }
         Instant end = clock.instant();
         Instant start = end.minus(Duration.ofDays(days));
@@ -103,7 +104,7 @@ public class InsightsController {
     private void read(ServerWebExchange exchange, String service) {
         rateLimiter.check(authenticator.authenticate(exchange), RateLimiter.Kind.READ);
         if (service != null && !service.isEmpty() && registry.find(service).isEmpty()) {
-            throw new Rejection("SERVICE_NOT_ALLOWLISTED", 403, "Service is not allowlisted");
+            throw new Rejection(ErrorCode.SERVICE_NOT_ALLOWLISTED, "Service is not allowlisted");
         }
     }
 
@@ -120,7 +121,7 @@ public class InsightsController {
         } catch (NumberFormatException e) {
             // falls through to the rejection
         }
-        throw new Rejection("INVALID_REQUEST", 400, "windowDays must be an integer between 1 and " + max);
+        throw new Rejection(ErrorCode.INVALID_REQUEST, "windowDays must be an integer between 1 and " + max);
     }
 
     private ObjectNode window(int days, Instant start, Instant end) {

@@ -3,6 +3,7 @@ package dev.dxcp.server.http.operations;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.common.Timestamps;
 import dev.dxcp.server.http.AuditMetadata;
@@ -70,7 +71,8 @@ public class ProjectionController {
     @GetMapping("/v1/admin/projections/{name}")
     public ObjectNode one(ServerWebExchange exchange, @PathVariable String name) {
         admin(exchange, RateLimiter.Kind.READ);
-        return render(statuses.find(name).orElseThrow(() -> new Rejection("NOT_FOUND", 404, "Projection not found")));
+        return render(statuses.find(name).orElseThrow(() -> new Rejection(ErrorCode.NOT_FOUND,
+                "Projection not found")));
     }
 
     @PostMapping("/v1/admin/projections/{name}/rebuild")

@@ -12,6 +12,7 @@ import dev.dxcp.command.registry.ServiceRegistry;
 import dev.dxcp.events.build.BuildMessages.ListRegisteredBuilds;
 import dev.dxcp.events.build.BuildMessages.RegisteredBuilds;
 import dev.dxcp.events.build.BuildRecord;
+import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.common.Timestamps;
 import dev.dxcp.server.http.RateLimiter;
@@ -86,7 +87,7 @@ public class ServicesController {
         rateLimiter.check(caller, RateLimiter.Kind.READ);
         boolean rescan = parseBoolean(refresh);
         if (registry.find(service).isEmpty()) {
-            throw new Rejection("SERVICE_NOT_ALLOWLISTED", 403, "Service is not allowlisted");
+            throw new Rejection(ErrorCode.SERVICE_NOT_ALLOWLISTED, "Service is not allowlisted");
         }
         List<Map<String, Object>> versions = new ArrayList<>();
         String source = "cache";
@@ -122,7 +123,7 @@ public class ServicesController {
                             Timestamps.format(v.lastModified()))).toList();
         } catch (ArtifactDiscoveryException e) {
             String message = "Artifact discovery failed: " + e.getMessage();
-            throw new Rejection("ARTIFACT_DISCOVERY_FAILED", 502,
+            throw new Rejection(ErrorCode.ARTIFACT_DISCOVERY_FAILED,
                     message.length() > 240 ? message.substring(0, 240) : message);
         }
     }
@@ -143,7 +144,7 @@ public class ServicesController {
         return switch (value.trim().toLowerCase()) {
             case "1", "true" -> true;
             case "0", "false", "" -> false;
-            default -> throw new Rejection("INVALID_REQUEST", 400, "refresh must be 1, 0, true or false");
+            default -> throw new Rejection(ErrorCode.INVALID_REQUEST, "refresh must be 1, 0, true or false");
         };
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.settings.CiPublisher;
 
@@ -125,6 +126,6 @@ public final class CiPublisherJson {
     }
 
     private static Rejection invalid(String why) {
-        return new Rejection("INVALID_REQUEST", 400, "Invalid request", why, null);
+        return new Rejection(ErrorCode.INVALID_REQUEST, "Invalid request", why, null);
     }
 }

@@ -3,6 +3,7 @@ package dev.dxcp.server.http.system;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.settings.EffectiveSettings.Sourced;
 import dev.dxcp.events.settings.SettingProblem;
 import dev.dxcp.command.settings.SystemSettingsView;
@@ -83,7 +84,7 @@ public class EngineAdapterController {
     public ObjectNode change(ServerWebExchange exchange, @RequestBody(required = false) byte[] body) {
         Caller caller = admin(exchange, RateLimiter.Kind.MUTATE);
         guards.mutationsEnabled();
-        EngineAdapterBody parsed = EngineAdapterBody.parse(JsonBodies.object(exchange, body, "INVALID_REQUEST"));
+        EngineAdapterBody parsed = EngineAdapterBody.parse(JsonBodies.object(exchange, body, ErrorCode.INVALID_REQUEST));
         List<SettingProblem> problems = parsed.problems();
         if (problems.isEmpty()) {
             EngineAdapterSettings candidate = parsed.unsavedProposal()
@@ -111,7 +112,7 @@ public class EngineAdapterController {
         if (body == null || body.length == 0) {
             return EngineAdapterJson.result(json, check.validate(current, secrets, List.of(), List.of()));
         }
-        JsonNode request = JsonBodies.object(exchange, body, "INVALID_REQUEST");
+        JsonNode request = JsonBodies.object(exchange, body, ErrorCode.INVALID_REQUEST);
         EngineAdapterBody parsed = EngineAdapterBody.parse(request);
         return EngineAdapterJson.result(json, check.validate(parsed.unsavedProposal().applyTo(current),
                 parsed.unsavedSecrets(secrets), parsed.problems(), parsed.ignored()));

@@ -3,6 +3,7 @@ package dev.dxcp.server.http.system;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.settings.EffectiveSettings;
 import dev.dxcp.command.settings.SystemSettingsView;
 import dev.dxcp.events.common.Rejection;
@@ -70,7 +71,7 @@ public class SettingsController {
     public ObjectNode replaceCiPublishers(ServerWebExchange exchange, @RequestBody(required = false) byte[] body) {
         Caller caller = adminWrite(exchange, true);
         String key = Guards.requireIdempotencyKey(exchange);
-        JsonNode request = JsonBodies.object(exchange, body, "INVALID_REQUEST");
+        JsonNode request = JsonBodies.object(exchange, body, ErrorCode.INVALID_REQUEST);
         List<CiPublisher> publishers = CiPublisherJson.parseList(request.get("publishers"), false);
         commands.send(new ReplaceCiPublishers(publishers, clock.instant()),
                 AuditMetadata.of(caller, RequestIds.of(exchange), key));
@@ -87,7 +88,7 @@ public class SettingsController {
     @PutMapping("/v1/admin/system/rate-limits")
     public ObjectNode changeRateLimits(ServerWebExchange exchange, @RequestBody(required = false) byte[] body) {
         Caller caller = adminWrite(exchange, true);
-        JsonNode request = JsonBodies.object(exchange, body, "INVALID_REQUEST");
+        JsonNode request = JsonBodies.object(exchange, body, ErrorCode.INVALID_REQUEST);
         RateLimits limits = new RateLimits(boundedInt(request, "read_rpm", 1, 5000),
                 boundedInt(request, "mutate_rpm", 1, 5000), boundedInt(request, "daily_quota_build_register", 0, 5000));
         commands.send(new ChangeRateLimits(limits, clock.instant()),
@@ -105,7 +106,7 @@ public class SettingsController {
     @PutMapping("/v1/admin/system/mutations-disabled")
     public ObjectNode setMutationsDisabled(ServerWebExchange exchange, @RequestBody(required = false) byte[] body) {
         Caller caller = adminWrite(exchange, false);
-        JsonNode request = JsonBodies.object(exchange, body, "INVALID_REQUEST");
+        JsonNode request = JsonBodies.object(exchange, body, ErrorCode.INVALID_REQUEST);
         JsonNode disabled = request.get("mutations_disabled");
         if (disabled == null || !disabled.isBoolean()) {
             throw invalid("mutations_disabled must be a JSON boolean");
@@ -134,7 +135,7 @@ public class SettingsController {
     @PutMapping("/v1/admin/system/ui-exposure-policy")
     public ObjectNode changeUiExposurePolicy(ServerWebExchange exchange, @RequestBody(required = false) byte[] body) {
         Caller caller = adminWrite(exchange, true);
-        JsonNode request = JsonBodies.object(exchange, body, "INVALID_REQUEST");
+        JsonNode request = JsonBodies.object(exchange, body, ErrorCode.INVALID_REQUEST);
         UiExposurePolicy policy = new UiExposurePolicy(display(request, "artifactRef"),
                 display(request, "externalLinks"));
         commands.send(new ChangeUiExposurePolicy(policy, clock.instant()),
@@ -230,6 +231,6 @@ public class SettingsController {
     }
 
     private static Rejection invalid(String why) {
-        return new Rejection("INVALID_REQUEST", 400, "Invalid request", why, null);
+        return new Rejection(ErrorCode.INVALID_REQUEST, "Invalid request", why, null);
     }
 }
