@@ -16,10 +16,12 @@ import dev.dxcp.events.deployment.DeploymentEvents.DeploymentSucceeded;
 import dev.dxcp.events.deployment.DeploymentEvents.EngineExecutionStarted;
 import dev.dxcp.events.deployment.DeploymentEvents.LaneQuotaConsumed;
 import dev.dxcp.events.deployment.DeploymentKind;
+import dev.dxcp.events.deployment.DeploymentRecord;
 import dev.dxcp.events.deployment.EngineTarget;
 import dev.dxcp.events.deployment.FailureCategory;
 import dev.dxcp.events.deployment.FailureModel;
 import dev.dxcp.events.deployment.PolicySnapshot;
+import dev.dxcp.events.idempotency.Answer;
 import dev.dxcp.events.idempotency.IdempotencyMessages;
 import dev.dxcp.events.idempotency.IdempotencyMessages.IdempotentResponseRecorded;
 import dev.dxcp.events.quota.QuotaMessages;
@@ -142,7 +144,7 @@ public final class DeploymentHistory {
         String scope = RequestFingerprints.scope("POST", "/v1/builds/register", key);
         String keyId = IdempotencyMessages.idempotencyKeyId(scope);
         sink.accept(serializer.row("IdempotencyKey", keyId, 0, new IdempotentResponseRecorded(keyId,
-                RecordBodies.buildFingerprint(b), 201, RecordBodies.build(b), b.id(), at), meta, at));
+                RecordFingerprints.buildFingerprint(b), Answer.build(b.withLinksHidden(), true), b.id(), at), meta, at));
     }
 
     private void deploy(RowSink sink, BuildRecord b, String groupId, Instant at, int i) throws SQLException {
@@ -163,7 +165,7 @@ public final class DeploymentHistory {
         sink.accept(serializer.row("Deployment", deploymentId, 0, accepted, meta, at));
         String keyId = IdempotencyMessages.idempotencyKeyId(scope);
         sink.accept(serializer.row("IdempotencyKey", keyId, 0, new IdempotentResponseRecorded(keyId,
-                RecordBodies.deployFingerprint(accepted), 201, RecordBodies.acceptedDeployment(accepted),
+                RecordFingerprints.deployFingerprint(accepted), Answer.deployment(DeploymentRecord.initialOf(accepted), false),
                 deploymentId, at), meta, at));
         Map<String, String> saga = sagaMetadata(meta.get("request_id"));
         Instant started = at.plus(TRIGGER_AFTER);

@@ -7,6 +7,7 @@ import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.settings.RateLimits;
 import dev.dxcp.server.identity.Caller;
 
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -26,31 +27,34 @@ public class RateLimiter implements RateGate {
     }
 
     public void check(Caller caller, Kind kind) {
-        charge(caller.actorId(), kind, null);
+        charge(caller.actorId(), kind, null).ifPresent(limited -> {
+            throw limited;
+        });
     }
 
-    /** The command side's mutate charge: a request re-run after a conflict is not charged twice. */
+    /** The admission pipeline's mutate charge: a request re-run after a conflict is not charged twice. */
     @Override
-    public void chargeMutation(String actorId, String requestId) {
-        charge(actorId, Kind.MUTATE, requestId);
+    public Optional<Rejection> chargeMutation(String actorId, String admissionId) {
+        return charge(actorId, Kind.MUTATE, admissionId);
     }
 
-    private void charge(String actorId, Kind kind, String requestId) {
+    private Optional<Rejection> charge(String actorId, Kind kind, String admissionId) {
         RateLimits limits = settings.current().rateLimits().value();
         int limit = kind == Kind.READ ? limits.readRpm() : limits.mutateRpm();
         long minute = System.currentTimeMillis() / 60_000;
         Window window = windows.compute(actorId + "|" + kind,
                 (key, current) -> current == null || current.minute != minute ? new Window(minute) : current);
-        if (requestId != null && !window.requests.add(requestId)) {
-            return;
+        if (admissionId != null && !window.requests.add(admissionId)) {
+            return Optional.empty();
         }
         if (window.count.incrementAndGet() > limit) {
-            throw new Rejection(ErrorCode.RATE_LIMITED,
-                    "Too many requests: retry shortly, or ask a platform admin to raise the limit");
+            return Optional.of(new Rejection(ErrorCode.RATE_LIMITED,
+                    "Too many requests: retry shortly, or ask a platform admin to raise the limit"));
         }
         if (windows.size() > 100_000) {
             windows.values().removeIf(stale -> stale.minute != minute);
         }
+        return Optional.empty();
     }
 
     private static final class Window {

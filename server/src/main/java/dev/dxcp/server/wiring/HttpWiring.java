@@ -11,9 +11,10 @@ import dev.dxcp.server.config.DxcpProperties;
 import dev.dxcp.server.http.Guards;
 import dev.dxcp.server.http.RateLimiter;
 import dev.dxcp.server.http.build.BuildJson;
-import dev.dxcp.server.http.build.BuildRegistrationService;
+import dev.dxcp.server.http.AdmissionAnswers;
+import dev.dxcp.server.http.build.BuildRegistrations;
 import dev.dxcp.server.http.build.UploadCapabilityJson;
-import dev.dxcp.server.http.build.UploadCapabilityService;
+import dev.dxcp.server.http.deployment.DeploymentJson;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -66,8 +67,8 @@ public class HttpWiring {
     }
 
     @Bean
-    public BuildJson buildJson(ObjectMapper json, SystemSettingsView settings) {
-        return new BuildJson(json, settings);
+    public BuildJson buildJson(ObjectMapper json) {
+        return new BuildJson(json);
     }
 
     @Bean
@@ -75,19 +76,14 @@ public class HttpWiring {
         return new UploadCapabilityJson(json);
     }
 
-    /** DXCP_UPLOAD_CAPABILITY_DAILY_QUOTA: capabilities per actor and UTC day (governance §7, default 50). */
     @Bean
-    public UploadCapabilityService uploadCapabilityService(
-            CommandSender commands, RateLimiter rateLimiter, DxcpProperties properties, Clock clock,
-            @Value("${dxcp.upload-capabilities.daily-quota:50}") int dailyQuota) {
-        return new UploadCapabilityService(commands, rateLimiter, properties.idempotencyWindow(), dailyQuota, clock);
+    public BuildRegistrations buildRegistrations(CommandSender commands, ArtifactVerifier verifier) {
+        return new BuildRegistrations(commands, verifier);
     }
 
     @Bean
-    public BuildRegistrationService buildRegistrationService(CommandSender commands, RateLimiter rateLimiter,
-                                                             SystemSettingsView settings, ArtifactVerifier verifier,
-                                                             DxcpProperties properties, Clock clock) {
-        return new BuildRegistrationService(commands, rateLimiter, settings, verifier,
-                properties.idempotencyWindow(), clock);
+    public AdmissionAnswers admissionAnswers(BuildJson builds, UploadCapabilityJson capabilities,
+                                             DeploymentJson deployments) {
+        return new AdmissionAnswers(builds, capabilities, deployments);
     }
 }

@@ -1,6 +1,5 @@
 package dev.dxcp.events.build;
 
-import dev.dxcp.events.common.Rejection;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
@@ -20,7 +19,9 @@ public final class BuildMessages {
 
     /**
      * CI asks DXCP to certify a build. Decided atomically over the idempotency key, the registrar's
-     * daily quota and the service/version, in the order of governance §5 (builds).
+     * daily quota and the service/version, in the order of governance §5 (builds); answered with an
+     * {@link dev.dxcp.events.common.AdmissionOutcome} (NEEDS_MEASUREMENT: measure the artifact, then send
+     * the command again with the integrity facts).
      *
      * @param idempotencyScope hash of (Idempotency-Key, method, path), governance §6
      * @param fingerprint      hash of the fingerprint fields, governance §6
@@ -50,24 +51,6 @@ public final class BuildMessages {
     /** What the service/version said about a candidate build. */
     public record BuildVersionDecision(Kind kind, BuildRecord build) {
         public enum Kind { REGISTERED, EXISTING, NEEDS_VERIFICATION }
-    }
-
-    /**
-     * The answer to {@link RegisterBuild}: the HTTP status and body to send, a request to measure the
-     * artifact first (then the command is sent again with the integrity facts), or a refusal whose unit
-     * of work still commits (an expired upload capability is deleted even though the build is refused).
-     */
-    public record BuildRegistrationOutcome(Kind kind, int status, String body, BuildRecord build,
-                                           Rejection rejection) {
-        public enum Kind { REGISTERED, EXISTING, REPLAYED, NEEDS_VERIFICATION, REFUSED }
-
-        public BuildRegistrationOutcome(Kind kind, int status, String body, BuildRecord build) {
-            this(kind, status, body, build, null);
-        }
-
-        public static BuildRegistrationOutcome refused(Rejection rejection) {
-            return new BuildRegistrationOutcome(Kind.REFUSED, rejection.error().status(), null, null, rejection);
-        }
     }
 
     /** Newest registration for a service/version. */

@@ -31,10 +31,6 @@ public final class UploadCapabilityMessages {
                                           Instant requestedAt) {
     }
 
-    /** The answer: the status and body to send, and whether it is a replay of the stored first answer. */
-    public record UploadCapabilityOutcome(int status, String body, boolean replayed) {
-    }
-
     /** The coordinating handler decided; the artifact's aggregate records the new capability. */
     public record IssueUploadCapability(@TargetAggregateIdentifier String uploadCapabilityId,
                                         UploadCapabilityIssued issued) {

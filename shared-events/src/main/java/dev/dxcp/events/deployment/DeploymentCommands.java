@@ -1,7 +1,6 @@
 package dev.dxcp.events.deployment;
 
 import dev.dxcp.events.common.ErrorCode;
-import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.deployment.DeploymentEvents.DeploymentAccepted;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -94,15 +93,6 @@ public final class DeploymentCommands {
     /** The engine accepted a trigger for this deployment. */
     public record RecordEngineExecution(@TargetAggregateIdentifier String deploymentId, String executionId,
                                         String executionUrl, Instant at) {
-    }
-
-    /** The answer to a submit or rollback: the HTTP status and body, or the refusal to send. */
-    public record SubmissionOutcome(Kind kind, int status, String body, String deploymentId, Rejection rejection) {
-        public enum Kind { ACCEPTED, REPLAYED, DENIED }
-
-        public static SubmissionOutcome denied(Rejection rejection) {
-            return new SubmissionOutcome(Kind.DENIED, rejection.error().status(), null, null, rejection);
-        }
     }
 
     /** validate's answer (api-contract §5): what the intent resolved to and the policy as it stands. */

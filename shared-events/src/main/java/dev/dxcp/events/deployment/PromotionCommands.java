@@ -11,7 +11,7 @@ public final class PromotionCommands {
     private PromotionCommands() {
     }
 
-    /** POST /v1/promotions after the edge checks; answered with a {@link DeploymentCommands.SubmissionOutcome}. */
+    /** POST /v1/promotions after the edge checks; answered with an {@link dev.dxcp.events.common.AdmissionOutcome}. */
     public record SubmitPromotion(String idempotencyScope, String fingerprint, String deploymentId,
                                   PromotionIntent intent, ActorIdentity actor, String requestId,
                                   String idempotencyKey, Instant requestedAt)

@@ -3,11 +3,18 @@ package dev.dxcp.server.http.build;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dxcp.command.settings.SystemSettingsView;
 import dev.dxcp.events.build.BuildMessages.FindBuild;
+import dev.dxcp.events.build.BuildMessages.RegisterBuild;
 import dev.dxcp.events.build.BuildRecord;
+import dev.dxcp.events.build.UploadCapabilityMessages.RequestUploadCapability;
+import dev.dxcp.events.common.AdmissionOutcome;
 import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
+import dev.dxcp.events.common.Timestamps;
 import dev.dxcp.events.settings.CiPublisher;
+import dev.dxcp.server.axon.CommandSender;
+import dev.dxcp.server.http.AdmissionAnswers;
 import dev.dxcp.server.http.AuditMetadata;
+import dev.dxcp.server.http.Fingerprints;
 import dev.dxcp.server.http.Guards;
 import dev.dxcp.server.http.JsonBodies;
 import dev.dxcp.server.http.RateLimiter;
@@ -18,7 +25,7 @@ import dev.dxcp.server.identity.CiPublisherMatcher;
 import dev.dxcp.server.identity.Denials;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.http.MediaType;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,49 +34,66 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 
-/** Build registry endpoints (api-contract §7): registration, upload capabilities, the registry read. */
+/**
+ * Build registry endpoints (api-contract §7): registration, upload capabilities, the registry read. The
+ * edge runs governance §5's first steps for builds (authenticate, kill switch, CI gate, key, schema);
+ * one command is then admitted and decided on the command side.
+ */
 @RestController
 public class BuildController {
-    static final String REPLAYED_HEADER = "Idempotency-Replayed";
+    static final String PATH = "/v1/builds/register";
+    static final String UPLOAD_PATH = "/v1/builds";
+    static final String CAPABILITY_PATH = "/v1/builds/upload-capability";
 
     private final Authenticator authenticator;
     private final Guards guards;
     private final RateLimiter rateLimiter;
     private final SystemSettingsView settings;
-    private final BuildRegistrationService registrations;
-    private final UploadCapabilityService capabilities;
+    private final CommandSender commands;
+    private final BuildRegistrations registrations;
+    private final AdmissionAnswers answers;
     private final QueryGateway queries;
     private final BuildJson buildJson;
+    private final Clock clock;
+    private final int dailyCapabilityQuota;
 
+    /** @param dailyCapabilityQuota capabilities per actor and UTC day (governance §7, default 50) */
     public BuildController(Authenticator authenticator, Guards guards, RateLimiter rateLimiter,
-                           SystemSettingsView settings, BuildRegistrationService registrations,
-                           UploadCapabilityService capabilities, QueryGateway queries, BuildJson buildJson) {
+                           SystemSettingsView settings, CommandSender commands, BuildRegistrations registrations,
+                           AdmissionAnswers answers, QueryGateway queries, BuildJson buildJson, Clock clock,
+                           @Value("${dxcp.upload-capabilities.daily-quota:50}") int dailyCapabilityQuota) {
         this.authenticator = authenticator;
         this.guards = guards;
         this.rateLimiter = rateLimiter;
         this.settings = settings;
+        this.commands = commands;
         this.registrations = registrations;
-        this.capabilities = capabilities;
+        this.answers = answers;
         this.queries = queries;
         this.buildJson = buildJson;
+        this.clock = clock;
+        this.dailyCapabilityQuota = dailyCapabilityQuota;
     }
 
     /** governance §5, builds: authenticate, kill switch, CI gate, key, schema, then the registration decision. */
-    @PostMapping(BuildRegistrationService.PATH)
+    @PostMapping(PATH)
     public ResponseEntity<String> register(ServerWebExchange exchange, @RequestBody(required = false) byte[] body) {
-        return registration(exchange, body, BuildRegistrationService.PATH);
+        return registration(exchange, body, PATH);
     }
 
     /** The upload-capability flow (api-contract §7): the same, with integrity asserted by CI. */
-    @PostMapping(BuildRegistrationService.UPLOAD_PATH)
+    @PostMapping(UPLOAD_PATH)
     public ResponseEntity<String> upload(ServerWebExchange exchange, @RequestBody(required = false) byte[] body) {
-        return registration(exchange, body, BuildRegistrationService.UPLOAD_PATH);
+        return registration(exchange, body, UPLOAD_PATH);
     }
 
     /** governance §5, upload capability: the build endpoints' gates, then INVALID_REQUEST schema errors. */
-    @PostMapping(UploadCapabilityService.PATH)
+    @PostMapping(CAPABILITY_PATH)
     public ResponseEntity<String> uploadCapability(ServerWebExchange exchange,
                                                    @RequestBody(required = false) byte[] body) {
         Caller caller = authenticator.authenticate(exchange);
@@ -77,7 +101,11 @@ public class BuildController {
         String key = Guards.requireIdempotencyKey(exchange);
         UploadCapabilitySchema.Parsed parsed = UploadCapabilitySchema.parse(
                 JsonBodies.object(exchange, body, ErrorCode.INVALID_REQUEST));
-        return answer(capabilities.issue(caller, key, parsed, AuditMetadata.of(caller, RequestIds.of(exchange), key)));
+        AdmissionOutcome outcome = commands.send(new RequestUploadCapability(
+                        Fingerprints.scope("POST", CAPABILITY_PATH, key), parsed.fingerprint(), parsed.request(),
+                        UUID.randomUUID().toString(), caller.actorId(), dailyCapabilityQuota, now()),
+                AuditMetadata.of(caller, RequestIds.of(exchange), key));
+        return answers.answer(outcome);
     }
 
     private ResponseEntity<String> registration(ServerWebExchange exchange, byte[] body, String path) {
@@ -85,10 +113,13 @@ public class BuildController {
         CiPublisher publisher = publisherGate(caller);
         String key = Guards.requireIdempotencyKey(exchange);
         JsonNode json = JsonBodies.object(exchange, body, ErrorCode.INVALID_BUILD_REGISTRATION);
-        BuildRegistrationSchema.Parsed parsed = path.equals(BuildRegistrationService.UPLOAD_PATH)
+        BuildRegistrationSchema.Parsed parsed = path.equals(UPLOAD_PATH)
                 ? BuildRegistrationSchema.parseUploaded(json) : BuildRegistrationSchema.parse(json);
-        return answer(registrations.register(caller, publisher.name(), key, path, parsed,
-                AuditMetadata.of(caller, RequestIds.of(exchange), key)));
+        int quota = settings.current().rateLimits().value().dailyQuotaBuildRegister();
+        RegisterBuild command = new RegisterBuild(Fingerprints.scope("POST", path, key), parsed.fingerprint(),
+                parsed.request(), publisher.name(), UUID.randomUUID().toString(), caller.actorId(), quota,
+                parsed.asserted(), parsed.asserted() != null, now());
+        return answers.answer(registrations.register(command, AuditMetadata.of(caller, RequestIds.of(exchange), key)));
     }
 
     /** The kill switch comes before the CI gate on build endpoints (governance §8). */
@@ -98,9 +129,8 @@ public class BuildController {
                 .orElseThrow(Denials::ciOnly);
     }
 
-    private static ResponseEntity<String> answer(StoredAnswer answer) {
-        return ResponseEntity.status(answer.status()).contentType(MediaType.APPLICATION_JSON)
-                .header(REPLAYED_HEADER, String.valueOf(answer.replayed())).body(answer.body());
+    private Instant now() {
+        return Timestamps.truncate(clock.instant());
     }
 
     @GetMapping("/v1/builds")
@@ -113,6 +143,7 @@ public class BuildController {
         }
         Optional<BuildRecord> build = queries.query(new FindBuild(service, version),
                 ResponseTypes.optionalInstanceOf(BuildRecord.class)).join();
-        return buildJson.render(build.orElseThrow(() -> new Rejection(ErrorCode.NOT_FOUND, "Build not found")));
+        return buildJson.render(build.orElseThrow(() -> new Rejection(ErrorCode.NOT_FOUND, "Build not found")),
+                settings.current().uiExposure().value().externalLinksDisplay());
     }
 }

@@ -2,7 +2,6 @@ package dev.dxcp.server.http.build;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dxcp.command.settings.SystemSettingsView;
 import dev.dxcp.events.build.BuildRecord;
 import dev.dxcp.events.common.Timestamps;
 
@@ -12,15 +11,13 @@ import dev.dxcp.events.common.Timestamps;
  */
 public class BuildJson {
     private final ObjectMapper json;
-    private final SystemSettingsView settings;
 
-    public BuildJson(ObjectMapper json, SystemSettingsView settings) {
+    public BuildJson(ObjectMapper json) {
         this.json = json;
-        this.settings = settings;
     }
 
-    public ObjectNode render(BuildRecord b) {
-        boolean links = settings.current().uiExposure().value().externalLinksDisplay();
+    /** @param links whether the UI exposure policy displays external links (commit_url, run_url) */
+    public ObjectNode render(BuildRecord b, boolean links) {
         ObjectNode node = json.createObjectNode();
         node.put("id", b.id());
         node.put("service", b.service());

@@ -3,11 +3,11 @@ package dev.dxcp.server.http.deployment;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dxcp.events.common.AdmissionOutcome;
 import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.common.Timestamps;
 import dev.dxcp.events.deployment.DeploymentCommands.RequestRollback;
-import dev.dxcp.events.deployment.DeploymentCommands.SubmissionOutcome;
 import dev.dxcp.events.deployment.DeploymentCommands.SubmitDeployment;
 import dev.dxcp.events.deployment.DeploymentCommands.ValidateDeployment;
 import dev.dxcp.events.deployment.DeploymentCommands.ValidationResult;
@@ -87,7 +87,7 @@ public class DeploymentController {
                 now);
         DeploymentIntentSchema.Parsed parsed = DeploymentIntentSchema.parse(
                 JsonBodies.object(exchange, body, ErrorCode.INVALID_REQUEST));
-        SubmissionOutcome outcome = commands.send(new SubmitDeployment(
+        AdmissionOutcome outcome = commands.send(new SubmitDeployment(
                 Fingerprints.scope("POST", "/v1/deployments", key), parsed.fingerprint(),
                 UUID.randomUUID().toString(), parsed.intent(), Actors.of(caller), requestId, key, now),
                 AuditMetadata.of(caller, requestId, key));
@@ -101,7 +101,7 @@ public class DeploymentController {
         Instant now = Timestamps.truncate(clock.instant());
         String requestId = RequestIds.of(exchange);
         String key = edge.keyOrDenial(exchange, caller, DeploymentKind.ROLLBACK, null, null, id, now);
-        SubmissionOutcome outcome = commands.send(new RequestRollback(
+        AdmissionOutcome outcome = commands.send(new RequestRollback(
                 Fingerprints.scope("POST", "/v1/deployments/" + id + "/rollback", key), UUID.randomUUID().toString(),
                 id, Actors.of(caller), requestId, key, now), AuditMetadata.of(caller, requestId, key));
         return edge.answer(outcome);

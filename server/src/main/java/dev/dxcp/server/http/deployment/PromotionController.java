@@ -2,9 +2,9 @@ package dev.dxcp.server.http.deployment;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dxcp.events.common.AdmissionOutcome;
 import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Timestamps;
-import dev.dxcp.events.deployment.DeploymentCommands.SubmissionOutcome;
 import dev.dxcp.events.deployment.DeploymentKind;
 import dev.dxcp.events.deployment.PromotionCommands.PromotionValidationResult;
 import dev.dxcp.events.deployment.PromotionCommands.SubmitPromotion;
@@ -69,7 +69,7 @@ public class PromotionController {
                 null, now);
         PromotionIntentSchema.Parsed parsed = PromotionIntentSchema.parse(
                 JsonBodies.object(exchange, body, ErrorCode.INVALID_REQUEST));
-        SubmissionOutcome outcome = commands.send(new SubmitPromotion(Fingerprints.scope("POST", PATH, key),
+        AdmissionOutcome outcome = commands.send(new SubmitPromotion(Fingerprints.scope("POST", PATH, key),
                 parsed.fingerprint(), UUID.randomUUID().toString(), parsed.intent(), Actors.of(caller), requestId,
                 key, now), AuditMetadata.of(caller, requestId, key));
         return edge.answer(outcome);

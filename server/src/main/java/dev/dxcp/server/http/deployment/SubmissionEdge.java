@@ -1,17 +1,17 @@
 package dev.dxcp.server.http.deployment;
 
+import dev.dxcp.events.common.AdmissionOutcome;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.deployment.DeploymentCommands.RecordDeploymentDenial;
-import dev.dxcp.events.deployment.DeploymentCommands.SubmissionOutcome;
 import dev.dxcp.events.deployment.DeploymentKind;
 import dev.dxcp.server.axon.CommandSender;
 import dev.dxcp.saga.engine.TriggerOutcomes;
+import dev.dxcp.server.http.AdmissionAnswers;
 import dev.dxcp.server.http.AuditMetadata;
 import dev.dxcp.server.http.Guards;
 import dev.dxcp.server.http.RequestIds;
 import dev.dxcp.server.identity.Caller;
 import org.axonframework.messaging.MetaData;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -23,16 +23,16 @@ import java.time.Instant;
  * waits (bounded) for the engine's verdict on its trigger (step 15).
  */
 public class SubmissionEdge {
-    static final String REPLAYED_HEADER = "Idempotency-Replayed";
-
     private final Guards guards;
     private final CommandSender commands;
     private final TriggerOutcomes triggers;
+    private final AdmissionAnswers answers;
 
-    public SubmissionEdge(Guards guards, CommandSender commands, TriggerOutcomes triggers) {
+    public SubmissionEdge(Guards guards, CommandSender commands, TriggerOutcomes triggers, AdmissionAnswers answers) {
         this.guards = guards;
         this.commands = commands;
         this.triggers = triggers;
+        this.answers = answers;
     }
 
     /** Answers the Idempotency-Key; service, environment and target are what the refusal's audit names. */
@@ -49,15 +49,10 @@ public class SubmissionEdge {
         }
     }
 
-    ResponseEntity<String> answer(SubmissionOutcome outcome) {
-        if (outcome.kind() == SubmissionOutcome.Kind.DENIED) {
-            throw outcome.rejection();
+    ResponseEntity<String> answer(AdmissionOutcome outcome) {
+        if (outcome.kind() == AdmissionOutcome.Kind.ACCEPTED) {
+            triggers.awaitTrigger(outcome.answer().deployment().id());
         }
-        if (outcome.kind() == SubmissionOutcome.Kind.ACCEPTED) {
-            triggers.awaitTrigger(outcome.deploymentId());
-        }
-        boolean replayed = outcome.kind() == SubmissionOutcome.Kind.REPLAYED;
-        return ResponseEntity.status(outcome.status()).contentType(MediaType.APPLICATION_JSON)
-                .header(REPLAYED_HEADER, String.valueOf(replayed)).body(outcome.body());
+        return answers.answer(outcome);
     }
 }

@@ -1,0 +1,54 @@
+package dev.dxcp.server.e2e;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dxcp.server.http.Fingerprints;
+import dev.dxcp.server.http.build.BuildRegistrationSchema;
+import dev.dxcp.testsupport.http.TestHttp;
+import dev.dxcp.testsupport.http.TestHttp.Response;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An Idempotency-Key remembered by an earlier version (its answer stored as rendered status and body,
+ * no payload revision) replays that answer unchanged through the running server: the upcaster is in the
+ * event store's chain (governance §6).
+ */
+class StoredAnswerEndToEndTest extends EndToEndTest {
+
+    @Test
+    void aKeyRememberedAsARenderedBodyReplaysThatBodyUnchanged() {
+        Map<String, Object> body = buildBody("e2e-svc-1", uniqueVersion());
+        String key = UUID.randomUUID().toString();
+        String scope = Fingerprints.scope("POST", "/v1/builds/register", key);
+        String fingerprint = BuildRegistrationSchema.parse(TestHttp.JSON.valueToTree(body)).fingerprint();
+        String rendered = "{\"id\":\"legacy-" + key + "\",\"note\":\"rendered before answers were values\"}";
+        storeAsBefore("idem/" + scope, fingerprint, rendered);
+
+        Response replay = register(ci("stored-answer"), key, body);
+
+        assertThat(replay.status()).as(replay.body()).isEqualTo(201);
+        assertThat(replay.header("Idempotency-Replayed")).contains("true");
+        assertThat(replay.body()).isEqualTo(rendered);
+    }
+
+    private void storeAsBefore(String keyId, String fingerprint, String rendered) {
+        ObjectNode payload = TestHttp.JSON.createObjectNode();
+        payload.put("idempotencyKeyId", keyId);
+        payload.put("fingerprint", fingerprint);
+        payload.put("status", 201);
+        payload.put("body", rendered);
+        payload.put("resourceId", "legacy");
+        payload.put("recordedAt", Instant.now().toString());
+        jdbc.update("INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier, "
+                        + "metadata, payload, payloadrevision, payloadtype, timestamp) VALUES (?, 0, ?, ?, ?, ?, NULL, ?, ?)",
+                keyId, "IdempotencyKey", UUID.randomUUID().toString(), "{}".getBytes(StandardCharsets.UTF_8),
+                payload.toString().getBytes(StandardCharsets.UTF_8),
+                "dev.dxcp.events.idempotency.IdempotencyMessages$IdempotentResponseRecorded", Instant.now().toString());
+    }
+}
