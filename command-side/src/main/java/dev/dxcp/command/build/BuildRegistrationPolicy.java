@@ -1,6 +1,6 @@
 package dev.dxcp.command.build;
 
-import dev.dxcp.command.registry.ServiceEntry;
+import dev.dxcp.events.registry.ServiceEntry;
 import dev.dxcp.command.registry.ServiceRegistry;
 import dev.dxcp.events.build.ArtifactIntegrity;
 import dev.dxcp.events.build.ArtifactRef;

@@ -1,6 +1,6 @@
 package dev.dxcp.command.build;
 
-import dev.dxcp.command.common.Hashing;
+import dev.dxcp.events.common.Hashing;
 import dev.dxcp.events.build.UploadCapabilityMessages.CapabilityUse;
 import dev.dxcp.events.build.UploadCapabilityMessages.IssueUploadCapability;
 import dev.dxcp.events.build.UploadCapabilityMessages.UploadCapabilityConsumed;

@@ -1,7 +1,7 @@
 package dev.dxcp.command.deployment;
 
 import dev.dxcp.command.configuration.EffectiveGuardrails;
-import dev.dxcp.command.registry.ServiceEntry;
+import dev.dxcp.events.registry.ServiceEntry;
 import dev.dxcp.events.configuration.DeliveryGroup;
 import dev.dxcp.events.configuration.Environment;
 import dev.dxcp.events.configuration.Recipe;

@@ -4,7 +4,7 @@ import dev.dxcp.command.admission.AdmissionTicket;
 import dev.dxcp.command.admission.QuotaPass;
 import dev.dxcp.command.admission.QuotaStep;
 import dev.dxcp.command.common.AggregateCommands;
-import dev.dxcp.command.common.Hashing;
+import dev.dxcp.events.common.Hashing;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.quota.QuotaMessages.CheckQuota;
 import dev.dxcp.events.quota.QuotaMessages.ConsumeQuotaUnit;

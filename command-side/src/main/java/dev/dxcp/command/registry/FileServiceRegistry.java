@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Supplier;
+import dev.dxcp.events.registry.ServiceEntry;
 
 /**
  * Reads the registry from a JSON file: either an array of entries or {@code {"services":[...]}}.

@@ -2,6 +2,7 @@ package dev.dxcp.command.registry;
 
 import java.util.List;
 import java.util.Optional;
+import dev.dxcp.events.registry.ServiceEntry;
 
 /** The service allowlist: what is deployable at all. Configured, never written through the API. */
 public interface ServiceRegistry {

@@ -1,6 +1,6 @@
 package dev.dxcp.command.configuration;
 
-import dev.dxcp.command.registry.ServiceEntry;
+import dev.dxcp.events.registry.ServiceEntry;
 import dev.dxcp.command.registry.ServiceRegistry;
 import dev.dxcp.events.configuration.DeliveryGroupSpec;
 import dev.dxcp.events.configuration.Guardrails;

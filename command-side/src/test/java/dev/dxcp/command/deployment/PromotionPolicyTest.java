@@ -1,7 +1,7 @@
 package dev.dxcp.command.deployment;
 
 import dev.dxcp.command.configuration.DeliveryConfigurationState;
-import dev.dxcp.command.registry.ServiceEntry;
+import dev.dxcp.events.registry.ServiceEntry;
 import dev.dxcp.command.registry.ServiceRegistry;
 import dev.dxcp.events.build.BuildRecord;
 import dev.dxcp.events.common.Rejection;

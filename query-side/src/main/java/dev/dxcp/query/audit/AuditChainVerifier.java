@@ -1,7 +1,8 @@
 package dev.dxcp.query.audit;
 
-import dev.dxcp.query.audit.ChainVerification.Link;
-import dev.dxcp.query.audit.ChainVerification.Mismatch;
+import dev.dxcp.events.audit.ChainVerification.Link;
+import dev.dxcp.events.audit.ChainVerification.Mismatch;
+import dev.dxcp.events.audit.ChainVerification;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.dxcp.query.audit;
 
+import dev.dxcp.events.audit.ChainVerification;
 import dev.dxcp.query.operations.Generation;
 import dev.dxcp.query.operations.GenerationTarget;
 import dev.dxcp.query.operations.LiveGeneration;

@@ -1,6 +1,6 @@
 package dev.dxcp.server.configuration;
 
-import dev.dxcp.command.registry.ServiceEntry;
+import dev.dxcp.events.registry.ServiceEntry;
 import dev.dxcp.command.registry.ServiceRegistry;
 import dev.dxcp.events.common.MetaKeys;
 import dev.dxcp.events.common.Timestamps;

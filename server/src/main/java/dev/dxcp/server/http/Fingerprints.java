@@ -3,7 +3,7 @@ package dev.dxcp.server.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.dxcp.command.common.Hashing;
+import dev.dxcp.events.common.Hashing;
 
 import java.util.List;
 import java.util.Map;

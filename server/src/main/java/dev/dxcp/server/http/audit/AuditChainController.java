@@ -3,7 +3,7 @@ package dev.dxcp.server.http.audit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dxcp.query.audit.AuditChainVerifier;
-import dev.dxcp.query.audit.ChainVerification;
+import dev.dxcp.events.audit.ChainVerification;
 import dev.dxcp.server.http.Guards;
 import dev.dxcp.server.http.RateLimiter;
 import dev.dxcp.server.identity.Authenticator;

@@ -7,7 +7,7 @@ import dev.dxcp.artifact.ArtifactDiscoveryException;
 import dev.dxcp.artifact.ArtifactVersion;
 import dev.dxcp.events.build.SemverOrder;
 import dev.dxcp.artifact.VersionScan;
-import dev.dxcp.command.registry.ServiceEntry;
+import dev.dxcp.events.registry.ServiceEntry;
 import dev.dxcp.command.registry.ServiceRegistry;
 import dev.dxcp.events.build.BuildMessages.ListRegisteredBuilds;
 import dev.dxcp.events.build.BuildMessages.RegisteredBuilds;

@@ -1,4 +1,4 @@
-package dev.dxcp.command.common;
+package dev.dxcp.events.common;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

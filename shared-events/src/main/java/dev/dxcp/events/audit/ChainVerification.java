@@ -1,4 +1,4 @@
-package dev.dxcp.query.audit;
+package dev.dxcp.events.audit;
 
 /**
  * The answer of a chain check over a range of positions.

@@ -1,4 +1,4 @@
-package dev.dxcp.command.registry;
+package dev.dxcp.events.registry;
 
 import java.util.List;
 
