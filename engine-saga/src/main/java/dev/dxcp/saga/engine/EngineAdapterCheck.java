@@ -1,5 +1,6 @@
 package dev.dxcp.saga.engine;
 
+import dev.dxcp.events.engine.EngineMessages.EngineAdapterValidation;
 import dev.dxcp.events.settings.SettingProblem;
 import dev.dxcp.events.settings.EngineAdapterSettings;
 import dev.dxcp.events.settings.EngineAdapterSettings.Mode;
@@ -28,9 +29,6 @@ public class EngineAdapterCheck {
         this.rules = rules;
     }
 
-    public record Result(String status, String summary, List<SettingProblem> errors, List<SettingProblem> warnings) {
-    }
-
     /** What keeps the settings from being saved: the rules first, then what only this server can check. */
     public List<SettingProblem> problems(EngineAdapterSettings candidate, SecretValues secrets) {
         return candidate.mode() == Mode.STUB ? rules.check(candidate)
@@ -41,7 +39,7 @@ public class EngineAdapterCheck {
      * @param bodyProblems what was wrong with the request body itself (types)
      * @param ignored      names in the body that are no setting: a save would ignore them, so they only warn
      */
-    public Result validate(EngineAdapterSettings candidate, SecretValues secrets, List<SettingProblem> bodyProblems,
+    public EngineAdapterValidation validate(EngineAdapterSettings candidate, SecretValues secrets, List<SettingProblem> bodyProblems,
                            List<String> ignored) {
         List<SettingProblem> warnings = new ArrayList<>();
         ignored.forEach(name -> warnings.add(new SettingProblem(name, name + " is not a setting and would be ignored")));
@@ -69,22 +67,22 @@ public class EngineAdapterCheck {
             warnings.add(new SettingProblem("gate_url", "Gate at " + gate + " did not answer its health check"
                     + (health.failure() == null ? "" : " (" + health.failure().name() + ")")
                     + (health.operatorHint() == null ? "" : ": " + Redaction.redact(health.operatorHint()))));
-            return new Result("WARNING", "Settings can be saved, but Gate at " + gate + " is not reachable now",
+            return new EngineAdapterValidation("WARNING", "Settings can be saved, but Gate at " + gate + " is not reachable now",
                     List.of(), List.copyOf(warnings));
         }
         return outcome("Gate at " + gate + " answered its health check", warnings);
     }
 
-    private static Result outcome(String summary, List<SettingProblem> warnings) {
+    private static EngineAdapterValidation outcome(String summary, List<SettingProblem> warnings) {
         if (warnings.isEmpty()) {
-            return new Result("VALID", summary, List.of(), List.of());
+            return new EngineAdapterValidation("VALID", summary, List.of(), List.of());
         }
-        return new Result("WARNING", summary + ", with " + count(warnings.size(), "warning"), List.of(),
+        return new EngineAdapterValidation("WARNING", summary + ", with " + count(warnings.size(), "warning"), List.of(),
                 List.copyOf(warnings));
     }
 
-    private static Result invalid(List<SettingProblem> errors, List<SettingProblem> warnings) {
-        return new Result("INVALID", count(errors.size(), "problem") + ": the settings cannot be saved",
+    private static EngineAdapterValidation invalid(List<SettingProblem> errors, List<SettingProblem> warnings) {
+        return new EngineAdapterValidation("INVALID", count(errors.size(), "problem") + ": the settings cannot be saved",
                 List.copyOf(errors), List.copyOf(warnings));
     }
 

@@ -4,8 +4,11 @@ import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.deployment.DeploymentEvents.EngineExecutionStarted;
 import dev.dxcp.events.deployment.DeploymentEvents.EngineTriggerRefused;
+import dev.dxcp.events.engine.EngineMessages.AwaitTrigger;
+import dev.dxcp.events.engine.EngineMessages.TriggerAwaited;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.queryhandling.QueryHandler;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +30,13 @@ public class TriggerOutcomes {
         this.eventStore = eventStore;
         this.wait = wait;
         this.readYourWrites = readYourWrites;
+    }
+
+    /** @throws Rejection with the engine's code when the engine refused within the wait */
+    @QueryHandler
+    public TriggerAwaited handle(AwaitTrigger query) {
+        awaitTrigger(query.deploymentId());
+        return new TriggerAwaited(query.deploymentId());
     }
 
     /** @throws Rejection with the engine's code when the engine refused within the wait */

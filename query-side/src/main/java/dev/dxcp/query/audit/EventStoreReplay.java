@@ -2,9 +2,9 @@ package dev.dxcp.query.audit;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dxcp.events.audit.AuditQueries.ReplayAuditEvents;
 import dev.dxcp.events.common.MetaKeys;
-import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.axonframework.queryhandling.QueryHandler;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.SynchronousSink;
 import reactor.core.scheduler.Schedulers;
@@ -43,12 +43,19 @@ public class EventStoreReplay {
         this.json = json;
     }
 
-    public Flux<DataBuffer> stream(ReplayFilter filter) {
-        return Flux.<DataBuffer, Cursor>generate(() -> new Cursor(filter), this::step)
+    /** A streaming query: chunks of NDJSON lines, read from the store as the client takes them. */
+    @QueryHandler
+    public Flux<byte[]> handle(ReplayAuditEvents query) {
+        return stream(new ReplayFilter(query.after(), query.until(), query.from(), query.to(), query.service(),
+                query.deliveryGroupId(), query.environment(), query.actor(), query.eventTypes(), query.limit()));
+    }
+
+    public Flux<byte[]> stream(ReplayFilter filter) {
+        return Flux.<byte[], Cursor>generate(() -> new Cursor(filter), this::step)
                 .subscribeOn(Schedulers.boundedElastic());
     }
 
-    private Cursor step(Cursor cursor, SynchronousSink<DataBuffer> sink) {
+    private Cursor step(Cursor cursor, SynchronousSink<byte[]> sink) {
         if (cursor.finished) {
             sink.complete();
             return cursor;
@@ -80,7 +87,7 @@ public class EventStoreReplay {
             chunk.writeBytes(trailer(cursor));
             cursor.finished = true;
         }
-        sink.next(DefaultDataBufferFactory.sharedInstance.wrap(chunk.toByteArray()));
+        sink.next(chunk.toByteArray());
         return cursor;
     }
 

@@ -1,6 +1,8 @@
 package dev.dxcp.query.deployment;
 
 import dev.dxcp.events.configuration.DeploymentReferences;
+import dev.dxcp.events.deployment.DeploymentQueries.DeploymentsInEnvironment;
+import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.List;
@@ -16,6 +18,11 @@ public class JdbcDeploymentReferences {
 
     public JdbcDeploymentReferences(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    @QueryHandler
+    public DeploymentReferences handle(DeploymentsInEnvironment query) {
+        return deploymentsIn(query.environmentId());
     }
 
     public DeploymentReferences deploymentsIn(String environmentId) {

@@ -1,10 +1,16 @@
 package dev.dxcp.query.operations;
 
+import dev.dxcp.events.operations.ProjectionMessages.FindProcessor;
+import dev.dxcp.events.operations.ProjectionMessages.ListProcessors;
+import dev.dxcp.events.operations.ProjectionMessages.ProcessorFailure;
+import dev.dxcp.events.operations.ProjectionMessages.ProcessorOverview;
+import dev.dxcp.events.operations.ProjectionMessages.ProcessorStatus;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.queryhandling.QueryHandler;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -38,9 +44,23 @@ public class ProcessorStatuses {
         return eventStoreHead.current();
     }
 
-    public List<ProcessorView> all() {
+    @QueryHandler
+    public ProcessorOverview handle(ListProcessors query) {
         long head = head();
-        List<ProcessorView> views = new ArrayList<>();
+        return new ProcessorOverview(head, all(head));
+    }
+
+    @QueryHandler
+    public Optional<ProcessorStatus> handle(FindProcessor query) {
+        return find(query.name());
+    }
+
+    public List<ProcessorStatus> all() {
+        return all(head());
+    }
+
+    private List<ProcessorStatus> all(long head) {
+        List<ProcessorStatus> views = new ArrayList<>();
         for (Map.Entry<String, EventProcessor> entry : processing.eventProcessors().entrySet()) {
             if (entry.getValue() instanceof StreamingEventProcessor processor) {
                 views.add(view(entry.getKey(), processor, head));
@@ -49,16 +69,16 @@ public class ProcessorStatuses {
         return views;
     }
 
-    public Optional<ProcessorView> find(String name) {
+    public Optional<ProcessorStatus> find(String name) {
         return all().stream().filter(v -> v.name().equals(name)).findFirst();
     }
 
-    private ProcessorView view(String name, StreamingEventProcessor processor, long head) {
+    private ProcessorStatus view(String name, StreamingEventProcessor processor, long head) {
         Collection<EventTrackerStatus> segments = processor.processingStatus().values();
         long position = segments.isEmpty() ? storedPosition(name) : segments.stream()
                 .map(EventTrackerStatus::getTrackingToken).mapToLong(Coverage::position).min().orElse(-1);
         ProcessorFailure failure = segments.stream().filter(EventTrackerStatus::isErrorState)
-                .map(s -> ProcessorFailure.of(s.getError())).findFirst().orElse(null);
+                .map(s -> ProcessorFailures.of(s.getError())).findFirst().orElse(null);
         boolean saga = name.endsWith("SagaProcessor");
         boolean rebuildable = catalog.find(name).isPresent();
         RebuildRun rebuild = rebuilder.latest(name).orElse(null);
@@ -72,8 +92,9 @@ public class ProcessorStatuses {
         } else {
             state = "live";
         }
-        return new ProcessorView(name, saga ? "saga" : "projection", position, head, Math.max(0, head - position),
-                state, rebuildable, rebuildable ? rebuilder.activeGeneration(name).number() : null, failure, rebuild);
+        return new ProcessorStatus(name, saga ? "saga" : "projection", position, head, Math.max(0, head - position),
+                state, rebuildable, rebuildable ? rebuilder.activeGeneration(name).number() : null, failure,
+                rebuild == null ? null : rebuild.snapshot());
     }
 
     private long storedPosition(String name) {

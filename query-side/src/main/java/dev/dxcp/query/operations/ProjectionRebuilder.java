@@ -1,9 +1,14 @@
 package dev.dxcp.query.operations;
 
 import dev.dxcp.events.common.ErrorCode;
+import dev.dxcp.events.common.MetaKeys;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.operations.ProjectionMessages.ProjectionRebuildCompleted;
 import dev.dxcp.events.operations.ProjectionMessages.ProjectionRebuildRequested;
+import dev.dxcp.events.operations.ProjectionMessages.RebuildAllProjections;
+import dev.dxcp.events.operations.ProjectionMessages.RebuildProjection;
+import dev.dxcp.events.operations.ProjectionMessages.RebuildStatus;
+import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.MetaData;
@@ -12,6 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,6 +51,29 @@ public class ProjectionRebuilder {
         this.eventBus = eventBus;
         this.runner = runner;
         this.clock = clock;
+    }
+
+    /** Rebuilds are not blocked by the kill switch: repairing a read model changes no domain state. */
+    @CommandHandler
+    public RebuildStatus handle(RebuildProjection command, MetaData metaData) {
+        return start(command.name(), audit(metaData)).snapshot();
+    }
+
+    /** Starts every rebuildable projection that is not already rebuilding; they run side by side. */
+    @CommandHandler
+    public List<RebuildStatus> handle(RebuildAllProjections command, MetaData metaData) {
+        List<RebuildStatus> rebuilds = new ArrayList<>();
+        for (RebuildableProjection projection : catalog.all()) {
+            RebuildRun run = latest(projection.name()).filter(r -> !r.finished())
+                    .orElseGet(() -> start(projection.name(), audit(metaData)));
+            rebuilds.add(run.snapshot());
+        }
+        return rebuilds;
+    }
+
+    /** Who asked, in which role, under which request: the rebuild's events carry it (governance §14). */
+    private static MetaData audit(MetaData metaData) {
+        return metaData.subset(MetaKeys.PROPAGATED.toArray(String[]::new));
     }
 
     public synchronized RebuildRun start(String name, MetaData audit) {

@@ -110,7 +110,7 @@ class RebuildProcess implements Runnable {
     private void observe(TrackingEventProcessor processor) {
         processor.processingStatus().values().stream().findFirst().ifPresent(status -> run.progressed(
                 Coverage.position(status.getTrackingToken()),
-                status.isErrorState() ? ProcessorFailure.of(status.getError()) : null));
+                status.isErrorState() ? ProcessorFailures.of(status.getError()) : null));
     }
 
     private boolean caughtUp(TrackingEventProcessor processor) {
@@ -139,6 +139,6 @@ class RebuildProcess implements Runnable {
         if (processor != null && processor.isRunning()) {
             processor.shutDown();
         }
-        run.failed(ProcessorFailure.of(e), clock.instant());
+        run.failed(ProcessorFailures.of(e), clock.instant());
     }
 }

@@ -1,5 +1,8 @@
 package dev.dxcp.query.operations;
 
+import dev.dxcp.events.operations.ProjectionMessages.ProcessorFailure;
+import dev.dxcp.events.operations.ProjectionMessages.RebuildStatus;
+
 import java.time.Duration;
 import java.time.Instant;
 
@@ -70,6 +73,13 @@ public final class RebuildRun {
         Instant end = completedAt != null ? completedAt : Instant.now();
         double seconds = Math.max(0.001, Duration.between(startedAt, end).toNanos() / 1e9);
         return Math.max(0, position + 1) / seconds;
+    }
+
+    /** Where the rebuild stands now, as an operator reads it; progress to 4 decimals, rate in whole events. */
+    public RebuildStatus snapshot() {
+        return new RebuildStatus(projection, status.name().toLowerCase(), fromGeneration, targetGeneration, startedAt,
+                completedAt, headAtStart, position, Math.round(progress() * 10_000) / 10_000.0,
+                Math.round(eventsPerSecond()), failure);
     }
 
     public String projection() {

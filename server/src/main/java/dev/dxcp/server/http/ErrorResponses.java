@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
-import dev.dxcp.query.common.ProjectionEventFailure;
+import dev.dxcp.events.common.RootCause;
 import dev.dxcp.server.config.DxcpProperties;
 import dev.dxcp.server.identity.Authenticator;
 import dev.dxcp.server.identity.Caller;
@@ -144,7 +144,7 @@ public class ErrorResponses implements WebExceptionHandler {
         if (outages.isOutage(failure)) {
             log.warn("event=database_unavailable request_id={} path={} error=\"{}\" cause=\"{}\"",
                     RequestIds.of(exchange), exchange.getRequest().getPath().value(), failure.getMessage(),
-                    ProjectionEventFailure.rootMessage(failure));
+                    RootCause.message(failure));
             return new Answer(new Rejection(ErrorCode.SERVICE_UNAVAILABLE,
                     "The delivery database is unavailable; retry shortly with the same Idempotency-Key"));
         }

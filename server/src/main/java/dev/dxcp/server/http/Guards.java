@@ -1,8 +1,8 @@
 package dev.dxcp.server.http;
 
-import dev.dxcp.command.settings.SystemSettingsView;
 import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
+import dev.dxcp.events.settings.EffectiveSettings;
 import dev.dxcp.server.identity.Caller;
 import dev.dxcp.server.identity.Denials;
 import dev.dxcp.server.identity.Role;
@@ -14,15 +14,24 @@ import java.util.Set;
 public class Guards {
     public static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
 
-    private final SystemSettingsView settings;
+    private final Questions questions;
 
-    public Guards(SystemSettingsView settings) {
-        this.settings = settings;
+    public Guards(Questions questions) {
+        this.questions = questions;
+    }
+
+    public EffectiveSettings settings() {
+        return questions.settings();
     }
 
     /** Kill switch (governance §8): read from the shared settings on every call. */
     public void mutationsEnabled() {
-        if (settings.current().mutationsDisabled().value()) {
+        mutationsEnabled(settings());
+    }
+
+    /** Kill switch, on settings this request has already read. */
+    public static void mutationsEnabled(EffectiveSettings settings) {
+        if (settings.mutationsDisabled().value()) {
             throw new Rejection(ErrorCode.MUTATIONS_DISABLED,
                     "Mutations are temporarily disabled by a platform administrator");
         }

@@ -1,7 +1,5 @@
 package dev.dxcp.server.http;
 
-import dev.dxcp.command.common.RateGate;
-import dev.dxcp.command.settings.SystemSettingsView;
 import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.settings.RateLimits;
@@ -16,14 +14,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * several instances an actor can reach the limit once per instance (docs/DECISIONS.md). The limits
  * themselves are read from the shared settings on every call, so admin changes apply at once.
  */
-public class RateLimiter implements RateGate {
+public class RateLimiter {
     public enum Kind { READ, MUTATE }
 
-    private final SystemSettingsView settings;
+    private final Questions questions;
     private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
 
-    public RateLimiter(SystemSettingsView settings) {
-        this.settings = settings;
+    public RateLimiter(Questions questions) {
+        this.questions = questions;
     }
 
     public void check(Caller caller, Kind kind) {
@@ -33,13 +31,12 @@ public class RateLimiter implements RateGate {
     }
 
     /** The admission pipeline's mutate charge: a request re-run after a conflict is not charged twice. */
-    @Override
     public Optional<Rejection> chargeMutation(String actorId, String admissionId) {
         return charge(actorId, Kind.MUTATE, admissionId);
     }
 
     private Optional<Rejection> charge(String actorId, Kind kind, String admissionId) {
-        RateLimits limits = settings.current().rateLimits().value();
+        RateLimits limits = questions.settings().rateLimits().value();
         int limit = kind == Kind.READ ? limits.readRpm() : limits.mutateRpm();
         long minute = System.currentTimeMillis() / 60_000;
         Window window = windows.compute(actorId + "|" + kind,

@@ -1,7 +1,7 @@
 package dev.dxcp.server.observability;
 
 import dev.dxcp.query.operations.ProcessorStatuses;
-import dev.dxcp.query.operations.ProcessorView;
+import dev.dxcp.events.operations.ProjectionMessages.ProcessorStatus;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,7 +20,7 @@ public final class OperationalGauges {
 
     private final ProcessorStatuses statuses;
     private final JdbcTemplate jdbc;
-    private volatile List<ProcessorView> snapshot = List.of();
+    private volatile List<ProcessorStatus> snapshot = List.of();
     private volatile long snapshotAt;
     /** After a failed read, gauges answer NaN at once for a while instead of each waiting for a connection. */
     private volatile long unreachableUntil;
@@ -49,12 +49,12 @@ public final class OperationalGauges {
     }
 
     private void processorGauge(MeterRegistry registry, String metric, String name, String description,
-                                ToDoubleFunction<ProcessorView> value) {
+                                ToDoubleFunction<ProcessorStatus> value) {
         Gauge.builder(metric, this, g -> g.view(name).map(value::applyAsDouble).orElse(Double.NaN))
                 .tag("processor", name).description(description).register(registry);
     }
 
-    private Optional<ProcessorView> view(String name) {
+    private Optional<ProcessorStatus> view(String name) {
         long now = System.currentTimeMillis();
         if (now - snapshotAt > SNAPSHOT_MILLIS) {
             try {

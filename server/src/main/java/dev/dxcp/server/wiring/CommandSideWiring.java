@@ -19,8 +19,10 @@ import dev.dxcp.command.idempotency.RenderedAnswerUpcaster;
 import dev.dxcp.command.quota.DailyQuota;
 import dev.dxcp.command.quota.ActorDailyQuotas;
 import dev.dxcp.command.registry.FileServiceRegistry;
+import dev.dxcp.command.registry.RegistryQueryHandler;
 import dev.dxcp.command.registry.ServiceRegistry;
 import dev.dxcp.command.settings.SettingsDefaults;
+import dev.dxcp.command.settings.SettingsQueryHandler;
 import dev.dxcp.command.settings.SystemSettingsView;
 import dev.dxcp.events.settings.CiPublisher;
 import dev.dxcp.events.settings.RateLimits;
@@ -86,6 +88,16 @@ public class CommandSideWiring {
     @Bean
     public SystemSettingsView systemSettingsView(EventStore eventStore, SettingsDefaults defaults) {
         return new SystemSettingsView(eventStore, defaults);
+    }
+
+    @Bean
+    public SettingsQueryHandler settingsQueryHandler(SystemSettingsView settings) {
+        return new SettingsQueryHandler(settings);
+    }
+
+    @Bean
+    public RegistryQueryHandler registryQueryHandler(ServiceRegistry registry) {
+        return new RegistryQueryHandler(registry);
     }
 
     /** One admission pipeline for every governed write (governance §5: key, rate, quota, decide, remember). */

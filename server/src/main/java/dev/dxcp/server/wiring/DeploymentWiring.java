@@ -39,13 +39,12 @@ import dev.dxcp.query.operations.LiveGeneration;
 import dev.dxcp.saga.artifact.StoreArtifactPreflight;
 import dev.dxcp.server.axon.CommandSender;
 import dev.dxcp.server.config.DxcpProperties;
-import dev.dxcp.saga.engine.TriggerOutcomes;
 import dev.dxcp.server.http.AdmissionAnswers;
 import dev.dxcp.server.http.Guards;
+import dev.dxcp.server.http.Questions;
 import dev.dxcp.server.http.RateLimiter;
 import dev.dxcp.server.http.deployment.DeploymentJson;
 import dev.dxcp.server.http.deployment.DeploymentReads;
-import dev.dxcp.server.http.deployment.PromotionCandidates;
 import dev.dxcp.server.http.deployment.SubmissionEdge;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -173,9 +172,9 @@ public class DeploymentWiring {
     }
 
     @Bean
-    public SubmissionEdge submissionEdge(Guards guards, CommandSender commands, TriggerOutcomes triggers,
+    public SubmissionEdge submissionEdge(Guards guards, CommandSender commands, Questions questions,
                                          AdmissionAnswers answers) {
-        return new SubmissionEdge(guards, commands, triggers, answers);
+        return new SubmissionEdge(guards, commands, questions, answers);
     }
 
     @Bean
@@ -205,13 +204,7 @@ public class DeploymentWiring {
     }
 
     @Bean
-    public DeploymentReads deploymentReads(RateLimiter rateLimiter, QueryGateway queries,
-                                           DeliveryConfigurationView configuration, Clock clock) {
-        return new DeploymentReads(rateLimiter, queries, configuration, clock);
-    }
-
-    @Bean
-    public PromotionCandidates promotionCandidates(ObjectMapper json) {
-        return new PromotionCandidates(json);
+    public DeploymentReads deploymentReads(RateLimiter rateLimiter, Questions questions, Clock clock) {
+        return new DeploymentReads(rateLimiter, questions, clock);
     }
 }

@@ -12,6 +12,7 @@ import dev.dxcp.server.axon.CommandSender;
 import dev.dxcp.query.operations.ReadYourWrites;
 import dev.dxcp.server.config.EngineProperties;
 import dev.dxcp.saga.engine.EngineAdapterCheck;
+import dev.dxcp.saga.engine.EngineAdapterHandler;
 import dev.dxcp.saga.engine.EngineConnection;
 import dev.dxcp.saga.engine.EngineSecrets;
 import dev.dxcp.saga.engine.GateClientDefaults;
@@ -100,6 +101,14 @@ public class EngineWiring {
         return new EngineAdapterCheck(clients, readiness, EngineAdapterRules::check);
     }
 
+    /** Engine discovery, the adapter's validate and the secrets of a change, asked by the edge as messages. */
+    @Bean
+    public EngineAdapterHandler engineAdapterHandler(EngineConnection engine, EngineAdapterCheck check,
+                                                     EngineSecrets secrets, SystemSettingsView settings) {
+        return new EngineAdapterHandler(engine, check, secrets, () -> settings.current().engineAdapter());
+    }
+
+    /** The synchronous wait for a trigger's answer, asked by the edge after an accepted deploy or rollback. */
     @Bean
     public TriggerOutcomes triggerOutcomes(EventStore eventStore, EngineProperties properties,
                                            ReadYourWrites readYourWrites) {

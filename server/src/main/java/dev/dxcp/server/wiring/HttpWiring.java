@@ -1,14 +1,14 @@
 package dev.dxcp.server.wiring;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.dxcp.command.settings.SystemSettingsView;
-import dev.dxcp.server.artifact.ArtifactVerifier;
+import dev.dxcp.command.common.RateGate;
 import dev.dxcp.server.axon.AppendedEvents;
 import dev.dxcp.server.axon.CommandSender;
 import dev.dxcp.query.operations.ReadYourWrites;
 import dev.dxcp.query.operations.StoredTokens;
 import dev.dxcp.server.config.DxcpProperties;
 import dev.dxcp.server.http.Guards;
+import dev.dxcp.server.http.Questions;
 import dev.dxcp.server.http.RateLimiter;
 import dev.dxcp.server.http.build.BuildJson;
 import dev.dxcp.server.http.AdmissionAnswers;
@@ -17,6 +17,7 @@ import dev.dxcp.server.http.build.UploadCapabilityJson;
 import dev.dxcp.server.http.deployment.DeploymentJson;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Value;
@@ -57,13 +58,24 @@ public class HttpWiring {
     }
 
     @Bean
-    public RateLimiter rateLimiter(SystemSettingsView settings) {
-        return new RateLimiter(settings);
+    public Questions questions(QueryGateway gateway) {
+        return new Questions(gateway);
     }
 
     @Bean
-    public Guards guards(SystemSettingsView settings) {
-        return new Guards(settings);
+    public RateLimiter rateLimiter(Questions questions) {
+        return new RateLimiter(questions);
+    }
+
+    /** The admission pipeline's mutate rate is the edge's per-actor counter (governance §7). */
+    @Bean
+    public RateGate rateGate(RateLimiter rateLimiter) {
+        return rateLimiter::chargeMutation;
+    }
+
+    @Bean
+    public Guards guards(Questions questions) {
+        return new Guards(questions);
     }
 
     @Bean
@@ -77,8 +89,8 @@ public class HttpWiring {
     }
 
     @Bean
-    public BuildRegistrations buildRegistrations(CommandSender commands, ArtifactVerifier verifier) {
-        return new BuildRegistrations(commands, verifier);
+    public BuildRegistrations buildRegistrations(CommandSender commands, Questions questions) {
+        return new BuildRegistrations(commands, questions);
     }
 
     @Bean

@@ -2,9 +2,10 @@ package dev.dxcp.server.http.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dxcp.query.audit.AuditChainVerifier;
+import dev.dxcp.events.audit.AuditQueries.VerifyAuditChain;
 import dev.dxcp.events.audit.ChainVerification;
 import dev.dxcp.server.http.Guards;
+import dev.dxcp.server.http.Questions;
 import dev.dxcp.server.http.RateLimiter;
 import dev.dxcp.server.identity.Authenticator;
 import dev.dxcp.server.identity.Caller;
@@ -23,14 +24,14 @@ import org.springframework.web.server.ServerWebExchange;
 public class AuditChainController {
     private final Authenticator authenticator;
     private final RateLimiter rateLimiter;
-    private final AuditChainVerifier verifier;
+    private final Questions questions;
     private final ObjectMapper json;
 
-    public AuditChainController(Authenticator authenticator, RateLimiter rateLimiter, AuditChainVerifier verifier,
+    public AuditChainController(Authenticator authenticator, RateLimiter rateLimiter, Questions questions,
                                 ObjectMapper json) {
         this.authenticator = authenticator;
         this.rateLimiter = rateLimiter;
-        this.verifier = verifier;
+        this.questions = questions;
         this.json = json;
     }
 
@@ -42,7 +43,8 @@ public class AuditChainController {
         Guards.requireRole(caller, "verify the audit chain", Role.PLATFORM_ADMIN);
         Long first = AuditParams.position(from, "from");
         Long last = AuditParams.position(to, "to");
-        ChainVerification result = verifier.verify(first == null ? 0 : first, last == null ? Long.MAX_VALUE : last);
+        ChainVerification result = questions.ask(new VerifyAuditChain(first == null ? 0 : first,
+                last == null ? Long.MAX_VALUE : last), ChainVerification.class);
         return render(result);
     }
 

@@ -8,11 +8,11 @@ import dev.dxcp.events.audit.AuditQueries.AuditEvents;
 import dev.dxcp.events.audit.AuditQueries.ListAuditEvents;
 import dev.dxcp.events.common.Timestamps;
 import dev.dxcp.server.http.Guards;
+import dev.dxcp.server.http.Questions;
 import dev.dxcp.server.http.RateLimiter;
 import dev.dxcp.server.identity.Authenticator;
 import dev.dxcp.server.identity.Caller;
 import dev.dxcp.server.identity.Role;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,14 +32,14 @@ public class AuditEventsController {
 
     private final Authenticator authenticator;
     private final RateLimiter rateLimiter;
-    private final QueryGateway queries;
+    private final Questions questions;
     private final ObjectMapper json;
 
-    public AuditEventsController(Authenticator authenticator, RateLimiter rateLimiter, QueryGateway queries,
+    public AuditEventsController(Authenticator authenticator, RateLimiter rateLimiter, Questions questions,
                                  ObjectMapper json) {
         this.authenticator = authenticator;
         this.rateLimiter = rateLimiter;
-        this.queries = queries;
+        this.questions = questions;
         this.json = json;
     }
 
@@ -56,8 +56,8 @@ public class AuditEventsController {
         int max = limit(limit);
         Instant start = AuditParams.time(startTime, "start_time");
         Instant end = AuditParams.time(endTime, "end_time");
-        AuditEvents found = queries.query(new ListAuditEvents(AuditParams.optional(eventType),
-                AuditParams.optional(groupId), start, end, max), AuditEvents.class).join();
+        AuditEvents found = questions.ask(new ListAuditEvents(AuditParams.optional(eventType),
+                AuditParams.optional(groupId), start, end, max), AuditEvents.class);
         ArrayNode array = json.createArrayNode();
         found.events().forEach(e -> array.add(render(e)));
         return array;

@@ -1,13 +1,14 @@
 package dev.dxcp.server.http.audit;
 
-import dev.dxcp.query.audit.EventStoreReplay;
-import dev.dxcp.query.audit.ReplayFilter;
+import dev.dxcp.events.audit.AuditQueries.ReplayAuditEvents;
 import dev.dxcp.server.http.Guards;
+import dev.dxcp.server.http.Questions;
 import dev.dxcp.server.http.RateLimiter;
 import dev.dxcp.server.identity.Authenticator;
 import dev.dxcp.server.identity.Caller;
 import dev.dxcp.server.identity.Role;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,7 +26,7 @@ import java.util.regex.Pattern;
 /**
  * GET /v1/audit/replay (README "Replaying audit history"): the event store itself as NDJSON, oldest
  * first. The checks run before the first byte, so refusals are ordinary error bodies; the events are
- * then streamed with backpressure by {@link EventStoreReplay}.
+ * then streamed with backpressure, a page read from the store only as the client takes what came before.
  */
 @RestController
 public class AuditReplayController {
@@ -34,12 +35,12 @@ public class AuditReplayController {
 
     private final Authenticator authenticator;
     private final RateLimiter rateLimiter;
-    private final EventStoreReplay replay;
+    private final Questions questions;
 
-    public AuditReplayController(Authenticator authenticator, RateLimiter rateLimiter, EventStoreReplay replay) {
+    public AuditReplayController(Authenticator authenticator, RateLimiter rateLimiter, Questions questions) {
         this.authenticator = authenticator;
         this.rateLimiter = rateLimiter;
-        this.replay = replay;
+        this.questions = questions;
     }
 
     @GetMapping("/v1/audit/replay")
@@ -62,12 +63,14 @@ public class AuditReplayController {
         if (lines != null && lines < 1) {
             throw AuditParams.invalid("limit must be a positive integer");
         }
-        ReplayFilter filter = new ReplayFilter(cursor == null ? -1 : cursor, AuditParams.position(until, "until"),
+        ReplayAuditEvents query = new ReplayAuditEvents(cursor == null ? -1 : cursor,
+                AuditParams.position(until, "until"),
                 AuditParams.time(from, "from"), AuditParams.time(to, "to"), AuditParams.optional(service),
                 AuditParams.optional(groupId), AuditParams.optional(environment), AuditParams.optional(actor),
                 eventTypes(eventType), lines);
         return ResponseEntity.ok().contentType(NDJSON).cacheControl(CacheControl.noStore())
-                .body(replay.stream(filter));
+                .body(Flux.from(questions.askStream(query, byte[].class))
+                        .map(DefaultDataBufferFactory.sharedInstance::wrap));
     }
 
     /** Comma-separated payload type names; plain identifiers only, since they go into a LIKE pattern. */

@@ -1,7 +1,6 @@
 package dev.dxcp.server.http.build;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dxcp.command.settings.SystemSettingsView;
 import dev.dxcp.events.build.BuildMessages.FindBuild;
 import dev.dxcp.events.build.BuildMessages.RegisterBuild;
 import dev.dxcp.events.build.BuildRecord;
@@ -11,20 +10,20 @@ import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.common.Timestamps;
 import dev.dxcp.events.settings.CiPublisher;
+import dev.dxcp.events.settings.EffectiveSettings;
 import dev.dxcp.server.axon.CommandSender;
 import dev.dxcp.server.http.AdmissionAnswers;
 import dev.dxcp.server.http.AuditMetadata;
 import dev.dxcp.server.http.Fingerprints;
 import dev.dxcp.server.http.Guards;
 import dev.dxcp.server.http.JsonBodies;
+import dev.dxcp.server.http.Questions;
 import dev.dxcp.server.http.RateLimiter;
 import dev.dxcp.server.http.RequestIds;
 import dev.dxcp.server.identity.Authenticator;
 import dev.dxcp.server.identity.Caller;
 import dev.dxcp.server.identity.CiPublisherMatcher;
 import dev.dxcp.server.identity.Denials;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,28 +52,26 @@ public class BuildController {
     private final Authenticator authenticator;
     private final Guards guards;
     private final RateLimiter rateLimiter;
-    private final SystemSettingsView settings;
     private final CommandSender commands;
     private final BuildRegistrations registrations;
     private final AdmissionAnswers answers;
-    private final QueryGateway queries;
+    private final Questions questions;
     private final BuildJson buildJson;
     private final Clock clock;
     private final int dailyCapabilityQuota;
 
     /** @param dailyCapabilityQuota capabilities per actor and UTC day (governance §7, default 50) */
     public BuildController(Authenticator authenticator, Guards guards, RateLimiter rateLimiter,
-                           SystemSettingsView settings, CommandSender commands, BuildRegistrations registrations,
-                           AdmissionAnswers answers, QueryGateway queries, BuildJson buildJson, Clock clock,
+                           CommandSender commands, BuildRegistrations registrations, AdmissionAnswers answers,
+                           Questions questions, BuildJson buildJson, Clock clock,
                            @Value("${dxcp.upload-capabilities.daily-quota:50}") int dailyCapabilityQuota) {
         this.authenticator = authenticator;
         this.guards = guards;
         this.rateLimiter = rateLimiter;
-        this.settings = settings;
         this.commands = commands;
         this.registrations = registrations;
         this.answers = answers;
-        this.queries = queries;
+        this.questions = questions;
         this.buildJson = buildJson;
         this.clock = clock;
         this.dailyCapabilityQuota = dailyCapabilityQuota;
@@ -97,7 +94,7 @@ public class BuildController {
     public ResponseEntity<String> uploadCapability(ServerWebExchange exchange,
                                                    @RequestBody(required = false) byte[] body) {
         Caller caller = authenticator.authenticate(exchange);
-        publisherGate(caller);
+        publisherGate(caller, guards.settings());
         String key = Guards.requireIdempotencyKey(exchange);
         UploadCapabilitySchema.Parsed parsed = UploadCapabilitySchema.parse(
                 JsonBodies.object(exchange, body, ErrorCode.INVALID_REQUEST));
@@ -110,12 +107,13 @@ public class BuildController {
 
     private ResponseEntity<String> registration(ServerWebExchange exchange, byte[] body, String path) {
         Caller caller = authenticator.authenticate(exchange);
-        CiPublisher publisher = publisherGate(caller);
+        EffectiveSettings settings = guards.settings();
+        CiPublisher publisher = publisherGate(caller, settings);
         String key = Guards.requireIdempotencyKey(exchange);
         JsonNode json = JsonBodies.object(exchange, body, ErrorCode.INVALID_BUILD_REGISTRATION);
         BuildRegistrationSchema.Parsed parsed = path.equals(UPLOAD_PATH)
                 ? BuildRegistrationSchema.parseUploaded(json) : BuildRegistrationSchema.parse(json);
-        int quota = settings.current().rateLimits().value().dailyQuotaBuildRegister();
+        int quota = settings.rateLimits().value().dailyQuotaBuildRegister();
         RegisterBuild command = new RegisterBuild(Fingerprints.scope("POST", path, key), parsed.fingerprint(),
                 parsed.request(), publisher.name(), UUID.randomUUID().toString(), caller.actorId(), quota,
                 parsed.asserted(), parsed.asserted() != null, now());
@@ -123,9 +121,9 @@ public class BuildController {
     }
 
     /** The kill switch comes before the CI gate on build endpoints (governance §8). */
-    private CiPublisher publisherGate(Caller caller) {
-        guards.mutationsEnabled();
-        return CiPublisherMatcher.match(caller, settings.current().ciPublishers().value())
+    private static CiPublisher publisherGate(Caller caller, EffectiveSettings settings) {
+        Guards.mutationsEnabled(settings);
+        return CiPublisherMatcher.match(caller, settings.ciPublishers().value())
                 .orElseThrow(Denials::ciOnly);
     }
 
@@ -141,9 +139,8 @@ public class BuildController {
         if (service == null || service.isBlank() || version == null || version.isBlank()) {
             throw new Rejection(ErrorCode.INVALID_REQUEST, "service and version are required");
         }
-        Optional<BuildRecord> build = queries.query(new FindBuild(service, version),
-                ResponseTypes.optionalInstanceOf(BuildRecord.class)).join();
+        Optional<BuildRecord> build = questions.askOptional(new FindBuild(service, version), BuildRecord.class);
         return buildJson.render(build.orElseThrow(() -> new Rejection(ErrorCode.NOT_FOUND, "Build not found")),
-                settings.current().uiExposure().value().externalLinksDisplay());
+                guards.settings().uiExposure().value().externalLinksDisplay());
     }
 }

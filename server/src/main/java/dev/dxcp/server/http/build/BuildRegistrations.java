@@ -3,8 +3,9 @@ package dev.dxcp.server.http.build;
 import dev.dxcp.events.build.ArtifactIntegrity;
 import dev.dxcp.events.build.BuildMessages.RegisterBuild;
 import dev.dxcp.events.common.AdmissionOutcome;
-import dev.dxcp.server.artifact.ArtifactVerifier;
+import dev.dxcp.events.engine.EngineMessages.MeasureArtifact;
 import dev.dxcp.server.axon.CommandSender;
+import dev.dxcp.server.http.Questions;
 import org.axonframework.messaging.MetaData;
 
 /**
@@ -15,11 +16,11 @@ import org.axonframework.messaging.MetaData;
  */
 public class BuildRegistrations {
     private final CommandSender commands;
-    private final ArtifactVerifier verifier;
+    private final Questions questions;
 
-    public BuildRegistrations(CommandSender commands, ArtifactVerifier verifier) {
+    public BuildRegistrations(CommandSender commands, Questions questions) {
         this.commands = commands;
-        this.verifier = verifier;
+        this.questions = questions;
     }
 
     public AdmissionOutcome register(RegisterBuild command, MetaData audit) {
@@ -27,7 +28,7 @@ public class BuildRegistrations {
         if (outcome.kind() != AdmissionOutcome.Kind.NEEDS_MEASUREMENT || command.uploaded()) {
             return outcome;
         }
-        ArtifactIntegrity measured = verifier.measure(outcome.toMeasure());
+        ArtifactIntegrity measured = questions.ask(new MeasureArtifact(outcome.toMeasure()), ArtifactIntegrity.class);
         return commands.send(new RegisterBuild(command.idempotencyScope(), command.fingerprint(), command.request(),
                 command.ciPublisher(), command.buildId(), command.quotaActor(), command.dailyQuota(), measured,
                 false, command.requestedAt()), audit);

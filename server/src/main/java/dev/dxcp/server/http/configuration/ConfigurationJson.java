@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dxcp.events.common.Timestamps;
+import dev.dxcp.events.configuration.ConfigurationQueries.VisibleEnvironment;
 import dev.dxcp.events.configuration.DeliveryGroup;
 import dev.dxcp.events.configuration.Environment;
 import dev.dxcp.events.configuration.Guardrails;
@@ -85,7 +86,7 @@ public class ConfigurationJson {
         return node;
     }
 
-    ObjectNode environment(EnvironmentVisibility.Row row) {
+    ObjectNode environment(VisibleEnvironment row) {
         Environment environment = row.environment();
         ObjectNode node = object();
         node.put("id", environment.id());

@@ -2,17 +2,19 @@ package dev.dxcp.server.http.configuration;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dxcp.command.configuration.DeliveryConfigurationView;
 import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.common.Timestamps;
 import dev.dxcp.events.configuration.ConfigurationCommands.CreateDeliveryGroup;
+import dev.dxcp.events.configuration.ConfigurationQueries.FindDeliveryGroup;
+import dev.dxcp.events.configuration.ConfigurationQueries.ListDeliveryGroups;
 import dev.dxcp.events.configuration.ConfigurationCommands.UpdateDeliveryGroup;
 import dev.dxcp.events.configuration.DeliveryGroup;
 import dev.dxcp.events.configuration.DeliveryGroupSpec;
 import dev.dxcp.server.axon.CommandSender;
 import dev.dxcp.server.http.AuditMetadata;
 import dev.dxcp.server.http.JsonBodies;
+import dev.dxcp.server.http.Questions;
 import dev.dxcp.server.http.RequestIds;
 import dev.dxcp.server.identity.Caller;
 import org.springframework.http.HttpStatus;
@@ -26,7 +28,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
 import java.time.Clock;
-import java.util.Comparator;
 
 /**
  * Delivery groups (api-contract §8). Reads come straight from the event store (every instance sees a
@@ -36,15 +37,15 @@ import java.util.Comparator;
 @RestController
 public class DeliveryGroupController {
     private final ConfigurationGate gate;
-    private final DeliveryConfigurationView configuration;
+    private final Questions questions;
     private final CommandSender commands;
     private final ConfigurationJson json;
     private final Clock clock;
 
-    public DeliveryGroupController(ConfigurationGate gate, DeliveryConfigurationView configuration,
+    public DeliveryGroupController(ConfigurationGate gate, Questions questions,
                                    CommandSender commands, ConfigurationJson json, Clock clock) {
         this.gate = gate;
-        this.configuration = configuration;
+        this.questions = questions;
         this.commands = commands;
         this.json = json;
         this.clock = clock;
@@ -54,8 +55,7 @@ public class DeliveryGroupController {
     public ArrayNode list(ServerWebExchange exchange) {
         gate.read(exchange);
         ArrayNode list = json.array();
-        configuration.current().groups().stream()
-                .sorted(Comparator.comparing(DeliveryGroup::name).thenComparing(DeliveryGroup::id))
+        questions.askList(new ListDeliveryGroups(), DeliveryGroup.class)
                 .forEach(group -> list.add(json.group(group, true)));
         return list;
     }
@@ -88,7 +88,7 @@ public class DeliveryGroupController {
     }
 
     private DeliveryGroup find(String id) {
-        return configuration.current().group(id)
+        return questions.askOptional(new FindDeliveryGroup(id), DeliveryGroup.class)
                 .orElseThrow(() -> new Rejection(ErrorCode.NOT_FOUND, "Delivery group not found"));
     }
 

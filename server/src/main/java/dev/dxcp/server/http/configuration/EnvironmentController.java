@@ -2,20 +2,22 @@ package dev.dxcp.server.http.configuration;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dxcp.command.configuration.DeliveryConfigurationState;
-import dev.dxcp.command.configuration.DeliveryConfigurationView;
-import dev.dxcp.command.configuration.EnvironmentReferences;
 import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.common.Timestamps;
 import dev.dxcp.events.configuration.ConfigurationCommands.CreateEnvironment;
 import dev.dxcp.events.configuration.ConfigurationCommands.DeleteEnvironment;
 import dev.dxcp.events.configuration.ConfigurationCommands.UpdateEnvironment;
+import dev.dxcp.events.configuration.ConfigurationQueries.FindVisibleEnvironment;
+import dev.dxcp.events.configuration.ConfigurationQueries.ListVisibleEnvironments;
+import dev.dxcp.events.configuration.ConfigurationQueries.VisibleEnvironment;
 import dev.dxcp.events.configuration.DeploymentReferences;
 import dev.dxcp.events.configuration.EnvironmentSpec;
+import dev.dxcp.events.deployment.DeploymentQueries.DeploymentsInEnvironment;
 import dev.dxcp.server.axon.CommandSender;
 import dev.dxcp.server.http.AuditMetadata;
 import dev.dxcp.server.http.JsonBodies;
+import dev.dxcp.server.http.Questions;
 import dev.dxcp.server.http.RequestIds;
 import dev.dxcp.server.identity.Caller;
 import org.springframework.http.HttpStatus;
@@ -31,7 +33,6 @@ import org.springframework.web.server.ServerWebExchange;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * Environments (api-contract §10). Non-admin readers see only the environments of groups they own.
@@ -40,18 +41,15 @@ import java.util.List;
 @RestController
 public class EnvironmentController {
     private final ConfigurationGate gate;
-    private final DeliveryConfigurationView configuration;
-    private final EnvironmentReferences deploymentHistory;
+    private final Questions questions;
     private final CommandSender commands;
     private final ConfigurationJson json;
     private final Clock clock;
 
-    public EnvironmentController(ConfigurationGate gate, DeliveryConfigurationView configuration,
-                                 EnvironmentReferences deploymentHistory, CommandSender commands,
+    public EnvironmentController(ConfigurationGate gate, Questions questions, CommandSender commands,
                                  ConfigurationJson json, Clock clock) {
         this.gate = gate;
-        this.configuration = configuration;
-        this.deploymentHistory = deploymentHistory;
+        this.questions = questions;
         this.commands = commands;
         this.json = json;
         this.clock = clock;
@@ -60,11 +58,9 @@ public class EnvironmentController {
     @GetMapping("/v1/environments")
     public ArrayNode list(ServerWebExchange exchange) {
         Caller caller = gate.read(exchange);
-        DeliveryConfigurationState state = configuration.current();
-        List<EnvironmentVisibility.Row> rows = caller.isAdmin() ? EnvironmentVisibility.forAdmin(state)
-                : EnvironmentVisibility.forOwner(state, caller.actorEmail());
         ArrayNode list = json.array();
-        rows.forEach(row -> list.add(json.environment(row)));
+        questions.askList(new ListVisibleEnvironments(caller.isAdmin(), caller.actorEmail()),
+                VisibleEnvironment.class).forEach(row -> list.add(json.environment(row)));
         return list;
     }
 
@@ -72,14 +68,9 @@ public class EnvironmentController {
     @GetMapping("/v1/environments/{environmentId}")
     public ObjectNode get(ServerWebExchange exchange, @PathVariable String environmentId) {
         Caller caller = gate.read(exchange);
-        DeliveryConfigurationState state = configuration.current();
-        EnvironmentVisibility.Row row = caller.isAdmin()
-                ? state.environment(environmentId).map(EnvironmentVisibility::unscoped).orElse(null)
-                : EnvironmentVisibility.visibleTo(state, caller.actorEmail(), environmentId).orElse(null);
-        if (row == null) {
-            throw notFound();
-        }
-        return json.environment(row);
+        return json.environment(questions.askOptional(new FindVisibleEnvironment(caller.isAdmin(),
+                        caller.actorEmail(), environmentId), VisibleEnvironment.class)
+                .orElseThrow(EnvironmentController::notFound));
     }
 
     @PostMapping("/v1/environments")
@@ -97,7 +88,7 @@ public class EnvironmentController {
         EnvironmentSpec patch = ConfigurationBodies.environment(JsonBodies.object(exchange, body, ErrorCode.INVALID_REQUEST));
         // Only a type change needs the history (the type lock); other patches skip the query.
         DeploymentReferences history = patch.type() == null ? DeploymentReferences.NONE
-                : deploymentHistory.deploymentsIn(environmentId);
+                : deploymentsIn(environmentId);
         commands.send(new UpdateEnvironment(environmentId, patch, history, now()),
                 AuditMetadata.of(caller, RequestIds.of(exchange), null));
         return adminView(environmentId);
@@ -106,14 +97,19 @@ public class EnvironmentController {
     @DeleteMapping("/v1/environments/{environmentId}")
     public ResponseEntity<Void> delete(ServerWebExchange exchange, @PathVariable String environmentId) {
         Caller caller = gate.adminWrite(exchange);
-        commands.send(new DeleteEnvironment(environmentId, deploymentHistory.deploymentsIn(environmentId), now()),
+        commands.send(new DeleteEnvironment(environmentId, deploymentsIn(environmentId), now()),
                 AuditMetadata.of(caller, RequestIds.of(exchange), null));
         return ResponseEntity.noContent().build();
     }
 
     private ObjectNode adminView(String environmentId) {
-        return json.environment(configuration.current().environment(environmentId)
-                .map(EnvironmentVisibility::unscoped).orElseThrow(EnvironmentController::notFound));
+        return json.environment(questions.askOptional(new FindVisibleEnvironment(true, null, environmentId),
+                VisibleEnvironment.class).orElseThrow(EnvironmentController::notFound));
+    }
+
+    /** What the deployment history says about an environment, handed to the aggregate with the change. */
+    private DeploymentReferences deploymentsIn(String environmentId) {
+        return questions.ask(new DeploymentsInEnvironment(environmentId), DeploymentReferences.class);
     }
 
     private static Rejection notFound() {

@@ -3,22 +3,22 @@ package dev.dxcp.server.http.configuration;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dxcp.command.configuration.DeliveryConfigurationState;
-import dev.dxcp.command.configuration.DeliveryConfigurationView;
-import dev.dxcp.command.configuration.EnvironmentAccess;
-import dev.dxcp.command.registry.ServiceRegistry;
 import dev.dxcp.events.common.ErrorCode;
-import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.common.Timestamps;
 import dev.dxcp.events.configuration.ConfigurationCommands.SetEnvironmentBinding;
 import dev.dxcp.events.configuration.ConfigurationCommands.SetServiceRoute;
-import dev.dxcp.events.configuration.DeliveryGroup;
+import dev.dxcp.events.configuration.ConfigurationQueries.BoundEnvironment;
+import dev.dxcp.events.configuration.ConfigurationQueries.EnvironmentBindingsOf;
+import dev.dxcp.events.configuration.ConfigurationQueries.FindEnvironmentBinding;
+import dev.dxcp.events.configuration.ConfigurationQueries.FindServiceRoute;
+import dev.dxcp.events.configuration.ConfigurationQueries.ServiceEnvironment;
+import dev.dxcp.events.configuration.ConfigurationQueries.ServiceEnvironmentsOf;
 import dev.dxcp.events.configuration.Environment;
-import dev.dxcp.events.configuration.EnvironmentBinding;
 import dev.dxcp.events.configuration.ServiceRoute;
 import dev.dxcp.server.axon.CommandSender;
 import dev.dxcp.server.http.AuditMetadata;
 import dev.dxcp.server.http.JsonBodies;
+import dev.dxcp.server.http.Questions;
 import dev.dxcp.server.http.RequestIds;
 import dev.dxcp.server.identity.Caller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,7 +31,6 @@ import org.springframework.web.server.ServerWebExchange;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
 
 import static dev.dxcp.server.http.configuration.LenientFields.absent;
 import static dev.dxcp.server.http.configuration.LenientFields.invalid;
@@ -44,18 +43,15 @@ import static dev.dxcp.server.http.configuration.LenientFields.invalid;
 @RestController
 public class EnvironmentPolicyController {
     private final ConfigurationGate gate;
-    private final DeliveryConfigurationView configuration;
-    private final ServiceRegistry registry;
+    private final Questions questions;
     private final CommandSender commands;
     private final ConfigurationJson json;
     private final Clock clock;
 
-    public EnvironmentPolicyController(ConfigurationGate gate, DeliveryConfigurationView configuration,
-                                       ServiceRegistry registry, CommandSender commands, ConfigurationJson json,
-                                       Clock clock) {
+    public EnvironmentPolicyController(ConfigurationGate gate, Questions questions, CommandSender commands,
+                                       ConfigurationJson json, Clock clock) {
         this.gate = gate;
-        this.configuration = configuration;
-        this.registry = registry;
+        this.questions = questions;
         this.commands = commands;
         this.json = json;
         this.clock = clock;
@@ -65,18 +61,14 @@ public class EnvironmentPolicyController {
     @GetMapping("/v1/admin/delivery-groups/{groupId}/environments")
     public ArrayNode bindings(ServerWebExchange exchange, @PathVariable String groupId) {
         gate.adminRead(exchange);
-        DeliveryConfigurationState state = configuration.current();
-        DeliveryGroup group = state.group(groupId)
-                .orElseThrow(() -> new Rejection(ErrorCode.NOT_FOUND, "Delivery group not found"));
         ArrayNode rows = json.array();
-        for (EnvironmentBinding binding : state.bindings(group.id())) {
-            state.environment(binding.environmentId()).ifPresent(environment -> {
-                ObjectNode row = binding(binding, environment);
-                row.put("display_name", environment.displayName());
-                row.put("type", environment.type());
-                row.put("lifecycle_state", environment.lifecycleState());
-                rows.add(row);
-            });
+        for (BoundEnvironment bound : questions.askList(new EnvironmentBindingsOf(groupId), BoundEnvironment.class)) {
+            Environment environment = bound.environment();
+            ObjectNode row = binding(bound);
+            row.put("display_name", environment.displayName());
+            row.put("type", environment.type());
+            row.put("lifecycle_state", environment.lifecycleState());
+            rows.add(row);
         }
         return rows;
     }
@@ -100,29 +92,26 @@ public class EnvironmentPolicyController {
         commands.send(new SetEnvironmentBinding(groupId, environmentId,
                         absent(enabled) ? null : enabled.booleanValue(), absent(order) ? null : order.intValue(), now()),
                 AuditMetadata.of(caller, RequestIds.of(exchange), null));
-        DeliveryConfigurationState state = configuration.current();
-        EnvironmentBinding saved = state.binding(groupId, environmentId).orElseThrow();
-        return binding(saved, state.environment(environmentId).orElseThrow());
+        return binding(questions.askOptional(new FindEnvironmentBinding(groupId, environmentId),
+                BoundEnvironment.class).orElseThrow());
     }
 
     /** One row per environment, by id; is_enabled is the service's group's access to it. */
     @GetMapping("/v1/admin/services/{service}/environments")
     public ArrayNode routes(ServerWebExchange exchange, @PathVariable String service) {
         gate.adminRead(exchange);
-        requireService(service);
-        DeliveryConfigurationState state = configuration.current();
-        Optional<DeliveryGroup> group = state.groupOf(service);
         ArrayNode rows = json.array();
-        for (Environment environment : state.environmentsSortedByName()) {
+        for (ServiceEnvironment entry : questions.askList(new ServiceEnvironmentsOf(service),
+                ServiceEnvironment.class)) {
+            Environment environment = entry.environment();
             ObjectNode row = rows.addObject();
             row.put("service_id", service);
             row.put("environment_id", environment.id());
             row.put("display_name", environment.displayName());
             row.put("type", environment.type());
             row.put("lifecycle_state", environment.lifecycleState());
-            row.put("is_enabled", group.map(g -> state.access(g.id(), environment.id()) == EnvironmentAccess.USABLE)
-                    .orElse(environment.active()));
-            row.put("recipe_id", state.route(service, environment.id()).map(ServiceRoute::recipeId).orElse(null));
+            row.put("is_enabled", entry.enabled());
+            row.put("recipe_id", entry.recipeId());
         }
         return rows;
     }
@@ -139,7 +128,8 @@ public class EnvironmentPolicyController {
         }
         commands.send(new SetServiceRoute(service, environmentId, recipeId.trim(), now()),
                 AuditMetadata.of(caller, RequestIds.of(exchange), null));
-        ServiceRoute saved = configuration.current().route(service, environmentId).orElseThrow();
+        ServiceRoute saved = questions.askOptional(new FindServiceRoute(service, environmentId), ServiceRoute.class)
+                .orElseThrow();
         ObjectNode answer = json.object();
         answer.put("service_id", saved.serviceId());
         answer.put("environment_id", saved.environmentId());
@@ -147,19 +137,13 @@ public class EnvironmentPolicyController {
         return answer;
     }
 
-    private ObjectNode binding(EnvironmentBinding binding, Environment environment) {
+    private ObjectNode binding(BoundEnvironment bound) {
         ObjectNode row = json.object();
-        row.put("delivery_group_id", binding.deliveryGroupId());
-        row.put("environment_id", binding.environmentId());
-        row.put("is_enabled", binding.enabled() && environment.active());
-        row.put("order_index", binding.orderIndex());
+        row.put("delivery_group_id", bound.binding().deliveryGroupId());
+        row.put("environment_id", bound.binding().environmentId());
+        row.put("is_enabled", bound.enabled());
+        row.put("order_index", bound.binding().orderIndex());
         return row;
-    }
-
-    private void requireService(String service) {
-        if (registry.find(service).isEmpty()) {
-            throw new Rejection(ErrorCode.NOT_FOUND, "Service not found");
-        }
     }
 
     private Instant now() {

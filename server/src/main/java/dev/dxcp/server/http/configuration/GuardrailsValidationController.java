@@ -2,11 +2,12 @@ package dev.dxcp.server.http.configuration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dxcp.command.configuration.DeliveryConfigurationView;
-import dev.dxcp.command.configuration.GuardrailsPreview;
-import dev.dxcp.command.registry.ServiceRegistry;
+import dev.dxcp.events.configuration.ConfigurationQueries.GuardrailsPreview;
+import dev.dxcp.events.configuration.ConfigurationQueries.PreviewDeliveryGroup;
+import dev.dxcp.events.configuration.ConfigurationQueries.PreviewRecipe;
 import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.server.http.JsonBodies;
+import dev.dxcp.server.http.Questions;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -28,15 +29,12 @@ public class GuardrailsValidationController {
             List.of("spinnaker_application", "deploy_pipeline", "rollback_pipeline", "status", "id", "name");
 
     private final ConfigurationGate gate;
-    private final DeliveryConfigurationView configuration;
-    private final ServiceRegistry registry;
+    private final Questions questions;
     private final ConfigurationJson json;
 
-    public GuardrailsValidationController(ConfigurationGate gate, DeliveryConfigurationView configuration,
-                                          ServiceRegistry registry, ConfigurationJson json) {
+    public GuardrailsValidationController(ConfigurationGate gate, Questions questions, ConfigurationJson json) {
         this.gate = gate;
-        this.configuration = configuration;
-        this.registry = registry;
+        this.questions = questions;
         this.json = json;
     }
 
@@ -44,14 +42,15 @@ public class GuardrailsValidationController {
     public ObjectNode validate(ServerWebExchange exchange, @RequestBody(required = false) byte[] body) {
         gate.adminRead(exchange);
         JsonNode request = JsonBodies.object(exchange, body, ErrorCode.INVALID_REQUEST);
-        GuardrailsPreview.Result result;
+        GuardrailsPreview result;
         if (GROUP_KEYS.stream().anyMatch(request::has)) {
             Set<String> sent = new HashSet<>();
             request.fieldNames().forEachRemaining(sent::add);
-            result = GuardrailsPreview.ofDeliveryGroup(ConfigurationBodies.deliveryGroup(request).spec(), sent,
-                    configuration.current(), registry);
+            result = questions.ask(new PreviewDeliveryGroup(ConfigurationBodies.deliveryGroup(request).spec(), sent),
+                    GuardrailsPreview.class);
         } else if (RECIPE_KEYS.stream().anyMatch(request::has)) {
-            result = GuardrailsPreview.ofRecipe(ConfigurationBodies.recipe(request).spec());
+            result = questions.ask(new PreviewRecipe(ConfigurationBodies.recipe(request).spec()),
+                    GuardrailsPreview.class);
         } else {
             throw LenientFields.invalid("The body must be shaped like a delivery group or a recipe");
         }

@@ -2,18 +2,20 @@ package dev.dxcp.server.http.configuration;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dxcp.command.configuration.DeliveryConfigurationView;
 import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.common.Timestamps;
 import dev.dxcp.events.configuration.ConfigurationCommands.CreateRecipe;
 import dev.dxcp.events.configuration.ConfigurationCommands.DeleteRecipe;
 import dev.dxcp.events.configuration.ConfigurationCommands.UpdateRecipe;
+import dev.dxcp.events.configuration.ConfigurationQueries.FindRecipe;
+import dev.dxcp.events.configuration.ConfigurationQueries.ListRecipes;
 import dev.dxcp.events.configuration.Recipe;
 import dev.dxcp.events.configuration.RecipeSpec;
 import dev.dxcp.server.axon.CommandSender;
 import dev.dxcp.server.http.AuditMetadata;
 import dev.dxcp.server.http.JsonBodies;
+import dev.dxcp.server.http.Questions;
 import dev.dxcp.server.http.RequestIds;
 import dev.dxcp.server.identity.Caller;
 import org.springframework.http.ResponseEntity;
@@ -28,21 +30,20 @@ import org.springframework.web.server.ServerWebExchange;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
 
 /** Recipes (api-contract §9). POST answers 200, not 201, as clients expect. */
 @RestController
 public class RecipeController {
     private final ConfigurationGate gate;
-    private final DeliveryConfigurationView configuration;
+    private final Questions questions;
     private final CommandSender commands;
     private final ConfigurationJson json;
     private final Clock clock;
 
-    public RecipeController(ConfigurationGate gate, DeliveryConfigurationView configuration, CommandSender commands,
+    public RecipeController(ConfigurationGate gate, Questions questions, CommandSender commands,
                             ConfigurationJson json, Clock clock) {
         this.gate = gate;
-        this.configuration = configuration;
+        this.questions = questions;
         this.commands = commands;
         this.json = json;
         this.clock = clock;
@@ -52,8 +53,7 @@ public class RecipeController {
     public ArrayNode list(ServerWebExchange exchange) {
         Caller caller = gate.read(exchange);
         ArrayNode list = json.array();
-        configuration.current().recipes().stream()
-                .sorted(Comparator.comparing(Recipe::name).thenComparing(Recipe::id))
+        questions.askList(new ListRecipes(), Recipe.class)
                 .forEach(recipe -> list.add(json.recipe(recipe, caller.isAdmin())));
         return list;
     }
@@ -94,8 +94,8 @@ public class RecipeController {
     }
 
     private Recipe find(String id) {
-        return configuration.current().recipe(id).orElseThrow(() -> new Rejection(ErrorCode.NOT_FOUND,
-                "Recipe not found"));
+        return questions.askOptional(new FindRecipe(id), Recipe.class)
+                .orElseThrow(() -> new Rejection(ErrorCode.NOT_FOUND, "Recipe not found"));
     }
 
     private Instant now() {

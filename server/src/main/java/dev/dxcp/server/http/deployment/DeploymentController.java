@@ -14,19 +14,20 @@ import dev.dxcp.events.deployment.DeploymentCommands.ValidationResult;
 import dev.dxcp.events.deployment.DeploymentKind;
 import dev.dxcp.events.deployment.DeploymentQueries.DeploymentList;
 import dev.dxcp.events.deployment.DeploymentQueries.ListDeployments;
+import dev.dxcp.events.deployment.DeploymentQueries.TimelineEntry;
+import dev.dxcp.events.deployment.DeploymentQueries.TimelineOf;
 import dev.dxcp.events.deployment.DeploymentRecord;
-import dev.dxcp.query.deployment.Timeline;
 import dev.dxcp.server.axon.CommandSender;
 import dev.dxcp.server.http.AuditMetadata;
 import dev.dxcp.server.http.Fingerprints;
 import dev.dxcp.server.http.Guards;
 import dev.dxcp.server.http.JsonBodies;
+import dev.dxcp.server.http.Questions;
 import dev.dxcp.server.http.RateLimiter;
 import dev.dxcp.server.http.RequestIds;
 import dev.dxcp.server.identity.Authenticator;
 import dev.dxcp.server.identity.Caller;
 import dev.dxcp.server.identity.Role;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -55,7 +56,7 @@ public class DeploymentController {
     private final RateLimiter rateLimiter;
     private final Guards guards;
     private final CommandSender commands;
-    private final QueryGateway queries;
+    private final Questions questions;
     private final DeploymentReads reads;
     private final DeploymentJson render;
     private final SubmissionEdge edge;
@@ -63,13 +64,13 @@ public class DeploymentController {
     private final Clock clock;
 
     public DeploymentController(Authenticator authenticator, RateLimiter rateLimiter, Guards guards,
-                                CommandSender commands, QueryGateway queries, DeploymentReads reads,
+                                CommandSender commands, Questions questions, DeploymentReads reads,
                                 DeploymentJson render, SubmissionEdge edge, ObjectMapper json, Clock clock) {
         this.authenticator = authenticator;
         this.rateLimiter = rateLimiter;
         this.guards = guards;
         this.commands = commands;
-        this.queries = queries;
+        this.questions = questions;
         this.reads = reads;
         this.render = render;
         this.edge = edge;
@@ -135,8 +136,8 @@ public class DeploymentController {
                           @RequestParam(required = false) String state, @RequestParam(required = false) String limit) {
         Caller caller = authenticator.authenticate(exchange);
         rateLimiter.check(caller, RateLimiter.Kind.READ);
-        DeploymentList list = queries.query(new ListDeployments(service, environment, state, limit(limit)),
-                DeploymentList.class).join();
+        DeploymentList list = questions.ask(new ListDeployments(service, environment, state, limit(limit)),
+                DeploymentList.class);
         ArrayNode array = json.createArrayNode();
         list.records().forEach(r -> array.add(render.record(r, caller.isAdmin())));
         return array;
@@ -162,7 +163,8 @@ public class DeploymentController {
                               @RequestParam(required = false) String asOf) {
         Caller caller = authenticator.authenticate(exchange);
         ArrayNode array = json.createArrayNode();
-        for (Timeline.Entry entry : Timeline.of(reads.scopedRecord(caller, id, asOf))) {
+        for (TimelineEntry entry : questions.askList(new TimelineOf(reads.scopedRecord(caller, id, asOf)),
+                TimelineEntry.class)) {
             ObjectNode node = array.addObject();
             node.put("key", entry.key());
             node.put("label", entry.label());

@@ -1,18 +1,17 @@
 package dev.dxcp.server.http.deployment;
 
-import dev.dxcp.command.configuration.DeliveryConfigurationView;
 import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
+import dev.dxcp.events.configuration.ConfigurationQueries.DeliveryGroupOfRecord;
 import dev.dxcp.events.configuration.DeliveryGroup;
 import dev.dxcp.events.deployment.DeploymentQueries.FindDeployment;
 import dev.dxcp.events.deployment.DeploymentQueries.FindDeploymentAsOf;
 import dev.dxcp.events.deployment.DeploymentRecord;
 import dev.dxcp.server.http.Guards;
+import dev.dxcp.server.http.Questions;
 import dev.dxcp.server.http.RateLimiter;
 import dev.dxcp.server.identity.Caller;
 import dev.dxcp.server.identity.Role;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -27,15 +26,12 @@ import java.util.Optional;
  */
 public class DeploymentReads {
     private final RateLimiter rateLimiter;
-    private final QueryGateway queries;
-    private final DeliveryConfigurationView configuration;
+    private final Questions questions;
     private final Clock clock;
 
-    public DeploymentReads(RateLimiter rateLimiter, QueryGateway queries, DeliveryConfigurationView configuration,
-                           Clock clock) {
+    public DeploymentReads(RateLimiter rateLimiter, Questions questions, Clock clock) {
         this.rateLimiter = rateLimiter;
-        this.queries = queries;
-        this.configuration = configuration;
+        this.questions = questions;
         this.clock = clock;
     }
 
@@ -45,8 +41,8 @@ public class DeploymentReads {
         Guards.requirePrincipal(caller);
         Optional<Instant> moment = AsOf.past(asOf, clock);
         Object query = moment.isPresent() ? new FindDeploymentAsOf(id, moment.get()) : new FindDeployment(id);
-        DeploymentRecord record = queries.query(query, ResponseTypes.optionalInstanceOf(DeploymentRecord.class))
-                .join().orElseThrow(() -> new Rejection(ErrorCode.NOT_FOUND, "Deployment not found"));
+        DeploymentRecord record = questions.askOptional(query, DeploymentRecord.class)
+                .orElseThrow(() -> new Rejection(ErrorCode.NOT_FOUND, "Deployment not found"));
         if (caller.role() == Role.CI_PUBLISHER || caller.role() == Role.DELIVERY_OWNER && !owns(caller, record)) {
             throw new Rejection(ErrorCode.DELIVERY_GROUP_SCOPE_REQUIRED,
                     "This deployment belongs to a delivery group you do not own");
@@ -58,9 +54,8 @@ public class DeploymentReads {
         if (caller.actorEmail() == null) {
             return false;
         }
-        var config = configuration.current();
-        Optional<DeliveryGroup> group = config.group(record.deliveryGroupId())
-                .or(() -> config.groupOf(record.service()));
+        Optional<DeliveryGroup> group = questions.askOptional(
+                new DeliveryGroupOfRecord(record.deliveryGroupId(), record.service()), DeliveryGroup.class);
         return group.map(g -> g.ownerEmails().contains(caller.actorEmail())).orElse(false);
     }
 }

@@ -3,10 +3,10 @@ package dev.dxcp.server.http.deployment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dxcp.command.configuration.DeliveryConfigurationView;
 import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.common.Timestamps;
+import dev.dxcp.events.configuration.ConfigurationQueries.FindEnvironment;
 import dev.dxcp.events.configuration.Environment;
 import dev.dxcp.events.configuration.Recipe;
 import dev.dxcp.events.configuration.ServiceRoute;
@@ -16,6 +16,7 @@ import dev.dxcp.server.axon.CommandSender;
 import dev.dxcp.server.http.AuditMetadata;
 import dev.dxcp.server.http.Guards;
 import dev.dxcp.server.http.JsonBodies;
+import dev.dxcp.server.http.Questions;
 import dev.dxcp.server.http.RateLimiter;
 import dev.dxcp.server.http.RequestIds;
 import dev.dxcp.server.identity.Authenticator;
@@ -35,16 +36,16 @@ public class PolicySummaryController {
     private final Authenticator authenticator;
     private final RateLimiter rateLimiter;
     private final CommandSender commands;
-    private final DeliveryConfigurationView configuration;
+    private final Questions questions;
     private final ObjectMapper json;
     private final Clock clock;
 
     public PolicySummaryController(Authenticator authenticator, RateLimiter rateLimiter, CommandSender commands,
-                                   DeliveryConfigurationView configuration, ObjectMapper json, Clock clock) {
+                                   Questions questions, ObjectMapper json, Clock clock) {
         this.authenticator = authenticator;
         this.rateLimiter = rateLimiter;
         this.commands = commands;
-        this.configuration = configuration;
+        this.questions = questions;
         this.json = json;
         this.clock = clock;
     }
@@ -82,7 +83,8 @@ public class PolicySummaryController {
         if (route == null) {
             node.putNull("routing");
         } else {
-            Environment environment = configuration.current().environment(route.environmentId()).orElse(null);
+            Environment environment = questions.askOptional(new FindEnvironment(route.environmentId()),
+                    Environment.class).orElse(null);
             ObjectNode routing = node.putObject("routing");
             routing.put("service_id", route.serviceId());
             routing.put("environment_id", route.environmentId());

@@ -4,27 +4,28 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dxcp.command.configuration.DeliveryConfigurationState;
-import dev.dxcp.command.configuration.DeliveryConfigurationView;
-import dev.dxcp.command.configuration.EnvironmentAccess;
-import dev.dxcp.command.deployment.DeploymentPolicy;
-import dev.dxcp.command.registry.ServiceRegistry;
 import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.common.Timestamps;
-import dev.dxcp.events.configuration.DeliveryGroup;
+import dev.dxcp.events.configuration.ConfigurationQueries.DeliveryScope;
+import dev.dxcp.events.configuration.ConfigurationQueries.DeliveryScopeOf;
+import dev.dxcp.events.configuration.ConfigurationQueries.PromotionCandidate;
+import dev.dxcp.events.configuration.ConfigurationQueries.PromotionCandidateOf;
+import dev.dxcp.events.configuration.ConfigurationQueries.ResolveServiceEnvironment;
+import dev.dxcp.events.configuration.Environment;
 import dev.dxcp.events.deployment.DeploymentQueries.CurrentRunningStateOf;
 import dev.dxcp.events.deployment.DeploymentQueries.DeliveryScopeAsOf;
 import dev.dxcp.events.deployment.DeploymentQueries.DeliveryScopeSnapshot;
 import dev.dxcp.events.deployment.DeploymentQueries.LatestDeploymentOf;
 import dev.dxcp.events.deployment.DeploymentQueries.RunningState;
 import dev.dxcp.events.deployment.DeploymentRecord;
+import dev.dxcp.events.registry.RegistryQueries.FindService;
+import dev.dxcp.events.registry.ServiceEntry;
+import dev.dxcp.server.http.Questions;
 import dev.dxcp.server.http.RateLimiter;
 import dev.dxcp.server.identity.Authenticator;
 import dev.dxcp.server.identity.Caller;
 import dev.dxcp.server.identity.Role;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -46,25 +47,17 @@ public class ServiceDeliveryController {
 
     private final Authenticator authenticator;
     private final RateLimiter rateLimiter;
-    private final ServiceRegistry registry;
-    private final DeliveryConfigurationView configuration;
-    private final QueryGateway queries;
+    private final Questions questions;
     private final DeploymentJson render;
-    private final PromotionCandidates promotions;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public ServiceDeliveryController(Authenticator authenticator, RateLimiter rateLimiter, ServiceRegistry registry,
-                                     DeliveryConfigurationView configuration, QueryGateway queries,
-                                     DeploymentJson render, PromotionCandidates promotions, ObjectMapper json,
-                                     Clock clock) {
+    public ServiceDeliveryController(Authenticator authenticator, RateLimiter rateLimiter, Questions questions,
+                                     DeploymentJson render, ObjectMapper json, Clock clock) {
         this.authenticator = authenticator;
         this.rateLimiter = rateLimiter;
-        this.registry = registry;
-        this.configuration = configuration;
-        this.queries = queries;
+        this.questions = questions;
         this.render = render;
-        this.promotions = promotions;
         this.json = json;
         this.clock = clock;
     }
@@ -80,9 +73,8 @@ public class ServiceDeliveryController {
         reader(exchange);
         Optional<Instant> moment = AsOf.past(asOf, clock);
         requireAllowlisted(service);
-        DeliveryConfigurationState config = configuration.current();
-        DeliveryGroup group = DeploymentPolicy.deliveryGroupOf(service, config);
-        String env = DeploymentPolicy.environmentFor(group, environmentOrDefault(environment), config).id();
+        String env = questions.ask(new ResolveServiceEnvironment(service, environmentOrDefault(environment)),
+                Environment.class).id();
         Optional<RunningState> running = moment.isPresent()
                 ? scopeAsOf(service, env, moment.get()).runningState() : runningState(service, env);
         return running.map(r -> (JsonNode) running(r, moment)).orElse(NullNode.getInstance());
@@ -100,12 +92,11 @@ public class ServiceDeliveryController {
         Optional<Instant> moment = AsOf.past(asOf, clock);
         requireAllowlisted(service);
         String env = environmentOrDefault(environment);
-        DeliveryConfigurationState config = configuration.current();
         ObjectNode node = json.createObjectNode();
         node.put("service", service);
         node.put("environment", env);
-        Optional<DeliveryGroup> group = config.groupOf(service);
-        boolean resolvable = group.isPresent() && config.access(group.get().id(), env) != EnvironmentAccess.NOT_ALLOWED;
+        String groupId = questions.ask(new DeliveryScopeOf(service, env), DeliveryScope.class).deliveryGroupId();
+        boolean resolvable = groupId != null;
         DeliveryScopeSnapshot scope = resolvable ? scope(service, env, moment) : new DeliveryScopeSnapshot(null, null);
         Optional<DeploymentRecord> latest = scope.latestRecord();
         Optional<RunningState> running = scope.runningState();
@@ -113,8 +104,8 @@ public class ServiceDeliveryController {
         node.set("latest", latest.map(r -> (JsonNode) render.latest(r, caller.isAdmin())).orElse(NullNode.getInstance()));
         node.set("currentRunning", running.map(r -> (JsonNode) running(r, moment)).orElse(NullNode.getInstance()));
         node.set("promotionCandidate", resolvable
-                ? promotions.candidate(service, group.get(), env, running.orElse(null), config)
-                : NullNode.getInstance());
+                ? candidate(questions.ask(new PromotionCandidateOf(service, groupId, env, running.orElse(null)),
+                PromotionCandidate.class)) : NullNode.getInstance());
         return node;
     }
 
@@ -142,7 +133,7 @@ public class ServiceDeliveryController {
     }
 
     private void requireAllowlisted(String service) {
-        if (registry.find(service).isEmpty()) {
+        if (questions.askOptional(new FindService(service), ServiceEntry.class).isEmpty()) {
             throw new Rejection(ErrorCode.SERVICE_NOT_ALLOWLISTED, "Service is not allowlisted");
         }
     }
@@ -160,9 +151,26 @@ public class ServiceDeliveryController {
         return node;
     }
 
+    /** The next environment of the promotion order (api-contract §4): eligible, or the reason it is not. */
+    private ObjectNode candidate(PromotionCandidate candidate) {
+        ObjectNode node = json.createObjectNode();
+        node.put("eligible", candidate.eligible());
+        if (!candidate.eligible()) {
+            node.put("reason", candidate.reason());
+            if (candidate.targetEnvironment() != null) {
+                node.put("target_environment", candidate.targetEnvironment());
+            }
+            return node;
+        }
+        node.put("source_environment", candidate.sourceEnvironment());
+        node.put("target_environment", candidate.targetEnvironment());
+        node.put("version", candidate.version());
+        node.put("recipeId", candidate.recipeId());
+        return node;
+    }
+
     private Optional<RunningState> runningState(String service, String environment) {
-        return queries.query(new CurrentRunningStateOf(service, environment),
-                ResponseTypes.optionalInstanceOf(RunningState.class)).join();
+        return questions.askOptional(new CurrentRunningStateOf(service, environment), RunningState.class);
     }
 
     /** Latest record and running state: from the read model now, or folded from the events as of a past moment. */
@@ -175,12 +183,11 @@ public class ServiceDeliveryController {
     }
 
     private DeliveryScopeSnapshot scopeAsOf(String service, String environment, Instant asOf) {
-        return queries.query(new DeliveryScopeAsOf(service, environment, asOf), DeliveryScopeSnapshot.class).join();
+        return questions.ask(new DeliveryScopeAsOf(service, environment, asOf), DeliveryScopeSnapshot.class);
     }
 
     private Optional<DeploymentRecord> latest(String service, String environment) {
-        return queries.query(new LatestDeploymentOf(service, environment),
-                ResponseTypes.optionalInstanceOf(DeploymentRecord.class)).join();
+        return questions.askOptional(new LatestDeploymentOf(service, environment), DeploymentRecord.class);
     }
 
     private static String environmentOrDefault(String environment) {

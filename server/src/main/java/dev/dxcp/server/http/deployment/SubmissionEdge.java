@@ -4,11 +4,13 @@ import dev.dxcp.events.common.AdmissionOutcome;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.deployment.DeploymentCommands.RecordDeploymentDenial;
 import dev.dxcp.events.deployment.DeploymentKind;
+import dev.dxcp.events.engine.EngineMessages.AwaitTrigger;
+import dev.dxcp.events.engine.EngineMessages.TriggerAwaited;
 import dev.dxcp.server.axon.CommandSender;
-import dev.dxcp.saga.engine.TriggerOutcomes;
 import dev.dxcp.server.http.AdmissionAnswers;
 import dev.dxcp.server.http.AuditMetadata;
 import dev.dxcp.server.http.Guards;
+import dev.dxcp.server.http.Questions;
 import dev.dxcp.server.http.RequestIds;
 import dev.dxcp.server.identity.Caller;
 import org.axonframework.messaging.MetaData;
@@ -25,13 +27,13 @@ import java.time.Instant;
 public class SubmissionEdge {
     private final Guards guards;
     private final CommandSender commands;
-    private final TriggerOutcomes triggers;
+    private final Questions questions;
     private final AdmissionAnswers answers;
 
-    public SubmissionEdge(Guards guards, CommandSender commands, TriggerOutcomes triggers, AdmissionAnswers answers) {
+    public SubmissionEdge(Guards guards, CommandSender commands, Questions questions, AdmissionAnswers answers) {
         this.guards = guards;
         this.commands = commands;
-        this.triggers = triggers;
+        this.questions = questions;
         this.answers = answers;
     }
 
@@ -51,7 +53,7 @@ public class SubmissionEdge {
 
     ResponseEntity<String> answer(AdmissionOutcome outcome) {
         if (outcome.kind() == AdmissionOutcome.Kind.ACCEPTED) {
-            triggers.awaitTrigger(outcome.answer().deployment().id());
+            questions.ask(new AwaitTrigger(outcome.answer().deployment().id()), TriggerAwaited.class);
         }
         return answers.answer(outcome);
     }

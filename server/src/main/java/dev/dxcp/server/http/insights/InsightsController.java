@@ -3,7 +3,6 @@ package dev.dxcp.server.http.insights;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dxcp.command.registry.ServiceRegistry;
 import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.common.Timestamps;
@@ -13,10 +12,11 @@ import dev.dxcp.events.insights.InsightsQueries.DoraMetricsOf;
 import dev.dxcp.events.insights.InsightsQueries.FailureInsights;
 import dev.dxcp.events.insights.InsightsQueries.FailureInsightsOf;
 import dev.dxcp.events.insights.InsightsQueries.KeyCount;
+import dev.dxcp.events.registry.RegistryQueries.FindService;
+import dev.dxcp.events.registry.ServiceEntry;
+import dev.dxcp.server.http.Questions;
 import dev.dxcp.server.http.RateLimiter;
 import dev.dxcp.server.identity.Authenticator;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -38,17 +38,15 @@ public class InsightsController {
 
     private final Authenticator authenticator;
     private final RateLimiter rateLimiter;
-    private final ServiceRegistry registry;
-    private final QueryGateway queries;
+    private final Questions questions;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public InsightsController(Authenticator authenticator, RateLimiter rateLimiter, ServiceRegistry registry,
-                              QueryGateway queries, ObjectMapper json, Clock clock) {
+    public InsightsController(Authenticator authenticator, RateLimiter rateLimiter, Questions questions,
+                              ObjectMapper json, Clock clock) {
         this.authenticator = authenticator;
         this.rateLimiter = rateLimiter;
-        this.registry = registry;
-        this.queries = queries;
+        this.questions = questions;
         this.json = json;
         this.clock = clock;
     }
@@ -61,8 +59,8 @@ public class InsightsController {
         int days = windowDays(windowDays, 7, 30);
         Instant end = clock.instant();
         Instant start = end.minus(Duration.ofDays(days));
-        FailureInsights insights = queries.query(new FailureInsightsOf(start, end, blankToNull(groupId),
-                blankToNull(service)), ResponseTypes.instanceOf(FailureInsights.class)).join();
+        FailureInsights insights = questions.ask(new FailureInsightsOf(start, end, blankToNull(groupId),
+                blankToNull(service)), FailureInsights.class);
         ObjectNode body = window(days, start, end);
         body.put("totalDeployments", insights.totalDeployments());
         body.put("totalRollbacks", insights.totalRollbacks());
@@ -86,8 +84,8 @@ public class InsightsController {
         }
         Instant end = clock.instant();
         Instant start = end.minus(Duration.ofDays(days));
-        DoraMetrics metrics = queries.query(new DoraMetricsOf(start, end, blankToNull(service), blankToNull(groupId),
-                blankToNull(environment), blankToNull(groupBy)), ResponseTypes.instanceOf(DoraMetrics.class)).join();
+        DoraMetrics metrics = questions.ask(new DoraMetricsOf(start, end, blankToNull(service), blankToNull(groupId),
+                blankToNull(environment), blankToNull(groupBy)), DoraMetrics.class);
         ObjectNode body = window(days, start, end);
         body.put("service", blankToNull(service));
         body.put("groupId", blankToNull(groupId));
@@ -103,7 +101,8 @@ public class InsightsController {
 
     private void read(ServerWebExchange exchange, String service) {
         rateLimiter.check(authenticator.authenticate(exchange), RateLimiter.Kind.READ);
-        if (service != null && !service.isEmpty() && registry.find(service).isEmpty()) {
+        if (service != null && !service.isEmpty()
+                && questions.askOptional(new FindService(service), ServiceEntry.class).isEmpty()) {
             throw new Rejection(ErrorCode.SERVICE_NOT_ALLOWLISTED, "Service is not allowlisted");
         }
     }

@@ -6,20 +6,23 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.common.Timestamps;
+import dev.dxcp.events.operations.ProjectionMessages.FindProcessor;
+import dev.dxcp.events.operations.ProjectionMessages.ListProcessors;
+import dev.dxcp.events.operations.ProjectionMessages.ProcessorFailure;
+import dev.dxcp.events.operations.ProjectionMessages.ProcessorOverview;
+import dev.dxcp.events.operations.ProjectionMessages.ProcessorStatus;
+import dev.dxcp.events.operations.ProjectionMessages.RebuildAllProjections;
+import dev.dxcp.events.operations.ProjectionMessages.RebuildProjection;
+import dev.dxcp.events.operations.ProjectionMessages.RebuildStatus;
+import dev.dxcp.server.axon.CommandSender;
 import dev.dxcp.server.http.AuditMetadata;
 import dev.dxcp.server.http.Guards;
+import dev.dxcp.server.http.Questions;
 import dev.dxcp.server.http.RateLimiter;
 import dev.dxcp.server.http.RequestIds;
 import dev.dxcp.server.identity.Authenticator;
 import dev.dxcp.server.identity.Caller;
 import dev.dxcp.server.identity.Role;
-import dev.dxcp.query.operations.ProcessorFailure;
-import dev.dxcp.query.operations.ProcessorStatuses;
-import dev.dxcp.query.operations.ProcessorView;
-import dev.dxcp.query.operations.ProjectionCatalog;
-import dev.dxcp.query.operations.ProjectionRebuilder;
-import dev.dxcp.query.operations.RebuildRun;
-import dev.dxcp.query.operations.RebuildableProjection;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,6 +30,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
+
+import java.util.List;
 
 /**
  * Projection operations for SREs (README "Operating the read models"): list processors with position,
@@ -40,29 +45,28 @@ public class ProjectionController {
 
     private final Authenticator authenticator;
     private final RateLimiter rateLimiter;
-    private final ProcessorStatuses statuses;
-    private final ProjectionRebuilder rebuilder;
-    private final ProjectionCatalog catalog;
+    private final Questions questions;
+    private final CommandSender commands;
     private final ObjectMapper json;
 
-    public ProjectionController(Authenticator authenticator, RateLimiter rateLimiter, ProcessorStatuses statuses,
-                                ProjectionRebuilder rebuilder, ProjectionCatalog catalog, ObjectMapper json) {
+    public ProjectionController(Authenticator authenticator, RateLimiter rateLimiter, Questions questions,
+                                CommandSender commands, ObjectMapper json) {
         this.authenticator = authenticator;
         this.rateLimiter = rateLimiter;
-        this.statuses = statuses;
-        this.rebuilder = rebuilder;
-        this.catalog = catalog;
+        this.questions = questions;
+        this.commands = commands;
         this.json = json;
     }
 
     @GetMapping("/v1/admin/projections")
     public ObjectNode list(ServerWebExchange exchange) {
         admin(exchange, RateLimiter.Kind.READ);
+        ProcessorOverview overview = questions.ask(new ListProcessors(), ProcessorOverview.class);
         ObjectNode body = json.createObjectNode();
-        body.put("eventStoreHead", statuses.head());
+        body.put("eventStoreHead", overview.eventStoreHead());
         ArrayNode projections = body.putArray("projections");
         ArrayNode sagas = body.putArray("sagas");
-        for (ProcessorView view : statuses.all()) {
+        for (ProcessorStatus view : overview.processors()) {
             (view.kind().equals("saga") ? sagas : projections).add(render(view));
         }
         return body;
@@ -71,7 +75,7 @@ public class ProjectionController {
     @GetMapping("/v1/admin/projections/{name}")
     public ObjectNode one(ServerWebExchange exchange, @PathVariable String name) {
         admin(exchange, RateLimiter.Kind.READ);
-        return render(statuses.find(name).orElseThrow(() -> new Rejection(ErrorCode.NOT_FOUND,
+        return render(questions.askOptional(new FindProcessor(name), ProcessorStatus.class).orElseThrow(() -> new Rejection(ErrorCode.NOT_FOUND,
                 "Projection not found")));
     }
 
@@ -79,7 +83,8 @@ public class ProjectionController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     public ObjectNode rebuild(ServerWebExchange exchange, @PathVariable String name) {
         Caller caller = admin(exchange, RateLimiter.Kind.MUTATE);
-        RebuildRun run = rebuilder.start(name, AuditMetadata.of(caller, RequestIds.of(exchange), null));
+        RebuildStatus run = commands.send(new RebuildProjection(name),
+                AuditMetadata.of(caller, RequestIds.of(exchange), null));
         return renderRebuild(run);
     }
 
@@ -88,14 +93,11 @@ public class ProjectionController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     public ObjectNode rebuildAll(ServerWebExchange exchange) {
         Caller caller = admin(exchange, RateLimiter.Kind.MUTATE);
+        List<RebuildStatus> runs = commands.send(new RebuildAllProjections(),
+                AuditMetadata.of(caller, RequestIds.of(exchange), null));
         ObjectNode body = json.createObjectNode();
         ArrayNode rebuilds = body.putArray("rebuilds");
-        for (RebuildableProjection projection : catalog.all()) {
-            RebuildRun run = rebuilder.latest(projection.name()).filter(r -> !r.finished())
-                    .orElseGet(() -> rebuilder.start(projection.name(),
-                            AuditMetadata.of(caller, RequestIds.of(exchange), null)));
-            rebuilds.add(renderRebuild(run));
-        }
+        runs.forEach(run -> rebuilds.add(renderRebuild(run)));
         return body;
     }
 
@@ -106,7 +108,7 @@ public class ProjectionController {
         return caller;
     }
 
-    private ObjectNode render(ProcessorView view) {
+    private ObjectNode render(ProcessorStatus view) {
         ObjectNode node = json.createObjectNode();
         node.put("name", view.name());
         node.put("kind", view.kind());
@@ -138,17 +140,17 @@ public class ProjectionController {
         return node;
     }
 
-    private ObjectNode renderRebuild(RebuildRun run) {
+    private ObjectNode renderRebuild(RebuildStatus run) {
         ObjectNode node = json.createObjectNode();
         node.put("projection", run.projection());
-        node.put("status", run.status().name().toLowerCase());
+        node.put("status", run.status());
         node.put("fromGeneration", run.fromGeneration());
         node.put("targetGeneration", run.targetGeneration());
         node.put("startedAt", Timestamps.format(run.startedAt()));
         node.put("completedAt", Timestamps.format(run.completedAt()));
         node.put("headAtStart", run.headAtStart());
         node.put("position", run.position());
-        node.put("progress", Math.round(run.progress() * 10_000) / 10_000.0);
+        node.put("progress", run.progress());
         node.put("eventsPerSecond", Math.round(run.eventsPerSecond()));
         node.set("failure", run.failure() == null ? null : renderFailure(run.failure()));
         return node;

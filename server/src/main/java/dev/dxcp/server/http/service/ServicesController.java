@@ -3,23 +3,22 @@ package dev.dxcp.server.http.service;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dxcp.artifact.ArtifactDiscoveryException;
-import dev.dxcp.artifact.ArtifactVersion;
-import dev.dxcp.events.build.SemverOrder;
-import dev.dxcp.artifact.VersionScan;
-import dev.dxcp.events.registry.ServiceEntry;
-import dev.dxcp.command.registry.ServiceRegistry;
 import dev.dxcp.events.build.BuildMessages.ListRegisteredBuilds;
 import dev.dxcp.events.build.BuildMessages.RegisteredBuilds;
 import dev.dxcp.events.build.BuildRecord;
+import dev.dxcp.events.build.SemverOrder;
 import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.common.Timestamps;
+import dev.dxcp.events.engine.EngineMessages.DiscoverVersions;
+import dev.dxcp.events.engine.EngineMessages.DiscoveredVersion;
+import dev.dxcp.events.registry.RegistryQueries.FindService;
+import dev.dxcp.events.registry.RegistryQueries.ListServices;
+import dev.dxcp.events.registry.ServiceEntry;
+import dev.dxcp.server.http.Questions;
 import dev.dxcp.server.http.RateLimiter;
 import dev.dxcp.server.identity.Authenticator;
 import dev.dxcp.server.identity.Caller;
-import dev.dxcp.server.wiring.ArtifactWiring.ArtifactLocation;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -38,22 +37,15 @@ import java.util.Map;
 public class ServicesController {
     private final Authenticator authenticator;
     private final RateLimiter rateLimiter;
-    private final ServiceRegistry registry;
-    private final QueryGateway queries;
-    private final VersionScan scan;
-    private final ArtifactLocation artifacts;
+    private final Questions questions;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public ServicesController(Authenticator authenticator, RateLimiter rateLimiter, ServiceRegistry registry,
-                              QueryGateway queries, VersionScan scan, ArtifactLocation artifacts, ObjectMapper json,
-                              Clock clock) {
+    public ServicesController(Authenticator authenticator, RateLimiter rateLimiter, Questions questions,
+                              ObjectMapper json, Clock clock) {
         this.authenticator = authenticator;
         this.rateLimiter = rateLimiter;
-        this.registry = registry;
-        this.queries = queries;
-        this.scan = scan;
-        this.artifacts = artifacts;
+        this.questions = questions;
         this.json = json;
         this.clock = clock;
     }
@@ -63,7 +55,7 @@ public class ServicesController {
         Caller caller = authenticator.authenticate(exchange);
         rateLimiter.check(caller, RateLimiter.Kind.READ);
         ArrayNode list = json.createArrayNode();
-        for (ServiceEntry entry : registry.all()) {
+        for (ServiceEntry entry : questions.askList(new ListServices(), ServiceEntry.class)) {
             ObjectNode node = list.addObject();
             node.put("service_name", entry.serviceName());
             entry.allowedEnvironments().forEach(node.putArray("allowed_environments")::add);
@@ -86,7 +78,7 @@ public class ServicesController {
         Caller caller = authenticator.authenticate(exchange);
         rateLimiter.check(caller, RateLimiter.Kind.READ);
         boolean rescan = parseBoolean(refresh);
-        if (registry.find(service).isEmpty()) {
+        if (questions.askOptional(new FindService(service), ServiceEntry.class).isEmpty()) {
             throw new Rejection(ErrorCode.SERVICE_NOT_ALLOWLISTED, "Service is not allowlisted");
         }
         List<Map<String, Object>> versions = new ArrayList<>();
@@ -108,7 +100,7 @@ public class ServicesController {
     }
 
     private List<Map<String, Object>> registeredVersions(String service) {
-        RegisteredBuilds builds = queries.query(new ListRegisteredBuilds(service), RegisteredBuilds.class).join();
+        RegisteredBuilds builds = questions.ask(new ListRegisteredBuilds(service), RegisteredBuilds.class);
         List<BuildRecord> sorted = new ArrayList<>(builds.builds());
         // Stable sort: equal semver keys keep registry order, newest registration first.
         sorted.sort(Comparator.comparing(BuildRecord::version, SemverOrder.NEWEST_FIRST));
@@ -117,15 +109,9 @@ public class ServicesController {
     }
 
     private List<Map<String, Object>> scanned(String service) {
-        try {
-            return scan.versionsOf(artifacts.bucket(), service).stream()
-                    .map(v -> version(v.version(), v.artifactRef(), v.sizeBytes(),
-                            Timestamps.format(v.lastModified()))).toList();
-        } catch (ArtifactDiscoveryException e) {
-            String message = "Artifact discovery failed: " + e.getMessage();
-            throw new Rejection(ErrorCode.ARTIFACT_DISCOVERY_FAILED,
-                    message.length() > 240 ? message.substring(0, 240) : message);
-        }
+        return questions.askList(new DiscoverVersions(service), DiscoveredVersion.class).stream()
+                .map(v -> version(v.version(), v.artifactRef(), v.sizeBytes(), Timestamps.format(v.lastModified())))
+                .toList();
     }
 
     private static Map<String, Object> version(String version, String artifactRef, Long size, String modified) {

@@ -7,7 +7,6 @@ import dev.dxcp.events.settings.EngineAdapterProposal.SecretChange;
 import dev.dxcp.events.settings.EngineAdapterSettings;
 import dev.dxcp.events.settings.EngineAdapterSettings.Mode;
 import dev.dxcp.events.settings.EngineAdapterSettings.Secret;
-import dev.dxcp.saga.engine.SecretValues;
 import dev.dxcp.server.http.TextRules;
 
 import java.util.ArrayList;
@@ -34,7 +33,6 @@ final class EngineAdapterBody {
     private static final Set<String> TEXT_FIELDS = Set.of("gate_url", "header_name", "token_url", "client_id",
             "audience", "scope", "client_cert_path", "client_key_path", "keystore_path", "ca_bundle_path",
             "server_name");
-    private static final String UNSAVED = "unsaved:";
 
     private final Map<String, String> texts = new HashMap<>();
     private final Map<Secret, Optional<String>> secrets = new EnumMap<>(Secret.class);
@@ -83,19 +81,14 @@ final class EngineAdapterBody {
 
     /** The proposal before anything is saved: secrets sent stand under placeholder references. */
     EngineAdapterProposal unsavedProposal() {
-        return proposal((secret, value) -> UNSAVED + secret.field());
+        return proposal((secret, value) -> EngineAdapterProposal.unsavedRef(secret));
     }
 
-    /** Resolves the placeholders of {@link #unsavedProposal()} to the values sent, everything else as {@code saved}. */
-    SecretValues unsavedSecrets(SecretValues saved) {
-        return ref -> {
-            for (Secret secret : Secret.values()) {
-                if ((UNSAVED + secret.field()).equals(ref)) {
-                    return secrets.getOrDefault(secret, Optional.empty());
-                }
-            }
-            return saved.of(ref);
-        };
+    /** The secret values sent (a cleared secret is no value): what the placeholders resolve to, and what a save stores. */
+    Map<Secret, String> sentSecrets() {
+        Map<Secret, String> values = new EnumMap<>(Secret.class);
+        secrets.forEach((secret, value) -> value.ifPresent(text -> values.put(secret, text)));
+        return values;
     }
 
     private SecretChange change(Secret secret, BiFunction<Secret, String, String> refFor) {

@@ -3,10 +3,10 @@ package dev.dxcp.server.http.system;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dxcp.events.engine.EngineMessages.EngineAdapterValidation;
 import dev.dxcp.events.settings.EffectiveSettings.Sourced;
-import dev.dxcp.events.settings.SettingProblem;
 import dev.dxcp.events.settings.EngineAdapterSettings;
-import dev.dxcp.saga.engine.EngineAdapterCheck;
+import dev.dxcp.events.settings.SettingProblem;
 
 import java.util.List;
 
@@ -31,7 +31,7 @@ final class EngineAdapterJson {
         return body;
     }
 
-    static ObjectNode result(ObjectMapper json, EngineAdapterCheck.Result result) {
+    static ObjectNode result(ObjectMapper json, EngineAdapterValidation result) {
         ObjectNode body = json.createObjectNode();
         body.put("status", result.status());
         body.put("summary", result.summary());

@@ -1,7 +1,7 @@
 package dev.dxcp.server.http.system;
 
-import dev.dxcp.command.settings.SystemSettingsView;
 import dev.dxcp.server.config.DxcpProperties;
+import dev.dxcp.server.http.Questions;
 import dev.dxcp.server.http.RateLimiter;
 import dev.dxcp.server.http.RequestIds;
 import dev.dxcp.server.identity.Authenticator;
@@ -21,13 +21,13 @@ import java.util.Map;
 public class PublicSettingsController {
     private final Authenticator authenticator;
     private final RateLimiter rateLimiter;
-    private final SystemSettingsView settings;
+    private final Questions settings;
     private final DxcpProperties properties;
     private final int defaultRefresh;
     private final int minRefresh;
     private final int maxRefresh;
 
-    public PublicSettingsController(Authenticator authenticator, RateLimiter rateLimiter, SystemSettingsView settings,
+    public PublicSettingsController(Authenticator authenticator, RateLimiter rateLimiter, Questions settings,
                                     DxcpProperties properties,
                                     @Value("${dxcp.ui.default-refresh-seconds:${DXCP_UI_DEFAULT_REFRESH_SECONDS:300}}") int defaultRefresh,
                                     @Value("${dxcp.ui.min-refresh-seconds:${DXCP_UI_MIN_REFRESH_SECONDS:60}}") int minRefresh,
@@ -68,7 +68,7 @@ public class PublicSettingsController {
         body.put("request_id", RequestIds.of(exchange));
         body.put("oidc_configured", properties.oidc().complete() && DxcpProperties.present(properties.oidc().rolesClaim()));
         // A Gate URL in the engine settings in force (http or mtls); stub mode's in-process simulator is no Spinnaker.
-        body.put("spinnaker_configured", DxcpProperties.present(settings.current().engineAdapter().value().gateUrl()));
+        body.put("spinnaker_configured", DxcpProperties.present(settings.settings().engineAdapter().value().gateUrl()));
         body.put("artifact_discovery_configured", DxcpProperties.present(properties.artifacts().bucket()));
         return body;
     }
@@ -78,7 +78,7 @@ public class PublicSettingsController {
         body.put("default_refresh_interval_seconds", defaultRefresh);
         body.put("min_refresh_interval_seconds", minRefresh);
         body.put("max_refresh_interval_seconds", maxRefresh);
-        body.put("mutations_disabled", settings.current().mutationsDisabled().value());
+        body.put("mutations_disabled", settings.settings().mutationsDisabled().value());
         return body;
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.settings.EffectiveSettings;
-import dev.dxcp.command.settings.SystemSettingsView;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.settings.CiPublisher;
 import dev.dxcp.events.settings.RateLimits;
@@ -18,6 +17,7 @@ import dev.dxcp.server.axon.CommandSender;
 import dev.dxcp.server.http.AuditMetadata;
 import dev.dxcp.server.http.Guards;
 import dev.dxcp.server.http.JsonBodies;
+import dev.dxcp.server.http.Questions;
 import dev.dxcp.server.http.RateLimiter;
 import dev.dxcp.server.http.RequestIds;
 import dev.dxcp.server.identity.Authenticator;
@@ -45,13 +45,13 @@ public class SettingsController {
     private final Authenticator authenticator;
     private final RateLimiter rateLimiter;
     private final Guards guards;
-    private final SystemSettingsView settings;
+    private final Questions settings;
     private final CommandSender commands;
     private final ObjectMapper json;
     private final Clock clock;
 
     public SettingsController(Authenticator authenticator, RateLimiter rateLimiter, Guards guards,
-                              SystemSettingsView settings, CommandSender commands, ObjectMapper json, Clock clock) {
+                              Questions settings, CommandSender commands, ObjectMapper json, Clock clock) {
         this.authenticator = authenticator;
         this.rateLimiter = rateLimiter;
         this.guards = guards;
@@ -64,7 +64,7 @@ public class SettingsController {
     @GetMapping("/v1/admin/system/ci-publishers")
     public ObjectNode ciPublishers(ServerWebExchange exchange) {
         adminRead(exchange);
-        return publishersBody(settings.current().ciPublishers());
+        return publishersBody(settings.settings().ciPublishers());
     }
 
     @PutMapping("/v1/admin/system/ci-publishers")
@@ -75,13 +75,13 @@ public class SettingsController {
         List<CiPublisher> publishers = CiPublisherJson.parseList(request.get("publishers"), false);
         commands.send(new ReplaceCiPublishers(publishers, clock.instant()),
                 AuditMetadata.of(caller, RequestIds.of(exchange), key));
-        return publishersBody(settings.current().ciPublishers());
+        return publishersBody(settings.settings().ciPublishers());
     }
 
     @GetMapping("/v1/admin/system/rate-limits")
     public ObjectNode rateLimits(ServerWebExchange exchange) {
         adminRead(exchange);
-        return rateLimitsBody(settings.current().rateLimits());
+        return rateLimitsBody(settings.settings().rateLimits());
     }
 
     /** Strict body: all three as JSON integers within bounds (api-contract §11). */
@@ -93,13 +93,13 @@ public class SettingsController {
                 boundedInt(request, "mutate_rpm", 1, 5000), boundedInt(request, "daily_quota_build_register", 0, 5000));
         commands.send(new ChangeRateLimits(limits, clock.instant()),
                 AuditMetadata.of(caller, RequestIds.of(exchange), null));
-        return rateLimitsBody(settings.current().rateLimits());
+        return rateLimitsBody(settings.settings().rateLimits());
     }
 
     @GetMapping("/v1/admin/system/mutations-disabled")
     public ObjectNode mutationsDisabled(ServerWebExchange exchange) {
         adminRead(exchange);
-        return killSwitchBody(settings.current().mutationsDisabled());
+        return killSwitchBody(settings.settings().mutationsDisabled());
     }
 
     /** The kill switch is never blocked by itself, and needs no Idempotency-Key (governance §8). */
@@ -118,7 +118,7 @@ public class SettingsController {
         commands.send(new SetMutationsDisabled(disabled.booleanValue(),
                         reason == null || reason.isNull() ? null : reason.asText(), clock.instant()),
                 AuditMetadata.of(caller, RequestIds.of(exchange), null));
-        return killSwitchBody(settings.current().mutationsDisabled());
+        return killSwitchBody(settings.settings().mutationsDisabled());
     }
 
     @PatchMapping("/v1/admin/system/mutations-disabled")
@@ -129,7 +129,7 @@ public class SettingsController {
     @GetMapping("/v1/admin/system/ui-exposure-policy")
     public ObjectNode uiExposurePolicy(ServerWebExchange exchange) {
         adminRead(exchange);
-        return exposureBody(settings.current().uiExposure());
+        return exposureBody(settings.settings().uiExposure());
     }
 
     @PutMapping("/v1/admin/system/ui-exposure-policy")
@@ -140,7 +140,7 @@ public class SettingsController {
                 display(request, "externalLinks"));
         commands.send(new ChangeUiExposurePolicy(policy, clock.instant()),
                 AuditMetadata.of(caller, RequestIds.of(exchange), null));
-        return exposureBody(settings.current().uiExposure());
+        return exposureBody(settings.settings().uiExposure());
     }
 
     /** Readable by every role (api-contract §3). */
@@ -148,7 +148,7 @@ public class SettingsController {
     public ObjectNode uiExposureForEveryone(ServerWebExchange exchange) {
         Caller caller = authenticator.authenticate(exchange);
         rateLimiter.check(caller, RateLimiter.Kind.READ);
-        return exposureBody(settings.current().uiExposure());
+        return exposureBody(settings.settings().uiExposure());
     }
 
     private void adminRead(ServerWebExchange exchange) {

@@ -1,45 +1,57 @@
-package dev.dxcp.server.artifact;
+package dev.dxcp.saga.artifact;
 
 import dev.dxcp.artifact.ArtifactDigest;
 import dev.dxcp.artifact.ArtifactNotFoundException;
 import dev.dxcp.artifact.ArtifactStore;
-import dev.dxcp.command.build.ArtifactLimits;
-import dev.dxcp.command.build.ArtifactSourceRules;
 import dev.dxcp.events.build.ArtifactIntegrity;
 import dev.dxcp.events.build.ArtifactRef;
-import dev.dxcp.events.build.InvalidArtifactRef;
 import dev.dxcp.events.build.BuildRecord;
+import dev.dxcp.events.build.InvalidArtifactRef;
 import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
+import dev.dxcp.events.engine.EngineMessages.MeasureArtifact;
+import org.axonframework.queryhandling.QueryHandler;
+
+import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Measures a build's artifact in the runtime store (domain §13): bucket must be the runtime bucket,
  * key a .zip, object present; size, media type and a streamed sha256 are taken from the store and
- * must satisfy the integrity limits.
+ * must satisfy the integrity limits. Asked outside any transaction, between the two decisions of a
+ * registration.
  */
-public class StoreArtifactVerifier implements ArtifactVerifier {
+public class StoreArtifactVerifier {
     private final ArtifactStore store;
-    private final ArtifactSourceRules rules;
-    private final ArtifactLimits limits;
+    private final Set<String> allowedSchemes;
+    private final String runtimeBucket;
+    private final UnaryOperator<ArtifactIntegrity> limits;
 
-    public StoreArtifactVerifier(ArtifactStore store, ArtifactSourceRules rules, ArtifactLimits limits) {
+    /** @param limits the integrity limits every stored build satisfies (the command side's), which refuse */
+    public StoreArtifactVerifier(ArtifactStore store, Set<String> allowedSchemes, String runtimeBucket,
+                                 UnaryOperator<ArtifactIntegrity> limits) {
         this.store = store;
-        this.rules = rules;
+        this.allowedSchemes = Set.copyOf(allowedSchemes);
+        this.runtimeBucket = runtimeBucket;
         this.limits = limits;
     }
 
-    @Override
+    @QueryHandler
+    public ArtifactIntegrity handle(MeasureArtifact query) {
+        return measure(query.candidate());
+    }
+
     public ArtifactIntegrity measure(BuildRecord candidate) {
-        if (!rules.bucketConfigured()) {
+        if (runtimeBucket == null || runtimeBucket.isBlank()) {
             throw invalid("runtime artifact bucket is not configured");
         }
         ArtifactRef ref;
         try {
-            ref = ArtifactRef.parse(candidate.artifactRef(), rules.allowedSchemes());
+            ref = ArtifactRef.parse(candidate.artifactRef(), allowedSchemes);
         } catch (InvalidArtifactRef e) {
             throw invalid(e.getMessage());
         }
-        if (!"s3".equals(ref.scheme()) || !rules.runtimeBucket().equals(ref.bucket())) {
+        if (!"s3".equals(ref.scheme()) || !runtimeBucket.equals(ref.bucket())) {
             throw invalid("artifact bucket must be the runtime artifact bucket");
         }
         if (!ref.key().endsWith(".zip")) {
@@ -55,7 +67,7 @@ public class StoreArtifactVerifier implements ArtifactVerifier {
                     "artifact could not be hashed: " + e.getMessage(), null);
         }
         ArtifactIntegrity measured = new ArtifactIntegrity(digest.sha256(), digest.sizeBytes(), digest.contentType());
-        limits.check(measured);
+        limits.apply(measured);
         return measured;
     }
 

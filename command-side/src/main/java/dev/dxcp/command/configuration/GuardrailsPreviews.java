@@ -1,6 +1,8 @@
 package dev.dxcp.command.configuration;
 
 import dev.dxcp.command.registry.ServiceRegistry;
+import dev.dxcp.events.configuration.ConfigurationQueries.GuardrailsPreview;
+import dev.dxcp.events.configuration.ConfigurationQueries.GuardrailsPreview.Message;
 import dev.dxcp.events.configuration.DeliveryGroupSpec;
 import dev.dxcp.events.configuration.Guardrails;
 import dev.dxcp.events.configuration.Recipe;
@@ -16,21 +18,15 @@ import java.util.Set;
  * only those about fields the body has, so a partial body can be previewed); warnings name settings
  * that would fall back to a default or leave deployments blocked.
  */
-public final class GuardrailsPreview {
+public final class GuardrailsPreviews {
     public static final String OK = "OK";
     public static final String WARNING = "WARNING";
     public static final String ERROR = "ERROR";
 
-    public record Message(String type, String field, String message) {
+    private GuardrailsPreviews() {
     }
 
-    public record Result(String validationStatus, List<Message> messages) {
-    }
-
-    private GuardrailsPreview() {
-    }
-
-    public static Result ofDeliveryGroup(DeliveryGroupSpec spec, Set<String> sentFields,
+    public static GuardrailsPreview ofDeliveryGroup(DeliveryGroupSpec spec, Set<String> sentFields,
                                          DeliveryConfigurationState state, ServiceRegistry registry) {
         List<Message> messages = new ArrayList<>();
         String groupId = DeliveryGroupRules.blank(spec.id()) ? null : spec.id().trim();
@@ -60,7 +56,7 @@ public final class GuardrailsPreview {
         return result(messages);
     }
 
-    public static Result ofRecipe(RecipeSpec spec) {
+    public static GuardrailsPreview ofRecipe(RecipeSpec spec) {
         List<Message> messages = new ArrayList<>();
         RecipeRules.check(spec, null).forEach(v -> messages.add(new Message(ERROR, v.field(), v.message())));
         if (DeliveryGroupRules.blank(spec.rollbackPipeline())) {
@@ -91,8 +87,8 @@ public final class GuardrailsPreview {
         };
     }
 
-    private static Result result(List<Message> messages) {
+    private static GuardrailsPreview result(List<Message> messages) {
         boolean error = messages.stream().anyMatch(m -> ERROR.equals(m.type()));
-        return new Result(error ? ERROR : messages.isEmpty() ? OK : WARNING, List.copyOf(messages));
+        return new GuardrailsPreview(error ? ERROR : messages.isEmpty() ? OK : WARNING, List.copyOf(messages));
     }
 }

@@ -1,5 +1,6 @@
 package dev.dxcp.query.operations;
 
+import dev.dxcp.events.operations.ProjectionMessages.ProcessorFailure;
 import dev.dxcp.query.common.ProjectionEventFailure;
 
 /**
@@ -7,9 +8,11 @@ import dev.dxcp.query.common.ProjectionEventFailure;
  * batch of writes) and the error's own words. A failure outside any event (the database unreachable
  * while fetching) names no event.
  */
-public record ProcessorFailure(Long globalIndex, String eventIdentifier, String payloadType, String message) {
+final class ProcessorFailures {
+    private ProcessorFailures() {
+    }
 
-    public static ProcessorFailure of(Throwable error) {
+    static ProcessorFailure of(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof ProjectionEventFailure failure) {
                 return new ProcessorFailure(failure.globalIndex(), failure.eventIdentifier(), failure.payloadType(),

@@ -1,7 +1,7 @@
 package dev.dxcp.command.configuration;
 
-import dev.dxcp.command.configuration.GuardrailsPreview.Message;
-import dev.dxcp.command.configuration.GuardrailsPreview.Result;
+import dev.dxcp.events.configuration.ConfigurationQueries.GuardrailsPreview;
+import dev.dxcp.events.configuration.ConfigurationQueries.GuardrailsPreview.Message;
 import dev.dxcp.events.configuration.Guardrails;
 import dev.dxcp.events.configuration.RecipeSpec;
 import org.junit.jupiter.api.Test;
@@ -17,12 +17,12 @@ import static dev.dxcp.command.configuration.ConfigurationFixtures.seeded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** api-contract §11 guardrails preview: the save rules as messages, plus warnings about defaults. */
-class GuardrailsPreviewTest {
+class GuardrailsPreviewsTest {
     private static final DeliveryConfigurationState STATE = fold(seeded());
 
     @Test
     void aCompleteValidGroupIsOk() {
-        Result result = GuardrailsPreview.ofDeliveryGroup(group("team").services("svc-d")
+        GuardrailsPreview result = GuardrailsPreviews.ofDeliveryGroup(group("team").services("svc-d")
                         .guardrails(new Guardrails(1, 5, 2)).spec(),
                 Set.of("id", "name", "services", "allowed_recipes", "guardrails"), STATE, registry());
         assertThat(result.validationStatus()).isEqualTo("OK");
@@ -31,7 +31,7 @@ class GuardrailsPreviewTest {
 
     @Test
     void unsetGuardrailsAndEmptyListsAreWarnings() {
-        Result result = GuardrailsPreview.ofDeliveryGroup(group(null).name(null).recipes(List.of())
+        GuardrailsPreview result = GuardrailsPreviews.ofDeliveryGroup(group(null).name(null).recipes(List.of())
                         .environments(List.of()).guardrails(new Guardrails(3, null, null)).spec(),
                 Set.of("guardrails", "services", "allowed_recipes", "allowed_environments"), STATE, registry());
         assertThat(result.validationStatus()).isEqualTo("WARNING");
@@ -41,7 +41,7 @@ class GuardrailsPreviewTest {
 
     @Test
     void brokenRulesAreErrorsOnlyForTheFieldsSent() {
-        Result result = GuardrailsPreview.ofDeliveryGroup(group(null).name(null).services("svc-a", "svc-zz")
+        GuardrailsPreview result = GuardrailsPreviews.ofDeliveryGroup(group(null).name(null).services("svc-a", "svc-zz")
                         .guardrails(new Guardrails(0, 1, 1)).spec(),
                 Set.of("services", "guardrails"), STATE, registry());
         assertThat(result.validationStatus()).isEqualTo("ERROR");
@@ -51,12 +51,12 @@ class GuardrailsPreviewTest {
 
     @Test
     void aRecipePreviewReportsTheSaveRulesAndWarnsAboutRollbackAndDeprecation() {
-        assertThat(GuardrailsPreview.ofRecipe(recipe("fast")).validationStatus()).isEqualTo("OK");
-        Result deprecated = GuardrailsPreview.ofRecipe(new RecipeSpec("fast", "Fast", null, "app", "deploy", null,
+        assertThat(GuardrailsPreviews.ofRecipe(recipe("fast")).validationStatus()).isEqualTo("OK");
+        GuardrailsPreview deprecated = GuardrailsPreviews.ofRecipe(new RecipeSpec("fast", "Fast", null, "app", "deploy", null,
                 "deprecated", "x"));
         assertThat(deprecated.validationStatus()).isEqualTo("WARNING");
         assertThat(deprecated.messages()).extracting(Message::field).containsExactly("rollback_pipeline", "status");
-        Result broken = GuardrailsPreview.ofRecipe(new RecipeSpec(null, null, null, null, "deploy", "rb", null, null));
+        GuardrailsPreview broken = GuardrailsPreviews.ofRecipe(new RecipeSpec(null, null, null, null, "deploy", "rb", null, null));
         assertThat(broken.validationStatus()).isEqualTo("ERROR");
         assertThat(broken.messages()).extracting(Message::field).containsExactly("id", "name",
                 "spinnaker_application", "effective_behavior_summary");

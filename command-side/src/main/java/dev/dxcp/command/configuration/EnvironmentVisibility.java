@@ -1,7 +1,6 @@
-package dev.dxcp.server.http.configuration;
+package dev.dxcp.command.configuration;
 
-import dev.dxcp.command.configuration.DeliveryConfigurationState;
-import dev.dxcp.command.configuration.EnvironmentAccess;
+import dev.dxcp.events.configuration.ConfigurationQueries.VisibleEnvironment;
 import dev.dxcp.events.configuration.DeliveryGroup;
 import dev.dxcp.events.configuration.Environment;
 import dev.dxcp.events.configuration.EnvironmentBinding;
@@ -19,32 +18,29 @@ import java.util.Optional;
  * groups is shown once (the enabled copy wins, then the lowest order), sorted by promotion order then name.
  */
 final class EnvironmentVisibility {
-    /** One environment as a caller sees it; group and order are null in the unscoped admin view. */
-    record Row(Environment environment, String deliveryGroupId, Integer promotionOrder, boolean enabled) {
-    }
-
-    private static final Comparator<Row> BY_PREFERENCE = Comparator.comparing((Row row) -> !row.enabled())
-            .thenComparing(Row::promotionOrder, Comparator.nullsLast(Comparator.naturalOrder()));
-    private static final Comparator<Row> BY_ORDER_THEN_NAME = Comparator
-            .comparing(Row::promotionOrder, Comparator.nullsLast(Comparator.naturalOrder()))
+    private static final Comparator<VisibleEnvironment> BY_PREFERENCE =
+            Comparator.comparing((VisibleEnvironment row) -> !row.enabled())
+                    .thenComparing(VisibleEnvironment::promotionOrder, Comparator.nullsLast(Comparator.naturalOrder()));
+    private static final Comparator<VisibleEnvironment> BY_ORDER_THEN_NAME = Comparator
+            .comparing(VisibleEnvironment::promotionOrder, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(row -> row.environment().id());
 
     private EnvironmentVisibility() {
     }
 
-    static List<Row> forAdmin(DeliveryConfigurationState state) {
+    static List<VisibleEnvironment> forAdmin(DeliveryConfigurationState state) {
         return state.environmentsSortedByName().stream().map(EnvironmentVisibility::unscoped).toList();
     }
 
-    static Row unscoped(Environment environment) {
-        return new Row(environment, null, null, environment.active());
+    static VisibleEnvironment unscoped(Environment environment) {
+        return new VisibleEnvironment(environment, null, null, environment.active());
     }
 
-    static List<Row> forOwner(DeliveryConfigurationState state, String email) {
+    static List<VisibleEnvironment> forOwner(DeliveryConfigurationState state, String email) {
         if (email == null || email.isBlank()) {
             return List.of();
         }
-        Map<String, Row> chosen = new LinkedHashMap<>();
+        Map<String, VisibleEnvironment> chosen = new LinkedHashMap<>();
         for (DeliveryGroup group : state.groups()) {
             if (!group.ownerEmails().contains(email)) {
                 continue;
@@ -54,8 +50,8 @@ final class EnvironmentVisibility {
                 if (access == EnvironmentAccess.NOT_ALLOWED || access == EnvironmentAccess.RETIRED) {
                     continue;
                 }
-                Row row = new Row(environment, group.id(), order(state, group, environment.id()),
-                        access == EnvironmentAccess.USABLE);
+                VisibleEnvironment row = new VisibleEnvironment(environment, group.id(),
+                        order(state, group, environment.id()), access == EnvironmentAccess.USABLE);
                 chosen.merge(environment.id(), row, (kept, candidate) ->
                         BY_PREFERENCE.compare(candidate, kept) < 0 ? candidate : kept);
             }
@@ -63,7 +59,8 @@ final class EnvironmentVisibility {
         return chosen.values().stream().sorted(BY_ORDER_THEN_NAME).toList();
     }
 
-    static Optional<Row> visibleTo(DeliveryConfigurationState state, String email, String environmentId) {
+    static Optional<VisibleEnvironment> visibleTo(DeliveryConfigurationState state, String email,
+                                                  String environmentId) {
         return forOwner(state, email).stream().filter(row -> row.environment().id().equals(environmentId))
                 .findFirst();
     }
