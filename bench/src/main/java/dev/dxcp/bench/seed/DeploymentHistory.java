@@ -22,6 +22,7 @@ import dev.dxcp.events.deployment.FailureCategory;
 import dev.dxcp.events.deployment.FailureModel;
 import dev.dxcp.events.deployment.PolicySnapshot;
 import dev.dxcp.events.idempotency.Answer;
+import dev.dxcp.events.idempotency.IdempotencyKeyUse;
 import dev.dxcp.events.idempotency.IdempotencyMessages;
 import dev.dxcp.events.idempotency.IdempotencyMessages.IdempotentResponseRecorded;
 import dev.dxcp.events.quota.QuotaMessages;
@@ -188,12 +189,7 @@ public final class DeploymentHistory {
         int quota = BenchConfiguration.GUARDRAIL;
         PolicySnapshot policy = new PolicySnapshot(quota, 0, quota, usedBefore, quota - usedBefore,
                 BenchConfiguration.MAX_RATE);
-        return new DeploymentAccepted(deploymentId, b.service(), Topology.ENVIRONMENT, b.version(),
-                BenchConfiguration.RECIPE, 1, BEHAVIOR, DeploymentKind.ROLL_FORWARD, null, null,
-                "release " + b.version(), groupId, laneId, at, key,
-                new ActorIdentity(owner, "DELIVERY_OWNER", owner, owner, null), policy,
-                new EngineTarget(BenchConfiguration.ENGINE_APPLICATION, BenchConfiguration.PIPELINE),
-                b.artifactRef(), null, b.sha256(), b.sizeBytes(), scope);
+        return new DeploymentAccepted(deploymentId, new DeploymentAccepted.Placement(b.service(), Topology.ENVIRONMENT, groupId, laneId), new DeploymentAccepted.Change(DeploymentKind.ROLL_FORWARD, b.version(), "release " + b.version(), null, null, null), new DeploymentAccepted.RecipeUse(BenchConfiguration.RECIPE, 1, BEHAVIOR), new DeploymentAccepted.Artifact(b.artifactRef(), b.sha256(), b.sizeBytes()), new EngineTarget(BenchConfiguration.ENGINE_APPLICATION, BenchConfiguration.PIPELINE), new DeploymentAccepted.Submission(at, new ActorIdentity(owner, "DELIVERY_OWNER", owner, owner, null), new IdempotencyKeyUse(key, "POST", "/v1/deployments")), policy);
     }
 
     private long nextLaneSequence(String laneId) {

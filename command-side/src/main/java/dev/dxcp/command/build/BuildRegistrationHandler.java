@@ -56,7 +56,7 @@ public class BuildRegistrationHandler {
 
     @CommandHandler
     public AdmissionOutcome handle(RegisterBuild command) {
-        AdmissionTicket ticket = new AdmissionTicket(command.idempotencyScope(), command.fingerprint(),
+        AdmissionTicket ticket = new AdmissionTicket(command.idempotency(), command.fingerprint(),
                 command.quotaActor(), command.buildId(), command.requestedAt(),
                 new Rejection(ErrorCode.BUILD_REGISTRATION_CONFLICT,
                         "Idempotency-Key was already used for a different build registration"));

@@ -47,7 +47,7 @@ public class UploadCapabilityHandler {
 
     @CommandHandler
     public AdmissionOutcome handle(RequestUploadCapability command) {
-        AdmissionTicket ticket = new AdmissionTicket(command.idempotencyScope(), command.fingerprint(),
+        AdmissionTicket ticket = new AdmissionTicket(command.idempotency(), command.fingerprint(),
                 command.quotaActor(), command.uploadToken(), command.requestedAt(),
                 new Rejection(ErrorCode.IDEMPOTENCY_CONFLICT,
                         "Idempotency-Key was already used for a different upload capability request"));

@@ -6,7 +6,6 @@ import dev.dxcp.events.deployment.DeploymentCommands.RecordEngineTriggerRefusal;
 import dev.dxcp.events.deployment.DeploymentCommands.RefuseTrigger;
 import dev.dxcp.events.idempotency.IdempotencyMessages.WithdrawIdempotentResponse;
 
-import static dev.dxcp.events.idempotency.IdempotencyMessages.idempotencyKeyId;
 import dev.dxcp.events.deployment.DeploymentCommands.ObserveDeploymentState;
 import dev.dxcp.events.deployment.DeploymentCommands.RecordEngineObservation;
 import dev.dxcp.events.deployment.DeploymentEvents.DeploymentAccepted;
@@ -47,8 +46,8 @@ public class EngineObservationHandler {
             return;
         }
         lanes.release(accepted.laneId(), command.deploymentId(), command.at());
-        if (accepted.idempotencyScope() != null) {
-            String keyId = idempotencyKeyId(accepted.idempotencyScope());
+        if (accepted.submission().idempotency() != null) {
+            String keyId = accepted.submission().idempotency().keyId();
             AggregateCommands.handle(idempotencyKeys, keyId, IdempotencyKey::new,
                     new WithdrawIdempotentResponse(keyId, command.deploymentId(), command.at()));
         }

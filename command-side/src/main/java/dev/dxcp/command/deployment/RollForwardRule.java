@@ -9,7 +9,6 @@ import dev.dxcp.events.common.AdmissionOutcome;
 import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.deployment.DeploymentCommands.RollForwardRequest;
-import dev.dxcp.events.deployment.DeploymentEvents.DeploymentAccepted;
 import dev.dxcp.events.deployment.DeploymentKind;
 import dev.dxcp.events.deployment.EngineTarget;
 
@@ -38,7 +37,7 @@ public class RollForwardRule {
     public AdmissionOutcome admit(RollForwardRequest request, Forward forward, Resolution resolution,
                                   BuildRecord build, Denials denials) {
         EngineTarget engine = EngineTargets.deploy(resolution.recipe());
-        AdmissionTicket ticket = new AdmissionTicket(request.idempotencyScope(), request.fingerprint(),
+        AdmissionTicket ticket = new AdmissionTicket(request.idempotency(), request.fingerprint(),
                 request.actor().actorId(), request.deploymentId(), request.requestedAt(),
                 new Rejection(ErrorCode.IDEMPOTENCY_CONFLICT, "Idempotency-Key was already used for a different "
                         + (forward.kind() == DeploymentKind.PROMOTE ? "promotion" : "deployment") + " intent"));
@@ -48,13 +47,7 @@ public class RollForwardRule {
                 // Refused after the quota step: the unit it consumed stays consumed (governance §7).
                 return Decided.refused(EngineTargets.missingApplication(resolution.recipe()));
             }
-            return accepted.accept(new DeploymentAccepted(request.deploymentId(), forward.service(),
-                    resolution.environment().id(), forward.version(), resolution.recipe().id(),
-                    resolution.recipe().revision(), resolution.recipe().effectiveBehaviorSummary(), forward.kind(),
-                    null, forward.sourceEnvironment(), forward.changeSummary(), resolution.group().id(),
-                    resolution.laneId(), request.requestedAt(), request.idempotencyKey(), request.actor(),
-                    pass.policy(), engine, build.artifactRef(), null, build.sha256(), build.sizeBytes(),
-                    request.idempotencyScope()));
+            return accepted.rollForward(request, forward, resolution, build, engine, pass.policy());
         }, denials);
     }
 }

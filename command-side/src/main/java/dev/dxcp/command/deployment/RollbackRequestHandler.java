@@ -78,7 +78,7 @@ public class RollbackRequestHandler {
         } catch (Rejection refused) {
             return deny(command, target, groupId, refused);
         }
-        AdmissionTicket ticket = new AdmissionTicket(command.idempotencyScope(), FINGERPRINT,
+        AdmissionTicket ticket = new AdmissionTicket(command.idempotency(), FINGERPRINT,
                 command.actor().actorId(), command.deploymentId(), command.requestedAt(),
                 new Rejection(ErrorCode.IDEMPOTENCY_CONFLICT, "Idempotency-Key was already used for a different "
                         + "rollback"));
@@ -96,8 +96,10 @@ public class RollbackRequestHandler {
                         "The recipe has no engine rollback pipeline to call", "Recipe " + resolution.recipe().id()
                         + " lacks spinnaker_application or rollback_pipeline", null));
             }
-            return accepted.accept(record(command, target, resolution, engine, prior.get().get().version(),
-                    pass.policy()));
+            String version = prior.get().get().version();
+            BuildRecord build = AggregateCommands.read(builds, BuildMessages.buildVersionId(target.service(),
+                    version), BuildVersion::new, BuildVersion::build);
+            return accepted.rollback(command, target, resolution, engine, version, build, pass.policy());
         }, refused -> deny(command, target, groupId, refused));
     }
 
@@ -116,20 +118,6 @@ public class RollbackRequestHandler {
             }
             return found;
         }
-    }
-
-    private DeploymentAccepted record(RequestRollback command, DeploymentAccepted target, Resolution resolution,
-                                      EngineTarget engine, String version,
-                                      dev.dxcp.events.deployment.PolicySnapshot policy) {
-        BuildRecord build = AggregateCommands.read(builds, BuildMessages.buildVersionId(target.service(), version),
-                BuildVersion::new, BuildVersion::build);
-        return new DeploymentAccepted(command.deploymentId(), target.service(),
-                target.environment(), version, resolution.recipe().id(), resolution.recipe().revision(),
-                resolution.recipe().effectiveBehaviorSummary(), DeploymentKind.ROLLBACK, target.deploymentId(), null,
-                "rollback of " + target.deploymentId() + " to " + version, resolution.group().id(), resolution.laneId(),
-                command.requestedAt(), command.idempotencyKey(), command.actor(), policy, engine,
-                build == null ? null : build.artifactRef(), version, build == null ? null : build.sha256(),
-                build == null ? null : build.sizeBytes(), command.idempotencyScope());
     }
 
     private AdmissionOutcome deny(RequestRollback command, DeploymentAccepted target, String groupId,

@@ -52,13 +52,14 @@ public class StoreArtifactCheck implements ArtifactCheck {
             return Optional.empty();
         }
         ObjectLookup.Found found = (ObjectLookup.Found) lookup;
-        if (d.buildSizeBytes() != null && found.sizeBytes() != d.buildSizeBytes()) {
-            return Optional.of(drifted(d, "size " + found.sizeBytes() + " != registered " + d.buildSizeBytes()));
+        Long registeredSize = d.artifact().sizeBytes();
+        if (registeredSize != null && found.sizeBytes() != registeredSize) {
+            return Optional.of(drifted(d, "size " + found.sizeBytes() + " != registered " + registeredSize));
         }
-        if (d.buildSha256() != null) {
+        if (d.artifact().sha256() != null) {
             try {
                 ArtifactDigest digest = store.digest(ref.bucket(), ref.key());
-                if (!digest.sha256().equalsIgnoreCase(d.buildSha256())) {
+                if (!digest.sha256().equalsIgnoreCase(d.artifact().sha256())) {
                     return Optional.of(drifted(d, "sha256 differs from the registered build"));
                 }
             } catch (RuntimeException e) {

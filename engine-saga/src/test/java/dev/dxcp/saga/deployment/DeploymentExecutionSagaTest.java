@@ -13,6 +13,7 @@ import dev.dxcp.events.deployment.EngineTarget;
 import dev.dxcp.events.deployment.FailureCategory;
 import dev.dxcp.events.deployment.FailureModel;
 import dev.dxcp.events.deployment.PolicySnapshot;
+import dev.dxcp.events.idempotency.IdempotencyKeyUse;
 import dev.dxcp.gatesim.control.AuthMode;
 import dev.dxcp.gatesim.control.Endpoint;
 import dev.dxcp.gatesim.control.Fault;
@@ -48,6 +49,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DeploymentExecutionSagaTest {
     static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
     static final Duration SETTLE = Duration.ofMillis(600);
+    /** Sagas in these tests keep DeploymentAccepted in its current form: nothing is read again. */
+    static final DeploymentLookup NO_OLDER_SAGAS = id -> {
+        throw new AssertionError("read " + id + " again");
+    };
 
     private final MutableClock clock = new MutableClock(T0);
     private final AtomicReference<Optional<EngineCommands.Refusal>> artifactVerdict =
@@ -72,7 +77,7 @@ class DeploymentExecutionSagaTest {
         ConductorSettings settings = new ConductorSettings(Duration.ofMillis(50), Duration.ofMillis(200),
                 Duration.ofMinutes(5), Duration.ofSeconds(900), 3, SETTLE);
         created.registerResource(new EngineConductor(() -> client, d -> artifactVerdict.get(), commands, settings,
-                clock));
+                NO_OLDER_SAGAS, clock));
         return created;
     }
 
@@ -82,12 +87,19 @@ class DeploymentExecutionSagaTest {
     }
 
     static DeploymentAccepted accepted(String id, DeploymentKind kind, String pipeline) {
-        return new DeploymentAccepted(id, "demo-service", "sandbox", "1.2.3", "default", 1, "Standard", kind,
-                kind == DeploymentKind.ROLLBACK ? "d0" : null, null, "ship it", "default", "lane/default/sandbox", T0,
-                "key-" + id, new ActorIdentity("alice", "DELIVERY_OWNER", "alice@example.com", "alice", null),
-                new PolicySnapshot(1, 0, 25, 0, 25, 50), new EngineTarget("dxcp-demo", pipeline),
-                "s3://bucket/demo-service/demo-service-1.2.3.zip", kind == DeploymentKind.ROLLBACK ? "1.2.3" : null,
-                "a".repeat(64), 100L, "scope-" + id);
+        return new DeploymentAccepted(id,
+                new DeploymentAccepted.Placement("demo-service", "sandbox", "default", "lane/default/sandbox"),
+                new DeploymentAccepted.Change(kind, "1.2.3", "ship it", null,
+                        kind == DeploymentKind.ROLLBACK ? "d0" : null,
+                        kind == DeploymentKind.ROLLBACK ? "1.2.3" : null),
+                new DeploymentAccepted.RecipeUse("default", 1, "Standard"),
+                new DeploymentAccepted.Artifact("s3://bucket/demo-service/demo-service-1.2.3.zip", "a".repeat(64),
+                        100L),
+                new EngineTarget("dxcp-demo", pipeline),
+                new DeploymentAccepted.Submission(T0, new ActorIdentity("alice", "DELIVERY_OWNER",
+                        "alice@example.com", "alice", null), new IdempotencyKeyUse("key-" + id, "POST",
+                        "/v1/deployments")),
+                new PolicySnapshot(1, 0, 25, 0, 25, 50));
     }
 
     private static org.axonframework.eventhandling.EventMessage<?> withRequestId(Object payload) {
@@ -205,7 +217,7 @@ class DeploymentExecutionSagaTest {
         restarted.registerResource(new EngineConductor(() -> client, d -> Optional.empty(),
                 new DispatchingEngineCommands((c, requestId) -> restarted.getCommandBus()
                         .dispatch(GenericCommandMessage.asCommandMessage(c))),
-                ConductorSettings.defaults(), clock));
+                ConductorSettings.defaults(), NO_OLDER_SAGAS, clock));
         restarted.givenAPublished(withRequestId(accepted("d9", DeploymentKind.ROLL_FORWARD, "deploy-demo-service")))
                 .whenTimeElapses(Duration.ofMillis(1))
                 .expectDispatchedCommands(new RecordEngineExecution("d9", first, gate.baseUrl() + "/pipelines/" + first,
@@ -311,6 +323,23 @@ class DeploymentExecutionSagaTest {
     }
 
     /** A clock the test moves by hand, so the stale-lock period passes without waiting. */
+    @Test
+    void aSagaKeptInTheFormBeforeRevisionTwoReadsItsDeploymentAgain() throws Exception {
+        // Saga state is stored with the server's ObjectMapper, which ignores fields it does not know: the flat
+        // form of an older saga reads back with its id only.
+        DeploymentAccepted kept = new com.fasterxml.jackson.databind.ObjectMapper()
+                .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .readValue("{\"deploymentId\":\"d7\",\"service\":\"demo-service\",\"version\":\"1.2.3\","
+                        + "\"deploymentKind\":\"ROLL_FORWARD\",\"intentCorrelationId\":\"k-7\"}",
+                        DeploymentAccepted.class);
+        DeploymentAccepted stored = accepted("d7", DeploymentKind.ROLL_FORWARD, "deploy-demo-service");
+        EngineConductor conductor = new EngineConductor(() -> null, d -> Optional.empty(), new DispatchingEngineCommands((c, r) -> { }),
+                ConductorSettings.defaults(), id -> id.equals("d7") ? stored : null, clock);
+        assertThat(kept.placement()).isNull();
+        assertThat(conductor.current(kept)).isSameAs(stored);
+        assertThat(conductor.current(stored)).isSameAs(stored);
+    }
+
     static final class MutableClock extends Clock {
         private Instant now;
 

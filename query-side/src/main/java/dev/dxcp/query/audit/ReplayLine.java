@@ -19,7 +19,15 @@ import java.time.Instant;
 public record ReplayLine(StoredEvent row, JsonNode payload, JsonNode metadata, Instant timestamp) {
 
     public static ReplayLine decode(StoredEvent row, ObjectMapper json) {
-        return new ReplayLine(row, tree(row.payload(), json), tree(row.metadata(), json), instant(row.timestamp()));
+        return new ReplayLine(row, payload(row, json), tree(row.metadata(), json), instant(row.timestamp()));
+    }
+
+    /** The stored payload, in the one form the replay shows for its type whatever revision stored it. */
+    private static JsonNode payload(StoredEvent row, ObjectMapper json) {
+        JsonNode payload = tree(row.payload(), json);
+        boolean grouped = payload != null && DeploymentAcceptedWireForm.GROUPED_REVISION.equals(row.payloadRevision())
+                && DeploymentAcceptedWireForm.TYPE_SUFFIX.equals(row.simpleType());
+        return grouped ? DeploymentAcceptedWireForm.flat(payload) : payload;
     }
 
     public String metadata(String key) {

@@ -17,6 +17,7 @@ import dev.dxcp.events.deployment.DeploymentEvents.DeploymentAccepted;
 import dev.dxcp.events.deployment.DeploymentEvents.DeploymentDenied;
 import dev.dxcp.events.deployment.DeploymentEvents.DeploymentSucceeded;
 import dev.dxcp.events.deployment.DeploymentKind;
+import dev.dxcp.events.idempotency.IdempotencyKeyUse;
 import dev.dxcp.events.settings.CiPublisher;
 import dev.dxcp.events.settings.RateLimits;
 import dev.dxcp.events.settings.SettingsMessages.CiPublishersReplaced;
@@ -165,10 +166,15 @@ class AuditEntriesTest {
     }
 
     private static DeploymentAccepted accepted(DeploymentKind kind, String rollbackOf) {
-        return new DeploymentAccepted("dep-1", "svc", "sandbox", "1.2.3", "default", 1, "summary", kind, rollbackOf,
-                null, "change", "grp", "lane/grp/sandbox", AT, "key",
-                new ActorIdentity("sub-1", "PLATFORM_ADMIN", null, "sub-1", null), null, null, null, null, null,
-                null, null);
+        return new DeploymentAccepted("dep-1",
+                new DeploymentAccepted.Placement("svc", "sandbox", "grp", "lane/grp/sandbox"),
+                new DeploymentAccepted.Change(kind, "1.2.3", "change", null, rollbackOf, null),
+                new DeploymentAccepted.RecipeUse("default", 1, "summary"),
+                new DeploymentAccepted.Artifact(null, null, null),
+                null,
+                new DeploymentAccepted.Submission(AT, new ActorIdentity("sub-1", "PLATFORM_ADMIN", null, "sub-1",
+                        null), new IdempotencyKeyUse("key", "POST", "/v1/deployments")),
+                null);
     }
 
     private static DeliveryGroup group(String name, List<String> services) {

@@ -15,6 +15,7 @@ import dev.dxcp.events.deployment.EngineTarget;
 import dev.dxcp.events.deployment.FailureCategory;
 import dev.dxcp.events.deployment.FailureModel;
 import dev.dxcp.events.deployment.PolicySnapshot;
+import dev.dxcp.events.idempotency.IdempotencyKeyUse;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -86,12 +87,17 @@ final class RandomHistories {
         DeploymentKind kind = target != null ? DeploymentKind.ROLLBACK
                 : random.nextInt(4) == 0 ? DeploymentKind.PROMOTE : DeploymentKind.ROLL_FORWARD;
         String version = "1." + random.nextInt(5) + "." + random.nextInt(10);
-        return new DeploymentAccepted(UUID.randomUUID().toString(), scope[0], scope[1], version, "default", 1 + random.nextInt(3),
-                "summary", kind, target == null ? null : target.deploymentId(),
-                kind == DeploymentKind.PROMOTE ? "sandbox" : null, "change " + version, "grp", "lane", createdAt,
-                "key", new ActorIdentity("actor", "PLATFORM_ADMIN", null, "actor", null),
-                new PolicySnapshot(1, 0, 25, 1, 24, 50), new EngineTarget("app", "pipe"), null, null, null, null,
-                null);
+        return new DeploymentAccepted(UUID.randomUUID().toString(),
+                new DeploymentAccepted.Placement(scope[0], scope[1], "grp", "lane"),
+                new DeploymentAccepted.Change(kind, version, "change " + version,
+                        kind == DeploymentKind.PROMOTE ? "sandbox" : null,
+                        target == null ? null : target.deploymentId(), null),
+                new DeploymentAccepted.RecipeUse("default", 1 + random.nextInt(3), "summary"),
+                new DeploymentAccepted.Artifact(null, null, null),
+                new EngineTarget("app", "pipe"),
+                new DeploymentAccepted.Submission(createdAt, new ActorIdentity("actor", "PLATFORM_ADMIN", null,
+                        "actor", null), new IdempotencyKeyUse("key", "POST", "/v1/deployments")),
+                new PolicySnapshot(1, 0, 25, 1, 24, 50));
     }
 
     private static List<Object> stream(Random random, DeploymentAccepted a) {

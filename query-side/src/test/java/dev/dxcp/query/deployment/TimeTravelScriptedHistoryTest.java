@@ -14,6 +14,7 @@ import dev.dxcp.events.deployment.EngineTarget;
 import dev.dxcp.events.deployment.FailureCategory;
 import dev.dxcp.events.deployment.FailureModel;
 import dev.dxcp.events.deployment.PolicySnapshot;
+import dev.dxcp.events.idempotency.IdempotencyKeyUse;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -104,10 +105,6 @@ class TimeTravelScriptedHistoryTest {
     }
 
     private static DeploymentAccepted accepted(String id, String version, String rollbackOf, int minute) {
-        return new DeploymentAccepted(id, "svc", "sandbox", version, "default", 1, "summary",
-                rollbackOf == null ? DeploymentKind.ROLL_FORWARD : DeploymentKind.ROLLBACK, rollbackOf, null,
-                "change", "grp", "lane", at(minute), "key", new ActorIdentity("a", "PLATFORM_ADMIN", null, "a", null),
-                new PolicySnapshot(1, 0, 25, 1, 24, 50), new EngineTarget("app", "pipe"), null, null, null, null,
-                null);
+        return new DeploymentAccepted(id, new DeploymentAccepted.Placement("svc", "sandbox", "grp", "lane"), new DeploymentAccepted.Change(rollbackOf == null ? DeploymentKind.ROLL_FORWARD : DeploymentKind.ROLLBACK, version, "change", null, rollbackOf, null), new DeploymentAccepted.RecipeUse("default", 1, "summary"), new DeploymentAccepted.Artifact(null, null, null), new EngineTarget("app", "pipe"), new DeploymentAccepted.Submission(at(minute), new ActorIdentity("a", "PLATFORM_ADMIN", null, "a", null), new IdempotencyKeyUse("key", "POST", "/v1/deployments")), new PolicySnapshot(1, 0, 25, 1, 24, 50));
     }
 }

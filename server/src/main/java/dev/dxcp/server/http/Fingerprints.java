@@ -5,14 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.dxcp.events.common.Hashing;
 
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * Request fingerprints and idempotency scopes (governance §6): SHA-256 of the canonical JSON (sorted
- * keys) of the fingerprint fields, strings with whitespace runs collapsed and trimmed, absent = null.
+ * Request fingerprints (governance §6): SHA-256 of the canonical JSON (sorted keys) of the fingerprint
+ * fields, strings with whitespace runs collapsed and trimmed, absent = null.
  */
 public final class Fingerprints {
     private static final ObjectMapper CANONICAL = new ObjectMapper()
@@ -30,11 +29,6 @@ public final class Fingerprints {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Fingerprint fields must be JSON values", e);
         }
-    }
-
-    /** The scope a key is remembered under: the same key on another endpoint is a different key. */
-    public static String scope(String method, String path, String idempotencyKey) {
-        return Hashing.sha256Hex(String.join("\n", List.of(method, path, idempotencyKey)));
     }
 
     private static Object normalize(Object value) {

@@ -14,6 +14,7 @@ import dev.dxcp.command.build.BuildVersion;
 import dev.dxcp.command.build.UploadCapability;
 import dev.dxcp.command.build.UploadCapabilityHandler;
 import dev.dxcp.command.common.RateGate;
+import dev.dxcp.command.deployment.DeploymentAcceptedUpcaster;
 import dev.dxcp.command.idempotency.IdempotencyKey;
 import dev.dxcp.command.idempotency.RenderedAnswerUpcaster;
 import dev.dxcp.command.quota.DailyQuota;
@@ -118,6 +119,12 @@ public class CommandSideWiring {
     @Bean
     public RenderedAnswerUpcaster renderedAnswerUpcaster() {
         return new RenderedAnswerUpcaster();
+    }
+
+    /** DeploymentAccepted stored before its values were grouped reads in its current form. */
+    @Bean
+    public DeploymentAcceptedUpcaster deploymentAcceptedUpcaster() {
+        return new DeploymentAcceptedUpcaster();
     }
 
     @Bean

@@ -4,6 +4,7 @@ import dev.dxcp.artifact.S3ArtifactStore;
 import dev.dxcp.command.deployment.EngineReadiness;
 import dev.dxcp.command.settings.EngineAdapterRules;
 import dev.dxcp.command.settings.SystemSettingsView;
+import dev.dxcp.events.deployment.DeploymentEvents.DeploymentAccepted;
 import dev.dxcp.events.settings.EngineAdapterSettings.Secret;
 import dev.dxcp.saga.deployment.ConductorSettings;
 import dev.dxcp.saga.deployment.DispatchingEngineCommands;
@@ -77,12 +78,13 @@ public class EngineWiring {
     @Bean
     public EngineConductor engineConductor(EngineConnection engine, S3ArtifactStore store, CommandSender commands,
                                            ExecutorService sagaCommandExecutor, EngineProperties properties,
+                                           EventStore eventStore,
                                            @Value("${dxcp.lock-stale:900s}") Duration lockStale, Clock clock) {
         ConductorSettings settings = new ConductorSettings(properties.firstPoll(), properties.maxPoll(),
                 properties.heartbeat(), lockStale, 3, properties.readTimeout());
         return new EngineConductor(engine::client, new StoreArtifactCheck(store, clock),
                 new DispatchingEngineCommands(new SeparateUnitOfWorkCommands(commands::send, sagaCommandExecutor)),
-                settings, clock);
+                settings, id -> (DeploymentAccepted) eventStore.readEvents(id).next().getPayload(), clock);
     }
 
     @Bean

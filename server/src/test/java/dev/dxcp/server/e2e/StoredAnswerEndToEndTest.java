@@ -1,7 +1,7 @@
 package dev.dxcp.server.e2e;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dxcp.server.http.Fingerprints;
+import dev.dxcp.events.idempotency.IdempotencyKeyUse;
 import dev.dxcp.server.http.build.BuildRegistrationSchema;
 import dev.dxcp.testsupport.http.TestHttp;
 import dev.dxcp.testsupport.http.TestHttp.Response;
@@ -25,7 +25,7 @@ class StoredAnswerEndToEndTest extends EndToEndTest {
     void aKeyRememberedAsARenderedBodyReplaysThatBodyUnchanged() {
         Map<String, Object> body = buildBody("e2e-svc-1", uniqueVersion());
         String key = UUID.randomUUID().toString();
-        String scope = Fingerprints.scope("POST", "/v1/builds/register", key);
+        String scope = new IdempotencyKeyUse(key, "POST", "/v1/builds/register").scope();
         String fingerprint = BuildRegistrationSchema.parse(TestHttp.JSON.valueToTree(body)).fingerprint();
         String rendered = "{\"id\":\"legacy-" + key + "\",\"note\":\"rendered before answers were values\"}";
         storeAsBefore("idem/" + scope, fingerprint, rendered);

@@ -18,6 +18,7 @@ import dev.dxcp.events.deployment.DeploymentKind;
 import dev.dxcp.events.deployment.DeploymentState;
 import dev.dxcp.events.deployment.FailureCategory;
 import dev.dxcp.events.deployment.FailureModel;
+import dev.dxcp.events.idempotency.IdempotencyKeyUse;
 import dev.dxcp.query.audit.AuditEntries;
 import dev.dxcp.query.audit.AuditProjection;
 import dev.dxcp.query.build.BuildRegistryProjection;
@@ -202,10 +203,16 @@ class OpsRebuildSpeedTest {
                 "a".repeat(64), 1024L, "application/zip", null, null, null, null, null, at.minusSeconds(300));
         List<EventMessage<?>> events = new ArrayList<>();
         events.add(event(new BuildRegistered("build/" + service + "/" + version, build)));
-        events.add(event(new DeploymentAccepted(id, service, "sandbox", version, "default", 1, "Standard",
-                DeploymentKind.ROLL_FORWARD, null, null, "deploy " + version, "grp", lane, at, "key-" + unit,
-                new ActorIdentity("bench", "PLATFORM_ADMIN", null, "bench", null), null, null,
-                build.artifactRef(), null, build.sha256(), 1024L, "scope-" + unit)));
+        events.add(event(new DeploymentAccepted(id,
+                new DeploymentAccepted.Placement(service, "sandbox", "grp", lane),
+                new DeploymentAccepted.Change(DeploymentKind.ROLL_FORWARD, version, "deploy " + version, null, null,
+                        null),
+                new DeploymentAccepted.RecipeUse("default", 1, "Standard"),
+                new DeploymentAccepted.Artifact(build.artifactRef(), build.sha256(), 1024L),
+                null,
+                new DeploymentAccepted.Submission(at, new ActorIdentity("bench", "PLATFORM_ADMIN", null, "bench",
+                        null), new IdempotencyKeyUse("key-" + unit, "POST", "/v1/deployments")),
+                null)));
         events.add(event(new DeploymentAdmitted(lane, id, at)));
         events.add(event(new EngineExecutionStarted(id, "exec-" + unit, "http://gate/pipelines/exec-" + unit,
                 at.plusSeconds(1))));

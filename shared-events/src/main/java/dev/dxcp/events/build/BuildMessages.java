@@ -1,5 +1,6 @@
 package dev.dxcp.events.build;
 
+import dev.dxcp.events.idempotency.IdempotencyKeyUse;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
@@ -23,7 +24,7 @@ public final class BuildMessages {
      * {@link dev.dxcp.events.common.AdmissionOutcome} (NEEDS_MEASUREMENT: measure the artifact, then send
      * the command again with the integrity facts).
      *
-     * @param idempotencyScope hash of (Idempotency-Key, method, path), governance §6
+     * @param idempotency      the Idempotency-Key with the method and path it scopes, governance §6
      * @param fingerprint      hash of the fingerprint fields, governance §6
      * @param request          the body as CI sent it, schema-checked but not yet policy-checked
      * @param ciPublisher      name of the allowlist entry the caller matched
@@ -35,7 +36,7 @@ public final class BuildMessages {
      * @param uploaded         POST /v1/builds: the integrity is asserted by the client, must satisfy the
      *                         artifact limits and is proven by a matching upload capability (domain §13)
      */
-    public record RegisterBuild(String idempotencyScope, String fingerprint, BuildRegistrationRequest request,
+    public record RegisterBuild(IdempotencyKeyUse idempotency, String fingerprint, BuildRegistrationRequest request,
                                 String ciPublisher, String buildId, String quotaActor, int dailyQuota,
                                 ArtifactIntegrity integrity, boolean uploaded, Instant requestedAt) {
     }

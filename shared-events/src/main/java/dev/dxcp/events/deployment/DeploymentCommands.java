@@ -2,6 +2,7 @@ package dev.dxcp.events.deployment;
 
 import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.deployment.DeploymentEvents.DeploymentAccepted;
+import dev.dxcp.events.idempotency.IdempotencyKeyUse;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
@@ -28,7 +29,7 @@ public final class DeploymentCommands {
      * its target): what governance §5 steps 12–16 need once the request's own checks passed.
      */
     public interface RollForwardRequest {
-        String idempotencyScope();
+        IdempotencyKeyUse idempotency();
 
         String fingerprint();
 
@@ -37,23 +38,18 @@ public final class DeploymentCommands {
 
         ActorIdentity actor();
 
-        String requestId();
-
-        String idempotencyKey();
-
         Instant requestedAt();
     }
 
     /** POST /v1/deployments after the edge checks (governance §5 steps 6–16). */
-    public record SubmitDeployment(String idempotencyScope, String fingerprint, String deploymentId,
-                                   DeploymentIntent intent, ActorIdentity actor, String requestId,
-                                   String idempotencyKey, Instant requestedAt) implements RollForwardRequest {
+    public record SubmitDeployment(IdempotencyKeyUse idempotency, String fingerprint, String deploymentId,
+                                   DeploymentIntent intent, ActorIdentity actor, Instant requestedAt)
+            implements RollForwardRequest {
     }
 
     /** POST /v1/deployments/{id}/rollback after the edge checks (governance §5, rollback; §11). */
-    public record RequestRollback(String idempotencyScope, String deploymentId, String targetDeploymentId,
-                                  ActorIdentity actor, String requestId, String idempotencyKey,
-                                  Instant requestedAt) {
+    public record RequestRollback(IdempotencyKeyUse idempotency, String deploymentId, String targetDeploymentId,
+                                  ActorIdentity actor, Instant requestedAt) {
     }
 
     /** POST /v1/deployments/validate: every check of a deploy, consuming nothing (api-contract §5). */

@@ -1,5 +1,7 @@
 package dev.dxcp.events.deployment;
 
+import dev.dxcp.events.idempotency.IdempotencyKeyUse;
+
 import java.time.Instant;
 
 /**
@@ -12,9 +14,8 @@ public final class PromotionCommands {
     }
 
     /** POST /v1/promotions after the edge checks; answered with an {@link dev.dxcp.events.common.AdmissionOutcome}. */
-    public record SubmitPromotion(String idempotencyScope, String fingerprint, String deploymentId,
-                                  PromotionIntent intent, ActorIdentity actor, String requestId,
-                                  String idempotencyKey, Instant requestedAt)
+    public record SubmitPromotion(IdempotencyKeyUse idempotency, String fingerprint, String deploymentId,
+                                  PromotionIntent intent, ActorIdentity actor, Instant requestedAt)
             implements DeploymentCommands.RollForwardRequest {
     }
 

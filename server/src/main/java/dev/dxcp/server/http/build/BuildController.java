@@ -9,12 +9,12 @@ import dev.dxcp.events.common.AdmissionOutcome;
 import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.common.Timestamps;
+import dev.dxcp.events.idempotency.IdempotencyKeyUse;
 import dev.dxcp.events.settings.CiPublisher;
 import dev.dxcp.events.settings.EffectiveSettings;
 import dev.dxcp.server.axon.CommandSender;
 import dev.dxcp.server.http.AdmissionAnswers;
 import dev.dxcp.server.http.AuditMetadata;
-import dev.dxcp.server.http.Fingerprints;
 import dev.dxcp.server.http.Guards;
 import dev.dxcp.server.http.JsonBodies;
 import dev.dxcp.server.http.Questions;
@@ -99,7 +99,7 @@ public class BuildController {
         UploadCapabilitySchema.Parsed parsed = UploadCapabilitySchema.parse(
                 JsonBodies.object(exchange, body, ErrorCode.INVALID_REQUEST));
         AdmissionOutcome outcome = commands.send(new RequestUploadCapability(
-                        Fingerprints.scope("POST", CAPABILITY_PATH, key), parsed.fingerprint(), parsed.request(),
+                        new IdempotencyKeyUse(key, "POST", CAPABILITY_PATH), parsed.fingerprint(), parsed.request(),
                         UUID.randomUUID().toString(), caller.actorId(), dailyCapabilityQuota, now()),
                 AuditMetadata.of(caller, RequestIds.of(exchange), key));
         return answers.answer(outcome);
@@ -114,7 +114,7 @@ public class BuildController {
         BuildRegistrationSchema.Parsed parsed = path.equals(UPLOAD_PATH)
                 ? BuildRegistrationSchema.parseUploaded(json) : BuildRegistrationSchema.parse(json);
         int quota = settings.rateLimits().value().dailyQuotaBuildRegister();
-        RegisterBuild command = new RegisterBuild(Fingerprints.scope("POST", path, key), parsed.fingerprint(),
+        RegisterBuild command = new RegisterBuild(new IdempotencyKeyUse(key, "POST", path), parsed.fingerprint(),
                 parsed.request(), publisher.name(), UUID.randomUUID().toString(), caller.actorId(), quota,
                 parsed.asserted(), parsed.asserted() != null, now());
         return answers.answer(registrations.register(command, AuditMetadata.of(caller, RequestIds.of(exchange), key)));

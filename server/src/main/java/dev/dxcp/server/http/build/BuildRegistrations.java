@@ -29,7 +29,7 @@ public class BuildRegistrations {
             return outcome;
         }
         ArtifactIntegrity measured = questions.ask(new MeasureArtifact(outcome.toMeasure()), ArtifactIntegrity.class);
-        return commands.send(new RegisterBuild(command.idempotencyScope(), command.fingerprint(), command.request(),
+        return commands.send(new RegisterBuild(command.idempotency(), command.fingerprint(), command.request(),
                 command.ciPublisher(), command.buildId(), command.quotaActor(), command.dailyQuota(), measured,
                 false, command.requestedAt()), audit);
     }

@@ -17,9 +17,9 @@ import dev.dxcp.events.deployment.DeploymentQueries.ListDeployments;
 import dev.dxcp.events.deployment.DeploymentQueries.TimelineEntry;
 import dev.dxcp.events.deployment.DeploymentQueries.TimelineOf;
 import dev.dxcp.events.deployment.DeploymentRecord;
+import dev.dxcp.events.idempotency.IdempotencyKeyUse;
 import dev.dxcp.server.axon.CommandSender;
 import dev.dxcp.server.http.AuditMetadata;
-import dev.dxcp.server.http.Fingerprints;
 import dev.dxcp.server.http.Guards;
 import dev.dxcp.server.http.JsonBodies;
 import dev.dxcp.server.http.Questions;
@@ -89,8 +89,8 @@ public class DeploymentController {
         DeploymentIntentSchema.Parsed parsed = DeploymentIntentSchema.parse(
                 JsonBodies.object(exchange, body, ErrorCode.INVALID_REQUEST));
         AdmissionOutcome outcome = commands.send(new SubmitDeployment(
-                Fingerprints.scope("POST", "/v1/deployments", key), parsed.fingerprint(),
-                UUID.randomUUID().toString(), parsed.intent(), Actors.of(caller), requestId, key, now),
+                new IdempotencyKeyUse(key, "POST", "/v1/deployments"), parsed.fingerprint(),
+                UUID.randomUUID().toString(), parsed.intent(), Actors.of(caller), now),
                 AuditMetadata.of(caller, requestId, key));
         return edge.answer(outcome);
     }
@@ -103,8 +103,8 @@ public class DeploymentController {
         String requestId = RequestIds.of(exchange);
         String key = edge.keyOrDenial(exchange, caller, DeploymentKind.ROLLBACK, null, null, id, now);
         AdmissionOutcome outcome = commands.send(new RequestRollback(
-                Fingerprints.scope("POST", "/v1/deployments/" + id + "/rollback", key), UUID.randomUUID().toString(),
-                id, Actors.of(caller), requestId, key, now), AuditMetadata.of(caller, requestId, key));
+                new IdempotencyKeyUse(key, "POST", "/v1/deployments/" + id + "/rollback"),
+                UUID.randomUUID().toString(), id, Actors.of(caller), now), AuditMetadata.of(caller, requestId, key));
         return edge.answer(outcome);
     }
 

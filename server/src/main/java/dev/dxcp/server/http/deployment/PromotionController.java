@@ -9,9 +9,9 @@ import dev.dxcp.events.deployment.DeploymentKind;
 import dev.dxcp.events.deployment.PromotionCommands.PromotionValidationResult;
 import dev.dxcp.events.deployment.PromotionCommands.SubmitPromotion;
 import dev.dxcp.events.deployment.PromotionCommands.ValidatePromotion;
+import dev.dxcp.events.idempotency.IdempotencyKeyUse;
 import dev.dxcp.server.axon.CommandSender;
 import dev.dxcp.server.http.AuditMetadata;
-import dev.dxcp.server.http.Fingerprints;
 import dev.dxcp.server.http.Guards;
 import dev.dxcp.server.http.JsonBodies;
 import dev.dxcp.server.http.RateLimiter;
@@ -69,9 +69,9 @@ public class PromotionController {
                 null, now);
         PromotionIntentSchema.Parsed parsed = PromotionIntentSchema.parse(
                 JsonBodies.object(exchange, body, ErrorCode.INVALID_REQUEST));
-        AdmissionOutcome outcome = commands.send(new SubmitPromotion(Fingerprints.scope("POST", PATH, key),
-                parsed.fingerprint(), UUID.randomUUID().toString(), parsed.intent(), Actors.of(caller), requestId,
-                key, now), AuditMetadata.of(caller, requestId, key));
+        AdmissionOutcome outcome = commands.send(new SubmitPromotion(new IdempotencyKeyUse(key, "POST", PATH),
+                parsed.fingerprint(), UUID.randomUUID().toString(), parsed.intent(), Actors.of(caller), now),
+                AuditMetadata.of(caller, requestId, key));
         return edge.answer(outcome);
     }
 
