@@ -7,7 +7,6 @@ import dev.dxcp.events.settings.EngineAdapterSettings.Secret;
 import dev.dxcp.gatesim.GateSimulator;
 import dev.dxcp.gatesim.control.GateSimulatorConfig;
 import dev.dxcp.saga.spinnaker.transport.GateAuthSettings;
-import dev.dxcp.saga.spinnaker.transport.GateCallObserver;
 import dev.dxcp.saga.spinnaker.GateClient;
 import dev.dxcp.saga.spinnaker.transport.GateSettings;
 
@@ -28,14 +27,14 @@ import java.util.Map;
  */
 public class GateClients {
     private final GateClientDefaults properties;
-    private final GateCallObserver observer;
+    private final EngineCallObserver observer;
     private final SettingRules rules;
 
     /**
      * @param observer told about every call of every client built here (the server's Gate metrics)
      * @param rules    the engine adapter rules a save applies (command side), checked before anything else
      */
-    public GateClients(GateClientDefaults properties, GateCallObserver observer, SettingRules rules) {
+    public GateClients(GateClientDefaults properties, EngineCallObserver observer, SettingRules rules) {
         this.properties = properties;
         this.observer = observer;
         this.rules = rules;
@@ -80,7 +79,7 @@ public class GateClients {
     }
 
     public GateClient client(GateSettings settings) {
-        return GateClient.create(settings, observer);
+        return GateClient.create(settings, observer::completed);
     }
 
     public GateSettings simulatorSettings(GateSimulator simulator) {

@@ -1,13 +1,13 @@
 package dev.dxcp.server.observability;
 
-import dev.dxcp.saga.spinnaker.transport.GateCallObserver;
+import dev.dxcp.saga.engine.EngineCallObserver;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import java.time.Duration;
 
 /** Engine (Gate) calls by operation and outcome, with latency ({@code dxcp_gate_calls_seconds_*}). */
-public final class GateMetrics implements GateCallObserver {
+public final class GateMetrics implements EngineCallObserver {
     private final MeterRegistry registry;
 
     public GateMetrics(MeterRegistry registry) {
