@@ -8,6 +8,7 @@ import com.nimbusds.jose.util.DefaultResourceRetriever;
 import dev.dxcp.server.config.DxcpProperties;
 import dev.dxcp.server.identity.Authenticator;
 import dev.dxcp.server.identity.DevIssuer;
+import dev.dxcp.server.identity.DevIssuerEnabled;
 import dev.dxcp.server.identity.TokenVerifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -7,7 +7,7 @@ import dev.dxcp.events.common.Rejection;
 import dev.dxcp.server.config.DxcpProperties;
 import dev.dxcp.server.identity.DevIssuer;
 import dev.dxcp.server.identity.Role;
-import dev.dxcp.server.wiring.DevIssuerEnabled;
+import dev.dxcp.server.identity.DevIssuerEnabled;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;

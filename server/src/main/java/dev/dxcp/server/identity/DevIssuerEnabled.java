@@ -1,4 +1,4 @@
-package dev.dxcp.server.wiring;
+package dev.dxcp.server.identity;
 
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
