@@ -21,8 +21,6 @@ import dev.dxcp.events.configuration.ConfigurationQueries.ListRecipes;
 import dev.dxcp.events.configuration.ConfigurationQueries.ListVisibleEnvironments;
 import dev.dxcp.events.configuration.ConfigurationQueries.PreviewDeliveryGroup;
 import dev.dxcp.events.configuration.ConfigurationQueries.PreviewRecipe;
-import dev.dxcp.events.configuration.ConfigurationQueries.PromotionCandidate;
-import dev.dxcp.events.configuration.ConfigurationQueries.PromotionCandidateOf;
 import dev.dxcp.events.configuration.ConfigurationQueries.ResolveServiceEnvironment;
 import dev.dxcp.events.configuration.ConfigurationQueries.ServiceEnvironment;
 import dev.dxcp.events.configuration.ConfigurationQueries.ServiceEnvironmentsOf;
@@ -32,6 +30,8 @@ import dev.dxcp.events.configuration.Environment;
 import dev.dxcp.events.configuration.EnvironmentBinding;
 import dev.dxcp.events.configuration.Recipe;
 import dev.dxcp.events.configuration.ServiceRoute;
+import dev.dxcp.events.deployment.PromotionQueries.PromotionCandidate;
+import dev.dxcp.events.deployment.PromotionQueries.PromotionCandidateOf;
 import org.axonframework.queryhandling.QueryHandler;
 
 import java.util.Comparator;

@@ -1,8 +1,8 @@
 package dev.dxcp.command.configuration;
 
-import dev.dxcp.events.configuration.ConfigurationQueries.PromotionCandidate;
 import dev.dxcp.events.configuration.ServiceRoute;
 import dev.dxcp.events.deployment.DeploymentQueries.RunningState;
+import dev.dxcp.events.deployment.PromotionQueries.PromotionCandidate;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,5 @@
 package dev.dxcp.events.configuration;
 
-import dev.dxcp.events.deployment.DeploymentQueries.RunningState;
-
 import java.util.List;
 import java.util.Set;
 
@@ -85,19 +83,6 @@ public final class ConfigurationQueries {
 
     /** @param deliveryGroupId null when the service has no group or the group may not use the environment */
     public record DeliveryScope(String deliveryGroupId) {
-    }
-
-    /** delivery-status's promotion candidate, given what runs in the source environment (may be null). */
-    public record PromotionCandidateOf(String service, String deliveryGroupId, String sourceEnvironment,
-                                       RunningState running) {
-    }
-
-    /**
-     * The next environment in the group's promotion order (domain §14): eligible with its version and
-     * recipe, or the reason it is not; {@code targetEnvironment} null when there is no next environment.
-     */
-    public record PromotionCandidate(boolean eligible, String reason, String sourceEnvironment,
-                                     String targetEnvironment, String version, String recipeId) {
     }
 
     /** POST /v1/admin/guardrails/validate for a delivery group body; {@code sentFields} are its keys. */

@@ -17,6 +17,11 @@ public record IdempotencyKeyUse(String key, String method, String path) {
 
     /** The aggregate that remembers this scope's answer. */
     public String keyId() {
-        return IdempotencyMessages.idempotencyKeyId(scope());
+        return keyIdOf(scope());
+    }
+
+    /** The id of the aggregate that remembers answers under {@code scope}. */
+    public static String keyIdOf(String scope) {
+        return "idem/" + scope;
     }
 }

@@ -15,7 +15,7 @@ public final class IdempotencyMessages {
     }
 
     public static String idempotencyKeyId(String scope) {
-        return "idem/" + scope;
+        return IdempotencyKeyUse.keyIdOf(scope);
     }
 
     /** Compares a request with what the key already answered; changes nothing. */
