@@ -22,7 +22,7 @@ import dev.dxcp.events.deployment.FailureCategory;
 import dev.dxcp.events.deployment.FailureModel;
 import dev.dxcp.events.deployment.PolicySnapshot;
 import dev.dxcp.events.idempotency.Answer;
-import dev.dxcp.events.idempotency.IdempotencyKeyUse;
+import dev.dxcp.events.common.IdempotencyKeyUse;
 import dev.dxcp.events.idempotency.IdempotencyMessages;
 import dev.dxcp.events.idempotency.IdempotencyMessages.IdempotentResponseRecorded;
 import dev.dxcp.events.quota.QuotaMessages;

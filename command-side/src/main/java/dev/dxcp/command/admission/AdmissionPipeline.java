@@ -1,6 +1,6 @@
 package dev.dxcp.command.admission;
 
-import dev.dxcp.events.common.AdmissionOutcome;
+import dev.dxcp.events.idempotency.AdmissionOutcome;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.idempotency.IdempotencyMessages.IdempotencyVerdict;
 

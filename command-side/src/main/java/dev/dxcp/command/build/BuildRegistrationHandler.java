@@ -13,7 +13,7 @@ import dev.dxcp.events.build.BuildMessages.RegisterBuildVersion;
 import dev.dxcp.events.build.BuildRecord;
 import dev.dxcp.events.build.UploadCapabilityMessages.CapabilityUse;
 import dev.dxcp.events.build.UploadCapabilityMessages.UseUploadCapability;
-import dev.dxcp.events.common.AdmissionOutcome;
+import dev.dxcp.events.idempotency.AdmissionOutcome;
 import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.idempotency.Answer;

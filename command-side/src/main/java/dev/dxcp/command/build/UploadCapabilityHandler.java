@@ -11,7 +11,7 @@ import dev.dxcp.events.build.UploadCapabilityMessages.IssueUploadCapability;
 import dev.dxcp.events.build.UploadCapabilityMessages.RequestUploadCapability;
 import dev.dxcp.events.build.UploadCapabilityMessages.UploadCapabilityIssued;
 import dev.dxcp.events.build.UploadCapabilityMessages.UploadCapabilityRequest;
-import dev.dxcp.events.common.AdmissionOutcome;
+import dev.dxcp.events.idempotency.AdmissionOutcome;
 import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.idempotency.Answer;

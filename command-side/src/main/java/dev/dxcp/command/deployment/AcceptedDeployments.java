@@ -19,7 +19,7 @@ import dev.dxcp.events.deployment.DeploymentRecord;
 import dev.dxcp.events.deployment.EngineTarget;
 import dev.dxcp.events.deployment.PolicySnapshot;
 import dev.dxcp.events.idempotency.Answer;
-import dev.dxcp.events.idempotency.IdempotencyKeyUse;
+import dev.dxcp.events.common.IdempotencyKeyUse;
 import org.axonframework.modelling.command.Repository;
 
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.dxcp.command.deployment;
 
 import dev.dxcp.command.configuration.DeliveryConfigurationView;
-import dev.dxcp.events.common.AdmissionOutcome;
+import dev.dxcp.events.idempotency.AdmissionOutcome;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.configuration.DeliveryGroup;
 import dev.dxcp.events.deployment.DeploymentCommands.RecordDeploymentDenial;

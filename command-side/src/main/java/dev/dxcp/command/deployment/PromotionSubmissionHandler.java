@@ -6,7 +6,7 @@ import dev.dxcp.command.deployment.RollForwardRule.Forward;
 import dev.dxcp.command.deployment.PromotionPolicy.Promotable;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.configuration.DeliveryGroup;
-import dev.dxcp.events.common.AdmissionOutcome;
+import dev.dxcp.events.idempotency.AdmissionOutcome;
 import dev.dxcp.events.deployment.DeploymentKind;
 import dev.dxcp.events.deployment.PromotionCommands.SubmitPromotion;
 import dev.dxcp.events.deployment.PromotionIntent;

@@ -5,7 +5,7 @@ import dev.dxcp.command.admission.AdmissionTicket;
 import dev.dxcp.command.admission.Decided;
 import dev.dxcp.command.admission.Denials;
 import dev.dxcp.events.build.BuildRecord;
-import dev.dxcp.events.common.AdmissionOutcome;
+import dev.dxcp.events.idempotency.AdmissionOutcome;
 import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.deployment.DeploymentCommands.RollForwardRequest;

@@ -9,7 +9,7 @@ import dev.dxcp.command.configuration.DeliveryConfigurationState;
 import dev.dxcp.command.configuration.DeliveryConfigurationView;
 import dev.dxcp.events.build.BuildMessages;
 import dev.dxcp.events.build.BuildRecord;
-import dev.dxcp.events.common.AdmissionOutcome;
+import dev.dxcp.events.idempotency.AdmissionOutcome;
 import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.configuration.DeliveryGroup;

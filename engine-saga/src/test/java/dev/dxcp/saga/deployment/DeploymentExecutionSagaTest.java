@@ -13,7 +13,7 @@ import dev.dxcp.events.deployment.EngineTarget;
 import dev.dxcp.events.deployment.FailureCategory;
 import dev.dxcp.events.deployment.FailureModel;
 import dev.dxcp.events.deployment.PolicySnapshot;
-import dev.dxcp.events.idempotency.IdempotencyKeyUse;
+import dev.dxcp.events.common.IdempotencyKeyUse;
 import dev.dxcp.gatesim.control.AuthMode;
 import dev.dxcp.gatesim.control.Endpoint;
 import dev.dxcp.gatesim.control.Fault;

@@ -17,7 +17,7 @@ import dev.dxcp.events.deployment.DeploymentEvents.DeploymentAccepted;
 import dev.dxcp.events.deployment.DeploymentEvents.DeploymentDenied;
 import dev.dxcp.events.deployment.DeploymentEvents.DeploymentSucceeded;
 import dev.dxcp.events.deployment.DeploymentKind;
-import dev.dxcp.events.idempotency.IdempotencyKeyUse;
+import dev.dxcp.events.common.IdempotencyKeyUse;
 import dev.dxcp.events.settings.CiPublisher;
 import dev.dxcp.events.settings.RateLimits;
 import dev.dxcp.events.settings.SettingsMessages.CiPublishersReplaced;

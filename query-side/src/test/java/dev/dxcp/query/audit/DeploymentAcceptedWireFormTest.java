@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import dev.dxcp.events.idempotency.IdempotencyKeyUse;
+import dev.dxcp.events.common.IdempotencyKeyUse;
 import dev.dxcp.events.deployment.ActorIdentity;
 import dev.dxcp.events.deployment.DeploymentEvents.DeploymentAccepted;
 import dev.dxcp.events.deployment.DeploymentKind;

@@ -15,7 +15,7 @@ import dev.dxcp.events.deployment.EngineTarget;
 import dev.dxcp.events.deployment.FailureCategory;
 import dev.dxcp.events.deployment.FailureModel;
 import dev.dxcp.events.deployment.PolicySnapshot;
-import dev.dxcp.events.idempotency.IdempotencyKeyUse;
+import dev.dxcp.events.common.IdempotencyKeyUse;
 
 import java.time.Instant;
 import java.util.ArrayList;

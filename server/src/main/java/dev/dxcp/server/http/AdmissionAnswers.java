@@ -1,6 +1,6 @@
 package dev.dxcp.server.http;
 
-import dev.dxcp.events.common.AdmissionOutcome;
+import dev.dxcp.events.idempotency.AdmissionOutcome;
 import dev.dxcp.events.idempotency.Answer;
 import dev.dxcp.server.http.build.BuildJson;
 import dev.dxcp.server.http.build.UploadCapabilityJson;

@@ -1,7 +1,7 @@
 package dev.dxcp.server.e2e;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dxcp.events.idempotency.IdempotencyKeyUse;
+import dev.dxcp.events.common.IdempotencyKeyUse;
 import dev.dxcp.server.http.build.BuildRegistrationSchema;
 import dev.dxcp.testsupport.http.TestHttp;
 import dev.dxcp.testsupport.http.TestHttp.Response;

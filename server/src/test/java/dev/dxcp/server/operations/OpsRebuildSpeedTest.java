@@ -18,7 +18,7 @@ import dev.dxcp.events.deployment.DeploymentKind;
 import dev.dxcp.events.deployment.DeploymentState;
 import dev.dxcp.events.deployment.FailureCategory;
 import dev.dxcp.events.deployment.FailureModel;
-import dev.dxcp.events.idempotency.IdempotencyKeyUse;
+import dev.dxcp.events.common.IdempotencyKeyUse;
 import dev.dxcp.query.audit.AuditEntries;
 import dev.dxcp.query.audit.AuditProjection;
 import dev.dxcp.query.build.BuildRegistryProjection;

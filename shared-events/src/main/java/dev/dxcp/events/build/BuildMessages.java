@@ -1,6 +1,6 @@
 package dev.dxcp.events.build;
 
-import dev.dxcp.events.idempotency.IdempotencyKeyUse;
+import dev.dxcp.events.common.IdempotencyKeyUse;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
@@ -21,7 +21,7 @@ public final class BuildMessages {
     /**
      * CI asks DXCP to certify a build. Decided atomically over the idempotency key, the registrar's
      * daily quota and the service/version, in the order of governance §5 (builds); answered with an
-     * {@link dev.dxcp.events.common.AdmissionOutcome} (NEEDS_MEASUREMENT: measure the artifact, then send
+     * {@link dev.dxcp.events.idempotency.AdmissionOutcome} (NEEDS_MEASUREMENT: measure the artifact, then send
      * the command again with the integrity facts).
      *
      * @param idempotency      the Idempotency-Key with the method and path it scopes, governance §6

@@ -1,6 +1,6 @@
 package dev.dxcp.events.build;
 
-import dev.dxcp.events.idempotency.IdempotencyKeyUse;
+import dev.dxcp.events.common.IdempotencyKeyUse;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;

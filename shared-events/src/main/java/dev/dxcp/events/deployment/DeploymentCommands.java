@@ -2,7 +2,7 @@ package dev.dxcp.events.deployment;
 
 import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.deployment.DeploymentEvents.DeploymentAccepted;
-import dev.dxcp.events.idempotency.IdempotencyKeyUse;
+import dev.dxcp.events.common.IdempotencyKeyUse;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.dxcp.events.deployment;
 
-import dev.dxcp.events.idempotency.IdempotencyKeyUse;
+import dev.dxcp.events.common.IdempotencyKeyUse;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;

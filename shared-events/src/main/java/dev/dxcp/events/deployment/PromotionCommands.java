@@ -1,6 +1,6 @@
 package dev.dxcp.events.deployment;
 
-import dev.dxcp.events.idempotency.IdempotencyKeyUse;
+import dev.dxcp.events.common.IdempotencyKeyUse;
 
 import java.time.Instant;
 
@@ -13,7 +13,7 @@ public final class PromotionCommands {
     private PromotionCommands() {
     }
 
-    /** POST /v1/promotions after the edge checks; answered with an {@link dev.dxcp.events.common.AdmissionOutcome}. */
+    /** POST /v1/promotions after the edge checks; answered with an {@link dev.dxcp.events.idempotency.AdmissionOutcome}. */
     public record SubmitPromotion(IdempotencyKeyUse idempotency, String fingerprint, String deploymentId,
                                   PromotionIntent intent, ActorIdentity actor, Instant requestedAt)
             implements DeploymentCommands.RollForwardRequest {

@@ -5,6 +5,7 @@ import org.axonframework.serialization.Revision;
 
 import java.time.Duration;
 import java.time.Instant;
+import dev.dxcp.events.common.IdempotencyKeyUse;
 
 /**
  * Idempotency-Key vocabulary (governance §6). One {@code IdempotencyKey} aggregate per scope

@@ -2,7 +2,7 @@ package dev.dxcp.server.http.build;
 
 import dev.dxcp.events.build.ArtifactIntegrity;
 import dev.dxcp.events.build.BuildMessages.RegisterBuild;
-import dev.dxcp.events.common.AdmissionOutcome;
+import dev.dxcp.events.idempotency.AdmissionOutcome;
 import dev.dxcp.events.engine.EngineMessages.MeasureArtifact;
 import dev.dxcp.server.axon.CommandSender;
 import dev.dxcp.server.http.Questions;

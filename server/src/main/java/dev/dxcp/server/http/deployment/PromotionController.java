@@ -2,14 +2,14 @@ package dev.dxcp.server.http.deployment;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dxcp.events.common.AdmissionOutcome;
+import dev.dxcp.events.idempotency.AdmissionOutcome;
 import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Timestamps;
 import dev.dxcp.events.deployment.DeploymentKind;
 import dev.dxcp.events.deployment.PromotionCommands.PromotionValidationResult;
 import dev.dxcp.events.deployment.PromotionCommands.SubmitPromotion;
 import dev.dxcp.events.deployment.PromotionCommands.ValidatePromotion;
-import dev.dxcp.events.idempotency.IdempotencyKeyUse;
+import dev.dxcp.events.common.IdempotencyKeyUse;
 import dev.dxcp.server.axon.CommandSender;
 import dev.dxcp.server.http.AuditMetadata;
 import dev.dxcp.server.http.Guards;

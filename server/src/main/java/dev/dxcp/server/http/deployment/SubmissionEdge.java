@@ -1,6 +1,6 @@
 package dev.dxcp.server.http.deployment;
 
-import dev.dxcp.events.common.AdmissionOutcome;
+import dev.dxcp.events.idempotency.AdmissionOutcome;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.deployment.DeploymentCommands.RecordDeploymentDenial;
 import dev.dxcp.events.deployment.DeploymentKind;

@@ -1,6 +1,4 @@
-package dev.dxcp.events.idempotency;
-
-import dev.dxcp.events.common.Hashing;
+package dev.dxcp.events.common;
 
 import java.util.List;
 

@@ -1,7 +1,7 @@
-package dev.dxcp.events.common;
+package dev.dxcp.events.idempotency;
 
 import dev.dxcp.events.build.BuildRecord;
-import dev.dxcp.events.idempotency.Answer;
+import dev.dxcp.events.common.Rejection;
 
 /**
  * The answer to a governed write (build registration, upload capability, deploy, promotion, rollback):
