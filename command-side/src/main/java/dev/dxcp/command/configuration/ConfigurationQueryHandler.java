@@ -1,6 +1,5 @@
 package dev.dxcp.command.configuration;
 
-import dev.dxcp.command.deployment.DeploymentPolicy;
 import dev.dxcp.command.registry.ServiceRegistry;
 import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
@@ -21,7 +20,6 @@ import dev.dxcp.events.configuration.ConfigurationQueries.ListRecipes;
 import dev.dxcp.events.configuration.ConfigurationQueries.ListVisibleEnvironments;
 import dev.dxcp.events.configuration.ConfigurationQueries.PreviewDeliveryGroup;
 import dev.dxcp.events.configuration.ConfigurationQueries.PreviewRecipe;
-import dev.dxcp.events.configuration.ConfigurationQueries.ResolveServiceEnvironment;
 import dev.dxcp.events.configuration.ConfigurationQueries.ServiceEnvironment;
 import dev.dxcp.events.configuration.ConfigurationQueries.ServiceEnvironmentsOf;
 import dev.dxcp.events.configuration.ConfigurationQueries.VisibleEnvironment;
@@ -134,13 +132,6 @@ public class ConfigurationQueryHandler {
     @QueryHandler
     public Optional<ServiceRoute> handle(FindServiceRoute query) {
         return configuration.current().route(query.service(), query.environmentId());
-    }
-
-    @QueryHandler
-    public Environment handle(ResolveServiceEnvironment query) {
-        DeliveryConfigurationState state = configuration.current();
-        DeliveryGroup group = DeploymentPolicy.deliveryGroupOf(query.service(), state);
-        return DeploymentPolicy.environmentFor(group, query.environmentId(), state);
     }
 
     @QueryHandler

@@ -11,6 +11,7 @@ import dev.dxcp.command.deployment.DenialRecorder;
 import dev.dxcp.command.deployment.Deployment;
 import dev.dxcp.command.deployment.DeploymentPolicy;
 import dev.dxcp.command.deployment.DeploymentSubmissionHandler;
+import dev.dxcp.command.deployment.DeploymentPolicyQueryHandler;
 import dev.dxcp.command.deployment.DeploymentValidationHandler;
 import dev.dxcp.command.deployment.EngineObservationHandler;
 import dev.dxcp.command.deployment.EngineReadiness;
@@ -146,6 +147,11 @@ public class DeploymentWiring {
             EngineReadiness engine) {
         return new DeploymentValidationHandler(policy, promotions, configuration, settings, builds, lanes, artifacts,
                 engine);
+    }
+
+    @Bean
+    public DeploymentPolicyQueryHandler deploymentPolicyQueryHandler(DeliveryConfigurationView configuration) {
+        return new DeploymentPolicyQueryHandler(configuration);
     }
 
     @Bean
