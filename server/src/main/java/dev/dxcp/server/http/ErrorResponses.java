@@ -8,6 +8,7 @@ import dev.dxcp.events.common.RootCause;
 import dev.dxcp.server.config.DxcpProperties;
 import dev.dxcp.server.identity.Authenticator;
 import dev.dxcp.server.identity.Caller;
+import dev.dxcp.server.observability.RequestIds;
 import dev.dxcp.server.observability.RequestLogContext;
 import dev.dxcp.server.observability.DenialMetrics;
 import org.slf4j.Logger;

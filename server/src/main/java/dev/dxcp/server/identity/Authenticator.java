@@ -1,6 +1,6 @@
 package dev.dxcp.server.identity;
 
-import dev.dxcp.server.http.RequestIds;
+import dev.dxcp.server.observability.RequestIds;
 import dev.dxcp.server.observability.RequestLogContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -16,7 +16,7 @@ import dev.dxcp.server.axon.CommandSender;
 import dev.dxcp.server.http.AuditMetadata;
 import dev.dxcp.server.http.JsonBodies;
 import dev.dxcp.server.http.Questions;
-import dev.dxcp.server.http.RequestIds;
+import dev.dxcp.server.observability.RequestIds;
 import dev.dxcp.server.identity.Caller;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;

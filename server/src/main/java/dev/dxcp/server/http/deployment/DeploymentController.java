@@ -24,7 +24,7 @@ import dev.dxcp.server.http.Guards;
 import dev.dxcp.server.http.JsonBodies;
 import dev.dxcp.server.http.Questions;
 import dev.dxcp.server.http.RateLimiter;
-import dev.dxcp.server.http.RequestIds;
+import dev.dxcp.server.observability.RequestIds;
 import dev.dxcp.server.identity.Authenticator;
 import dev.dxcp.server.identity.Caller;
 import dev.dxcp.server.identity.Role;

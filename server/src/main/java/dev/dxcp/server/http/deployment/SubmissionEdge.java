@@ -11,7 +11,7 @@ import dev.dxcp.server.http.AdmissionAnswers;
 import dev.dxcp.server.http.AuditMetadata;
 import dev.dxcp.server.http.Guards;
 import dev.dxcp.server.http.Questions;
-import dev.dxcp.server.http.RequestIds;
+import dev.dxcp.server.observability.RequestIds;
 import dev.dxcp.server.identity.Caller;
 import org.axonframework.messaging.MetaData;
 import org.springframework.http.ResponseEntity;

@@ -3,7 +3,7 @@ package dev.dxcp.server.http.system;
 import dev.dxcp.server.config.DxcpProperties;
 import dev.dxcp.server.http.Questions;
 import dev.dxcp.server.http.RateLimiter;
-import dev.dxcp.server.http.RequestIds;
+import dev.dxcp.server.observability.RequestIds;
 import dev.dxcp.server.identity.Authenticator;
 import dev.dxcp.server.identity.Caller;
 import dev.dxcp.server.identity.Role;

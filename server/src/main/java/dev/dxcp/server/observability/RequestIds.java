@@ -1,6 +1,5 @@
-package dev.dxcp.server.http;
+package dev.dxcp.server.observability;
 
-import dev.dxcp.server.observability.RequestLogContext;
 import org.slf4j.Logger;
 import org.slf4j.MDC;
 import org.slf4j.LoggerFactory;
