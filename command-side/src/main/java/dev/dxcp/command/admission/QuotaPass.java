@@ -12,4 +12,19 @@ public interface QuotaPass {
     /** The request succeeded: spend the unit, where the quota is spent only on success (governance §7). */
     default void spend() {
     }
+
+    /** A pass with this refusal (or none) that runs {@code spend} when the request succeeds. */
+    static QuotaPass of(Optional<Rejection> refusal, Runnable spend) {
+        return new QuotaPass() {
+            @Override
+            public Optional<Rejection> refusal() {
+                return refusal;
+            }
+
+            @Override
+            public void spend() {
+                spend.run();
+            }
+        };
+    }
 }

@@ -3,10 +3,8 @@ package dev.dxcp.command.deployment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dxcp.command.common.FirstRevisionUpcaster;
 import dev.dxcp.events.deployment.DeploymentEvents.DeploymentAccepted;
-import org.axonframework.serialization.SimpleSerializedType;
-import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
-import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 
 /**
  * {@code DeploymentAccepted} without a revision carried 23 flat fields and its Idempotency-Key twice (the
@@ -14,18 +12,14 @@ import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
  * method and path of the request that used it, from which the scope is derived: POST /v1/deployments for a
  * deploy, POST /v1/promotions for a promotion, POST /v1/deployments/{target}/rollback for a rollback.
  */
-public class DeploymentAcceptedUpcaster extends SingleEventUpcaster {
-    private static final String TYPE = DeploymentAccepted.class.getName();
-    private static final SimpleSerializedType REVISION_2 = new SimpleSerializedType(TYPE, "2");
-
-    @Override
-    protected boolean canUpcast(IntermediateEventRepresentation representation) {
-        return TYPE.equals(representation.getType().getName()) && representation.getType().getRevision() == null;
+public class DeploymentAcceptedUpcaster extends FirstRevisionUpcaster {
+    public DeploymentAcceptedUpcaster() {
+        super(DeploymentAccepted.class, "2");
     }
 
     @Override
-    protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
-        return representation.upcastPayload(REVISION_2, JsonNode.class, DeploymentAcceptedUpcaster::toRevision2);
+    protected JsonNode upcast(JsonNode stored) {
+        return toRevision2(stored);
     }
 
     static JsonNode toRevision2(JsonNode flat) {

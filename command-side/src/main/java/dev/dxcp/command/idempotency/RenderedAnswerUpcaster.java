@@ -2,10 +2,8 @@ package dev.dxcp.command.idempotency;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dxcp.command.common.FirstRevisionUpcaster;
 import dev.dxcp.events.idempotency.IdempotencyMessages.IdempotentResponseRecorded;
-import org.axonframework.serialization.SimpleSerializedType;
-import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
-import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 
 /**
  * {@code IdempotentResponseRecorded} without a revision remembered the rendered answer: {@code status}
@@ -13,18 +11,14 @@ import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
  * carries its rendered form, so a key remembered before the change still replays its first answer byte
  * for byte (governance §6).
  */
-public class RenderedAnswerUpcaster extends SingleEventUpcaster {
-    private static final String TYPE = IdempotentResponseRecorded.class.getName();
-    private static final SimpleSerializedType REVISION_2 = new SimpleSerializedType(TYPE, "2");
-
-    @Override
-    protected boolean canUpcast(IntermediateEventRepresentation representation) {
-        return TYPE.equals(representation.getType().getName()) && representation.getType().getRevision() == null;
+public class RenderedAnswerUpcaster extends FirstRevisionUpcaster {
+    public RenderedAnswerUpcaster() {
+        super(IdempotentResponseRecorded.class, "2");
     }
 
     @Override
-    protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
-        return representation.upcastPayload(REVISION_2, JsonNode.class, RenderedAnswerUpcaster::toRevision2);
+    protected JsonNode upcast(JsonNode stored) {
+        return toRevision2(stored);
     }
 
     static JsonNode toRevision2(JsonNode stored) {

@@ -37,17 +37,7 @@ public class ActorDailyQuotas {
         String quotaId = dailyQuotaId(kind, Hashing.sha256Hex(ticket.actorId()), day);
         Boolean room = AggregateCommands.handle(quotas, quotaId, DailyQuota::new, new CheckQuota(quotaId, limit));
         Optional<Rejection> refusal = room ? Optional.empty() : Optional.of(DailyQuota.QuotaRejections.exceeded());
-        return new QuotaPass() {
-            @Override
-            public Optional<Rejection> refusal() {
-                return refusal;
-            }
-
-            @Override
-            public void spend() {
-                AggregateCommands.handle(quotas, quotaId, DailyQuota::new,
-                        new ConsumeQuotaUnit(quotaId, kind, ticket.actorId(), day, limit));
-            }
-        };
+        return QuotaPass.of(refusal, () -> AggregateCommands.handle(quotas, quotaId, DailyQuota::new,
+                new ConsumeQuotaUnit(quotaId, kind, ticket.actorId(), day, limit)));
     }
 }

@@ -211,18 +211,7 @@ class AdmissionPipelineTest {
         QuotaStep<QuotaPass> quota() {
             return ticket -> {
                 asked.add("quota");
-                Optional<Rejection> refusal = quotaRefusal;
-                return new QuotaPass() {
-                    @Override
-                    public Optional<Rejection> refusal() {
-                        return refusal;
-                    }
-
-                    @Override
-                    public void spend() {
-                        spent = true;
-                    }
-                };
+                return QuotaPass.of(quotaRefusal, () -> spent = true);
             };
         }
 
