@@ -1,8 +1,8 @@
 package dev.dxcp.gatesim;
 
-import java.time.Duration;
 import dev.dxcp.gatesim.control.GateSimulatorConfig;
 import dev.dxcp.gatesim.control.SimulatedClock;
+import java.time.Duration;
 
 /** A simulator on a simulated clock: start 100 ms after trigger, each task 1 s, webhook timeout 5 min. */
 final class SteppedGate {

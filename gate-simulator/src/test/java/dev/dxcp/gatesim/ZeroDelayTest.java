@@ -2,11 +2,11 @@ package dev.dxcp.gatesim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dxcp.gatesim.control.GateSimulatorConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import dev.dxcp.gatesim.control.GateSimulatorConfig;
 
 /** With no stage delay, executions finish right after their trigger (the benchmark's mode). */
 class ZeroDelayTest {

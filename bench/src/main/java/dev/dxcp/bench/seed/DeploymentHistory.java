@@ -6,6 +6,7 @@ import dev.dxcp.bench.setup.Topology;
 import dev.dxcp.events.build.BuildMessages;
 import dev.dxcp.events.build.BuildMessages.BuildRegistered;
 import dev.dxcp.events.build.BuildRecord;
+import dev.dxcp.events.common.IdempotencyKeyUse;
 import dev.dxcp.events.deployment.ActorIdentity;
 import dev.dxcp.events.deployment.DeploymentCommands;
 import dev.dxcp.events.deployment.DeploymentEvents.DeploymentAccepted;
@@ -22,7 +23,6 @@ import dev.dxcp.events.deployment.FailureCategory;
 import dev.dxcp.events.deployment.FailureModel;
 import dev.dxcp.events.deployment.PolicySnapshot;
 import dev.dxcp.events.idempotency.Answer;
-import dev.dxcp.events.common.IdempotencyKeyUse;
 import dev.dxcp.events.idempotency.IdempotencyMessages;
 import dev.dxcp.events.idempotency.IdempotencyMessages.IdempotentResponseRecorded;
 import dev.dxcp.events.quota.QuotaMessages;
@@ -166,7 +166,8 @@ public final class DeploymentHistory {
         sink.accept(serializer.row("Deployment", deploymentId, 0, accepted, meta, at));
         String keyId = IdempotencyMessages.idempotencyKeyId(scope);
         sink.accept(serializer.row("IdempotencyKey", keyId, 0, new IdempotentResponseRecorded(keyId,
-                RecordFingerprints.deployFingerprint(accepted), Answer.deployment(DeploymentRecord.initialOf(accepted), false),
+                RecordFingerprints.deployFingerprint(accepted), Answer.deployment(DeploymentRecord.initialOf(accepted),
+                        false),
                 deploymentId, at), meta, at));
         Map<String, String> saga = sagaMetadata(meta.get("request_id"));
         Instant started = at.plus(TRIGGER_AFTER);
@@ -189,7 +190,16 @@ public final class DeploymentHistory {
         int quota = BenchConfiguration.GUARDRAIL;
         PolicySnapshot policy = new PolicySnapshot(quota, 0, quota, usedBefore, quota - usedBefore,
                 BenchConfiguration.MAX_RATE);
-        return new DeploymentAccepted(deploymentId, new DeploymentAccepted.Placement(b.service(), Topology.ENVIRONMENT, groupId, laneId), new DeploymentAccepted.Change(DeploymentKind.ROLL_FORWARD, b.version(), "release " + b.version(), null, null, null), new DeploymentAccepted.RecipeUse(BenchConfiguration.RECIPE, 1, BEHAVIOR), new DeploymentAccepted.Artifact(b.artifactRef(), b.sha256(), b.sizeBytes()), new EngineTarget(BenchConfiguration.ENGINE_APPLICATION, BenchConfiguration.PIPELINE), new DeploymentAccepted.Submission(at, new ActorIdentity(owner, "DELIVERY_OWNER", owner, owner, null), new IdempotencyKeyUse(key, "POST", "/v1/deployments")), policy);
+        return new DeploymentAccepted(deploymentId,
+                new DeploymentAccepted.Placement(b.service(), Topology.ENVIRONMENT, groupId, laneId),
+                new DeploymentAccepted.Change(DeploymentKind.ROLL_FORWARD, b.version(), "release " + b.version(), null,
+                        null, null),
+                new DeploymentAccepted.RecipeUse(BenchConfiguration.RECIPE, 1, BEHAVIOR),
+                new DeploymentAccepted.Artifact(b.artifactRef(), b.sha256(), b.sizeBytes()),
+                new EngineTarget(BenchConfiguration.ENGINE_APPLICATION, BenchConfiguration.PIPELINE),
+                new DeploymentAccepted.Submission(at, new ActorIdentity(owner, "DELIVERY_OWNER", owner, owner, null),
+                        new IdempotencyKeyUse(key, "POST", "/v1/deployments")),
+                policy);
     }
 
     private long nextLaneSequence(String laneId) {

@@ -1,7 +1,7 @@
 package dev.dxcp.command.admission;
 
-import dev.dxcp.events.idempotency.AdmissionOutcome;
 import dev.dxcp.events.common.Rejection;
+import dev.dxcp.events.idempotency.AdmissionOutcome;
 import dev.dxcp.events.idempotency.IdempotencyMessages.IdempotencyVerdict;
 
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.dxcp.command.admission;
 
-import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.common.IdempotencyKeyUse;
+import dev.dxcp.events.common.Rejection;
 
 import java.time.Instant;
 

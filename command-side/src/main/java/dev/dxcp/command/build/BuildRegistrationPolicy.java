@@ -1,6 +1,5 @@
 package dev.dxcp.command.build;
 
-import dev.dxcp.events.registry.ServiceEntry;
 import dev.dxcp.command.registry.ServiceRegistry;
 import dev.dxcp.events.build.ArtifactIntegrity;
 import dev.dxcp.events.build.ArtifactRef;
@@ -11,6 +10,7 @@ import dev.dxcp.events.build.SemverOrder;
 import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.common.Timestamps;
+import dev.dxcp.events.registry.ServiceEntry;
 
 import java.net.URI;
 import java.time.Instant;

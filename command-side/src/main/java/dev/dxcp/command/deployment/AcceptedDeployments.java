@@ -4,6 +4,7 @@ import dev.dxcp.command.admission.Decided;
 import dev.dxcp.command.common.AggregateCommands;
 import dev.dxcp.command.deployment.RollForwardRule.Forward;
 import dev.dxcp.events.build.BuildRecord;
+import dev.dxcp.events.common.IdempotencyKeyUse;
 import dev.dxcp.events.deployment.ActorIdentity;
 import dev.dxcp.events.deployment.DeploymentCommands.AcceptDeployment;
 import dev.dxcp.events.deployment.DeploymentCommands.RequestRollback;
@@ -19,7 +20,6 @@ import dev.dxcp.events.deployment.DeploymentRecord;
 import dev.dxcp.events.deployment.EngineTarget;
 import dev.dxcp.events.deployment.PolicySnapshot;
 import dev.dxcp.events.idempotency.Answer;
-import dev.dxcp.events.common.IdempotencyKeyUse;
 import org.axonframework.modelling.command.Repository;
 
 import java.time.Instant;

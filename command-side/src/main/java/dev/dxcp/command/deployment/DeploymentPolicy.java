@@ -2,7 +2,6 @@ package dev.dxcp.command.deployment;
 
 import dev.dxcp.command.configuration.DeliveryConfigurationState;
 import dev.dxcp.command.configuration.EnvironmentAccess;
-import dev.dxcp.events.registry.ServiceEntry;
 import dev.dxcp.command.registry.ServiceRegistry;
 import dev.dxcp.events.build.SemverOrder;
 import dev.dxcp.events.common.ErrorCode;
@@ -11,6 +10,7 @@ import dev.dxcp.events.configuration.DeliveryGroup;
 import dev.dxcp.events.configuration.Environment;
 import dev.dxcp.events.configuration.Recipe;
 import dev.dxcp.events.configuration.ServiceRoute;
+import dev.dxcp.events.registry.ServiceEntry;
 
 import java.util.Optional;
 

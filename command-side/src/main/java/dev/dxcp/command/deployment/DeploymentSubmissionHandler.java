@@ -6,10 +6,10 @@ import dev.dxcp.command.deployment.RollForwardRule.Forward;
 import dev.dxcp.events.build.BuildRecord;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.configuration.DeliveryGroup;
-import dev.dxcp.events.idempotency.AdmissionOutcome;
 import dev.dxcp.events.deployment.DeploymentCommands.SubmitDeployment;
 import dev.dxcp.events.deployment.DeploymentIntent;
 import dev.dxcp.events.deployment.DeploymentKind;
+import dev.dxcp.events.idempotency.AdmissionOutcome;
 import org.axonframework.commandhandling.CommandHandler;
 
 /**

@@ -2,14 +2,14 @@ package dev.dxcp.command.deployment;
 
 import dev.dxcp.command.configuration.DeliveryConfigurationState;
 import dev.dxcp.command.configuration.DeliveryConfigurationView;
-import dev.dxcp.command.deployment.RollForwardRule.Forward;
 import dev.dxcp.command.deployment.PromotionPolicy.Promotable;
+import dev.dxcp.command.deployment.RollForwardRule.Forward;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.configuration.DeliveryGroup;
-import dev.dxcp.events.idempotency.AdmissionOutcome;
 import dev.dxcp.events.deployment.DeploymentKind;
 import dev.dxcp.events.deployment.PromotionCommands.SubmitPromotion;
 import dev.dxcp.events.deployment.PromotionIntent;
+import dev.dxcp.events.idempotency.AdmissionOutcome;
 import org.axonframework.commandhandling.CommandHandler;
 
 /**

@@ -5,12 +5,12 @@ import dev.dxcp.command.admission.AdmissionTicket;
 import dev.dxcp.command.admission.Decided;
 import dev.dxcp.command.admission.Denials;
 import dev.dxcp.events.build.BuildRecord;
-import dev.dxcp.events.idempotency.AdmissionOutcome;
 import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.deployment.DeploymentCommands.RollForwardRequest;
 import dev.dxcp.events.deployment.DeploymentKind;
 import dev.dxcp.events.deployment.EngineTarget;
+import dev.dxcp.events.idempotency.AdmissionOutcome;
 
 /**
  * A request that rolls a registered build forward into an environment once its own checks passed — a

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.dxcp.events.registry.ServiceEntry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -14,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Supplier;
-import dev.dxcp.events.registry.ServiceEntry;
 
 /**
  * Reads the registry from a JSON file: either an array of entries or {@code {"services":[...]}}.

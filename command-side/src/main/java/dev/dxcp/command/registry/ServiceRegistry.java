@@ -1,8 +1,8 @@
 package dev.dxcp.command.registry;
 
+import dev.dxcp.events.registry.ServiceEntry;
 import java.util.List;
 import java.util.Optional;
-import dev.dxcp.events.registry.ServiceEntry;
 
 /** The service allowlist: what is deployable at all. Configured, never written through the API. */
 public interface ServiceRegistry {

@@ -52,11 +52,13 @@ class GuardrailsPreviewsTest {
     @Test
     void aRecipePreviewReportsTheSaveRulesAndWarnsAboutRollbackAndDeprecation() {
         assertThat(GuardrailsPreviews.ofRecipe(recipe("fast")).validationStatus()).isEqualTo("OK");
-        GuardrailsPreview deprecated = GuardrailsPreviews.ofRecipe(new RecipeSpec("fast", "Fast", null, "app", "deploy", null,
+        GuardrailsPreview deprecated = GuardrailsPreviews.ofRecipe(new RecipeSpec("fast", "Fast", null, "app",
+                "deploy", null,
                 "deprecated", "x"));
         assertThat(deprecated.validationStatus()).isEqualTo("WARNING");
         assertThat(deprecated.messages()).extracting(Message::field).containsExactly("rollback_pipeline", "status");
-        GuardrailsPreview broken = GuardrailsPreviews.ofRecipe(new RecipeSpec(null, null, null, null, "deploy", "rb", null, null));
+        GuardrailsPreview broken = GuardrailsPreviews.ofRecipe(new RecipeSpec(null, null, null, null, "deploy", "rb",
+                null, null));
         assertThat(broken.validationStatus()).isEqualTo("ERROR");
         assertThat(broken.messages()).extracting(Message::field).containsExactly("id", "name",
                 "spinnaker_application", "effective_behavior_summary");

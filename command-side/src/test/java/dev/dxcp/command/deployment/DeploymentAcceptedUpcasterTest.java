@@ -2,9 +2,9 @@ package dev.dxcp.command.deployment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dxcp.command.upcasting.StoredEvents;
+import dev.dxcp.events.common.IdempotencyKeyUse;
 import dev.dxcp.events.deployment.DeploymentEvents.DeploymentAccepted;
 import dev.dxcp.events.deployment.DeploymentKind;
-import dev.dxcp.events.common.IdempotencyKeyUse;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;

@@ -1,5 +1,6 @@
 package dev.dxcp.command.deployment;
 
+import dev.dxcp.events.common.IdempotencyKeyUse;
 import dev.dxcp.events.deployment.ActorIdentity;
 import dev.dxcp.events.deployment.DeploymentCommands.AcceptDeployment;
 import dev.dxcp.events.deployment.DeploymentCommands.ObserveDeploymentState;
@@ -17,7 +18,6 @@ import dev.dxcp.events.deployment.EngineTarget;
 import dev.dxcp.events.deployment.FailureCategory;
 import dev.dxcp.events.deployment.FailureModel;
 import dev.dxcp.events.deployment.PolicySnapshot;
-import dev.dxcp.events.common.IdempotencyKeyUse;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +27,15 @@ import java.util.List;
 
 class DeploymentTest {
     static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
-    static final DeploymentAccepted ACCEPTED = new DeploymentAccepted("d1", new DeploymentAccepted.Placement("demo-service", "sandbox", "default", "lane/default/sandbox"), new DeploymentAccepted.Change(DeploymentKind.ROLL_FORWARD, "1.2.3", "ship it", null, null, null), new DeploymentAccepted.RecipeUse("default", 1, "Standard"), new DeploymentAccepted.Artifact("s3://b/demo-service/demo-service-1.2.3.zip", "a".repeat(64), 100L), new EngineTarget("dxcp-demo", "deploy-demo-service"), new DeploymentAccepted.Submission(T0, new ActorIdentity("alice", "DELIVERY_OWNER", "a@x.io", "alice", null), new IdempotencyKeyUse("key-1", "POST", "/v1/deployments")), new PolicySnapshot(1, 0, 25, 0, 25, 50));
+    static final DeploymentAccepted ACCEPTED = new DeploymentAccepted("d1",
+            new DeploymentAccepted.Placement("demo-service", "sandbox", "default", "lane/default/sandbox"),
+            new DeploymentAccepted.Change(DeploymentKind.ROLL_FORWARD, "1.2.3", "ship it", null, null, null),
+            new DeploymentAccepted.RecipeUse("default", 1, "Standard"),
+            new DeploymentAccepted.Artifact("s3://b/demo-service/demo-service-1.2.3.zip", "a".repeat(64), 100L),
+            new EngineTarget("dxcp-demo", "deploy-demo-service"),
+            new DeploymentAccepted.Submission(T0, new ActorIdentity("alice", "DELIVERY_OWNER", "a@x.io", "alice", null),
+                    new IdempotencyKeyUse("key-1", "POST", "/v1/deployments")),
+            new PolicySnapshot(1, 0, 25, 0, 25, 50));
     static final FailureModel FAILURE = new FailureModel(FailureCategory.APP, "failed", null, "retry", T0);
 
     private AggregateTestFixture<Deployment> fixture;

@@ -6,13 +6,13 @@ import dev.dxcp.events.deployment.DeploymentKind;
 import dev.dxcp.events.deployment.DeploymentState;
 import dev.dxcp.events.deployment.FailureModel;
 import dev.dxcp.events.deployment.StaleLocks;
-import dev.dxcp.saga.spinnaker.transport.EngineCallException;
-import dev.dxcp.saga.spinnaker.transport.EngineErrorCode;
 import dev.dxcp.saga.spinnaker.ExecutionSnapshot;
 import dev.dxcp.saga.spinnaker.GateClient;
-import dev.dxcp.saga.spinnaker.failure.TriggerFailures;
 import dev.dxcp.saga.spinnaker.TriggerRequest;
 import dev.dxcp.saga.spinnaker.TriggerResult;
+import dev.dxcp.saga.spinnaker.failure.TriggerFailures;
+import dev.dxcp.saga.spinnaker.transport.EngineCallException;
+import dev.dxcp.saga.spinnaker.transport.EngineErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

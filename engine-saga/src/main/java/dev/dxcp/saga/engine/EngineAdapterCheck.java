@@ -1,9 +1,9 @@
 package dev.dxcp.saga.engine;
 
 import dev.dxcp.events.engine.EngineMessages.EngineAdapterValidation;
-import dev.dxcp.events.settings.SettingProblem;
 import dev.dxcp.events.settings.EngineAdapterSettings;
 import dev.dxcp.events.settings.EngineAdapterSettings.Mode;
+import dev.dxcp.events.settings.SettingProblem;
 import dev.dxcp.saga.spinnaker.HealthStatus;
 import dev.dxcp.saga.spinnaker.transport.Redaction;
 
@@ -39,7 +39,8 @@ public class EngineAdapterCheck {
      * @param bodyProblems what was wrong with the request body itself (types)
      * @param ignored      names in the body that are no setting: a save would ignore them, so they only warn
      */
-    public EngineAdapterValidation validate(EngineAdapterSettings candidate, SecretValues secrets, List<SettingProblem> bodyProblems,
+    public EngineAdapterValidation validate(EngineAdapterSettings candidate, SecretValues secrets,
+            List<SettingProblem> bodyProblems,
                            List<String> ignored) {
         List<SettingProblem> warnings = new ArrayList<>();
         ignored.forEach(name -> warnings.add(new SettingProblem(name, name + " is not a setting and would be ignored")));
@@ -67,7 +68,8 @@ public class EngineAdapterCheck {
             warnings.add(new SettingProblem("gate_url", "Gate at " + gate + " did not answer its health check"
                     + (health.failure() == null ? "" : " (" + health.failure().name() + ")")
                     + (health.operatorHint() == null ? "" : ": " + Redaction.redact(health.operatorHint()))));
-            return new EngineAdapterValidation("WARNING", "Settings can be saved, but Gate at " + gate + " is not reachable now",
+            return new EngineAdapterValidation("WARNING",
+                    "Settings can be saved, but Gate at " + gate + " is not reachable now",
                     List.of(), List.copyOf(warnings));
         }
         return outcome("Gate at " + gate + " answered its health check", warnings);

@@ -1,9 +1,9 @@
 package dev.dxcp.saga.engine;
 
 import dev.dxcp.events.settings.EffectiveSettings.Sourced;
-import dev.dxcp.events.settings.SettingProblem;
 import dev.dxcp.events.settings.EngineAdapterSettings;
 import dev.dxcp.events.settings.EngineAdapterSettings.Mode;
+import dev.dxcp.events.settings.SettingProblem;
 import dev.dxcp.gatesim.GateSimulator;
 import dev.dxcp.saga.spinnaker.GateClient;
 import dev.dxcp.saga.spinnaker.transport.GateSettings;

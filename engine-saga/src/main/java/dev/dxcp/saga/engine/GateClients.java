@@ -1,13 +1,13 @@
 package dev.dxcp.saga.engine;
 
-import dev.dxcp.events.settings.SettingProblem;
 import dev.dxcp.events.settings.EngineAdapterSettings;
 import dev.dxcp.events.settings.EngineAdapterSettings.Mode;
 import dev.dxcp.events.settings.EngineAdapterSettings.Secret;
+import dev.dxcp.events.settings.SettingProblem;
 import dev.dxcp.gatesim.GateSimulator;
 import dev.dxcp.gatesim.control.GateSimulatorConfig;
-import dev.dxcp.saga.spinnaker.transport.GateAuthSettings;
 import dev.dxcp.saga.spinnaker.GateClient;
+import dev.dxcp.saga.spinnaker.transport.GateAuthSettings;
 import dev.dxcp.saga.spinnaker.transport.GateSettings;
 
 import java.nio.file.Files;

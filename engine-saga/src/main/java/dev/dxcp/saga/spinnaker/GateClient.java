@@ -1,9 +1,9 @@
 package dev.dxcp.saga.spinnaker;
 
-import java.util.List;
-import java.util.Optional;
 import dev.dxcp.saga.spinnaker.transport.GateCallObserver;
 import dev.dxcp.saga.spinnaker.transport.GateSettings;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything DXCP asks of the execution engine (domain-and-state §16, spinnaker-gate §2). Every method

@@ -3,14 +3,6 @@ package dev.dxcp.saga.spinnaker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.net.http.HttpClient;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import dev.dxcp.saga.spinnaker.failure.ExecutionStatusMapper;
 import dev.dxcp.saga.spinnaker.transport.Backoff;
 import dev.dxcp.saga.spinnaker.transport.EngineCallException;
@@ -22,6 +14,14 @@ import dev.dxcp.saga.spinnaker.transport.GateResponse;
 import dev.dxcp.saga.spinnaker.transport.GateSettings;
 import dev.dxcp.saga.spinnaker.transport.GateTransport;
 import dev.dxcp.saga.spinnaker.transport.Sleeper;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** {@link GateClient} over Gate's HTTP API with the JDK client; the only class that builds Gate's JSON. */
 public final class HttpGateClient implements GateClient {

@@ -1,6 +1,7 @@
 package dev.dxcp.saga.deployment;
 
 import dev.dxcp.events.common.ErrorCode;
+import dev.dxcp.events.common.IdempotencyKeyUse;
 import dev.dxcp.events.deployment.ActorIdentity;
 import dev.dxcp.events.deployment.DeploymentCommands.RecordEngineExecution;
 import dev.dxcp.events.deployment.DeploymentCommands.RecordEngineObservation;
@@ -13,15 +14,14 @@ import dev.dxcp.events.deployment.EngineTarget;
 import dev.dxcp.events.deployment.FailureCategory;
 import dev.dxcp.events.deployment.FailureModel;
 import dev.dxcp.events.deployment.PolicySnapshot;
-import dev.dxcp.events.common.IdempotencyKeyUse;
+import dev.dxcp.gatesim.GateSimulator;
 import dev.dxcp.gatesim.control.AuthMode;
 import dev.dxcp.gatesim.control.Endpoint;
 import dev.dxcp.gatesim.control.Fault;
-import dev.dxcp.gatesim.GateSimulator;
 import dev.dxcp.gatesim.control.GateSimulatorConfig;
 import dev.dxcp.gatesim.control.Outcome;
-import dev.dxcp.saga.spinnaker.transport.GateAuthSettings;
 import dev.dxcp.saga.spinnaker.GateClient;
+import dev.dxcp.saga.spinnaker.transport.GateAuthSettings;
 import dev.dxcp.saga.spinnaker.transport.GateSettings;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -333,7 +333,8 @@ class DeploymentExecutionSagaTest {
                         + "\"deploymentKind\":\"ROLL_FORWARD\",\"intentCorrelationId\":\"k-7\"}",
                         DeploymentAccepted.class);
         DeploymentAccepted stored = accepted("d7", DeploymentKind.ROLL_FORWARD, "deploy-demo-service");
-        EngineConductor conductor = new EngineConductor(() -> null, d -> Optional.empty(), new DispatchingEngineCommands((c, r) -> { }),
+        EngineConductor conductor = new EngineConductor(() -> null, d -> Optional.empty(),
+                new DispatchingEngineCommands((c, r) -> { }),
                 ConductorSettings.defaults(), id -> id.equals("d7") ? stored : null, clock);
         assertThat(kept.placement()).isNull();
         assertThat(conductor.current(kept)).isSameAs(stored);

@@ -8,6 +8,13 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsExchange;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
+import dev.dxcp.saga.spinnaker.transport.EngineErrorCode;
+import dev.dxcp.saga.spinnaker.transport.ExpectedServerNameTrustManager;
+import dev.dxcp.saga.spinnaker.transport.GateAuth;
+import dev.dxcp.saga.spinnaker.transport.GateAuthSettings;
+import dev.dxcp.saga.spinnaker.transport.GateSettings;
+import dev.dxcp.saga.spinnaker.transport.RetrySettings;
+import dev.dxcp.saga.spinnaker.transport.TlsContextFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
@@ -28,13 +35,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import dev.dxcp.saga.spinnaker.transport.EngineErrorCode;
-import dev.dxcp.saga.spinnaker.transport.ExpectedServerNameTrustManager;
-import dev.dxcp.saga.spinnaker.transport.GateAuth;
-import dev.dxcp.saga.spinnaker.transport.GateAuthSettings;
-import dev.dxcp.saga.spinnaker.transport.GateSettings;
-import dev.dxcp.saga.spinnaker.transport.RetrySettings;
-import dev.dxcp.saga.spinnaker.transport.TlsContextFactory;
 
 /**
  * mTLS against an HTTPS stub that requires a client certificate. The server certificate names only

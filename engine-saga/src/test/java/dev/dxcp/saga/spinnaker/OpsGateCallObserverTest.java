@@ -4,15 +4,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import dev.dxcp.saga.spinnaker.transport.EngineCallException;
 import dev.dxcp.saga.spinnaker.transport.GateAuthSettings;
 import dev.dxcp.saga.spinnaker.transport.GateCall;
 import dev.dxcp.saga.spinnaker.transport.GateSettings;
 import dev.dxcp.saga.spinnaker.transport.RetrySettings;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static dev.dxcp.saga.spinnaker.ScriptedGateStub.drop;
 import static dev.dxcp.saga.spinnaker.ScriptedGateStub.json;

@@ -61,7 +61,8 @@ public final class GateHttpServer implements AutoCloseable {
     private final Clock clock;
 
     public GateHttpServer(GateSimulatorConfig config, Front50 front50, ExecutionEngine engine, OutcomeRules outcomes,
-                          FaultPlan faults, RequestCounter requests, AtomicBoolean healthDown, SimulatorControls simulator) {
+                          FaultPlan faults, RequestCounter requests, AtomicBoolean healthDown,
+                                  SimulatorControls simulator) {
         this.clock = config.clock();
         this.basePath = config.basePath();
         this.basePathSegments = HttpCall.segmentsOf(basePath);

@@ -24,7 +24,8 @@ public final class Timeline {
             entries.add(new TimelineEntry("rollback_started", "Rollback started", r.createdAt(),
                     "Returning to version " + r.version() + "."));
             switch (state) {
-                case SUCCEEDED -> entries.add(new TimelineEntry("rollback_succeeded", "Rollback succeeded", r.updatedAt(),
+                case SUCCEEDED -> entries.add(new TimelineEntry("rollback_succeeded", "Rollback succeeded",
+                        r.updatedAt(),
                         "Version " + r.version() + " is running again."));
                 case FAILED -> entries.add(new TimelineEntry("rollback_failed", "Rollback failed", r.updatedAt(),
                         "The rollback did not complete; see failures."));
@@ -40,7 +41,8 @@ public final class Timeline {
         }
         entries.add(new TimelineEntry("in_progress", "In progress", r.createdAt(), "The deployment started."));
         switch (state) {
-            case ACTIVE -> entries.add(new TimelineEntry("active", "Active", r.updatedAt(), "The deployment is active."));
+            case ACTIVE -> entries.add(new TimelineEntry("active", "Active", r.updatedAt(),
+                    "The deployment is active."));
             case SUCCEEDED -> entries.add(new TimelineEntry("succeeded", "Succeeded", r.updatedAt(),
                     "Version " + r.version() + " was deployed."));
             case FAILED -> entries.add(new TimelineEntry("failed", "Failed", r.updatedAt(),

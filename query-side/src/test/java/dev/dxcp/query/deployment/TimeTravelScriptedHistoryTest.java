@@ -1,5 +1,6 @@
 package dev.dxcp.query.deployment;
 
+import dev.dxcp.events.common.IdempotencyKeyUse;
 import dev.dxcp.events.deployment.ActorIdentity;
 import dev.dxcp.events.deployment.DeploymentEvents.DeploymentAccepted;
 import dev.dxcp.events.deployment.DeploymentEvents.DeploymentCanceled;
@@ -14,7 +15,6 @@ import dev.dxcp.events.deployment.EngineTarget;
 import dev.dxcp.events.deployment.FailureCategory;
 import dev.dxcp.events.deployment.FailureModel;
 import dev.dxcp.events.deployment.PolicySnapshot;
-import dev.dxcp.events.common.IdempotencyKeyUse;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -105,6 +105,12 @@ class TimeTravelScriptedHistoryTest {
     }
 
     private static DeploymentAccepted accepted(String id, String version, String rollbackOf, int minute) {
-        return new DeploymentAccepted(id, new DeploymentAccepted.Placement("svc", "sandbox", "grp", "lane"), new DeploymentAccepted.Change(rollbackOf == null ? DeploymentKind.ROLL_FORWARD : DeploymentKind.ROLLBACK, version, "change", null, rollbackOf, null), new DeploymentAccepted.RecipeUse("default", 1, "summary"), new DeploymentAccepted.Artifact(null, null, null), new EngineTarget("app", "pipe"), new DeploymentAccepted.Submission(at(minute), new ActorIdentity("a", "PLATFORM_ADMIN", null, "a", null), new IdempotencyKeyUse("key", "POST", "/v1/deployments")), new PolicySnapshot(1, 0, 25, 1, 24, 50));
+        return new DeploymentAccepted(id, new DeploymentAccepted.Placement("svc", "sandbox", "grp", "lane"),
+                new DeploymentAccepted.Change(rollbackOf == null ? DeploymentKind.ROLL_FORWARD
+                        : DeploymentKind.ROLLBACK, version, "change", null, rollbackOf, null),
+                new DeploymentAccepted.RecipeUse("default", 1, "summary"), new DeploymentAccepted.Artifact(null, null,
+                        null), new EngineTarget("app", "pipe"), new DeploymentAccepted.Submission(at(minute),
+                        new ActorIdentity("a", "PLATFORM_ADMIN", null, "a", null), new IdempotencyKeyUse("key", "POST",
+                        "/v1/deployments")), new PolicySnapshot(1, 0, 25, 1, 24, 50));
     }
 }

@@ -9,10 +9,10 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.dxcp.query.operations.ReadYourWrites;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
-import dev.dxcp.query.operations.ReadYourWrites;
 
 /**
  * Sends a command with its audit metadata and answers once the projections have seen its events.

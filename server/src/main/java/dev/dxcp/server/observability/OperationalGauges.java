@@ -1,7 +1,7 @@
 package dev.dxcp.server.observability;
 
-import dev.dxcp.query.operations.ProcessorStatuses;
 import dev.dxcp.events.operations.ProjectionMessages.ProcessorStatus;
+import dev.dxcp.query.operations.ProcessorStatuses;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.jdbc.core.JdbcTemplate;

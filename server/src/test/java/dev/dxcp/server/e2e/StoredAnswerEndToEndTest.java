@@ -46,7 +46,8 @@ class StoredAnswerEndToEndTest extends EndToEndTest {
         payload.put("resourceId", "legacy");
         payload.put("recordedAt", Instant.now().toString());
         jdbc.update("INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier, "
-                        + "metadata, payload, payloadrevision, payloadtype, timestamp) VALUES (?, 0, ?, ?, ?, ?, NULL, ?, ?)",
+                        + "metadata, payload, payloadrevision, payloadtype, timestamp) "
+                        + "VALUES (?, 0, ?, ?, ?, ?, NULL, ?, ?)",
                 keyId, "IdempotencyKey", UUID.randomUUID().toString(), "{}".getBytes(StandardCharsets.UTF_8),
                 payload.toString().getBytes(StandardCharsets.UTF_8),
                 "dev.dxcp.events.idempotency.IdempotencyMessages$IdempotentResponseRecorded", Instant.now().toString());

@@ -1,8 +1,8 @@
 package dev.dxcp.events.deployment;
 
 import dev.dxcp.events.common.ErrorCode;
-import dev.dxcp.events.deployment.DeploymentEvents.DeploymentAccepted;
 import dev.dxcp.events.common.IdempotencyKeyUse;
+import dev.dxcp.events.deployment.DeploymentEvents.DeploymentAccepted;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
@@ -108,7 +108,8 @@ public final class DeploymentCommands {
     }
 
     /** The engine refused to start this deployment: answers true when that ended it. */
-    public record RefuseTrigger(@TargetAggregateIdentifier String deploymentId, ErrorCode code, String message, String operatorHint, java.util.Map<String, Object> details,
+    public record RefuseTrigger(@TargetAggregateIdentifier String deploymentId, ErrorCode code, String message,
+            String operatorHint, java.util.Map<String, Object> details,
                                 FailureModel failure, Instant at) {
     }
 

@@ -18,7 +18,10 @@ public record DeploymentRecord(String id, String service, String environment, St
         failures = failures == null ? List.of() : List.copyOf(failures);
     }
 
-    /** A record as its acceptance creates it: IN_PROGRESS, no outcome, no failures, updated when created (domain §2). */
+    /**
+     * A record as its acceptance creates it: IN_PROGRESS, no outcome, no failures, updated when created
+     * (domain §2).
+     */
     public static DeploymentRecord initialOf(DeploymentEvents.DeploymentAccepted a) {
         return new DeploymentRecord(a.deploymentId(), a.service(), a.environment(), a.version(),
                 a.sourceEnvironment(), a.recipeId(), a.recipeRevision(), a.effectiveBehaviorSummary(),

@@ -13,7 +13,10 @@ public final class PromotionCommands {
     private PromotionCommands() {
     }
 
-    /** POST /v1/promotions after the edge checks; answered with an {@link dev.dxcp.events.idempotency.AdmissionOutcome}. */
+    /**
+     * POST /v1/promotions after the edge checks; answered with an
+     * {@link dev.dxcp.events.idempotency.AdmissionOutcome}.
+     */
     public record SubmitPromotion(IdempotencyKeyUse idempotency, String fingerprint, String deploymentId,
                                   PromotionIntent intent, ActorIdentity actor, Instant requestedAt)
             implements DeploymentCommands.RollForwardRequest {

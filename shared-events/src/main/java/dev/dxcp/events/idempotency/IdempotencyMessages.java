@@ -3,9 +3,9 @@ package dev.dxcp.events.idempotency;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.serialization.Revision;
 
+import dev.dxcp.events.common.IdempotencyKeyUse;
 import java.time.Duration;
 import java.time.Instant;
-import dev.dxcp.events.common.IdempotencyKeyUse;
 
 /**
  * Idempotency-Key vocabulary (governance §6). One {@code IdempotencyKey} aggregate per scope

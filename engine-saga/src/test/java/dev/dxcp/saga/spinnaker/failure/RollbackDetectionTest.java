@@ -2,10 +2,10 @@ package dev.dxcp.saga.spinnaker.failure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dxcp.saga.spinnaker.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import dev.dxcp.saga.spinnaker.Json;
 
 /** domain-and-state §9: which executions count as rollbacks. */
 class RollbackDetectionTest {

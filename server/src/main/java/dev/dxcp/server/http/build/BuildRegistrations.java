@@ -2,8 +2,8 @@ package dev.dxcp.server.http.build;
 
 import dev.dxcp.events.build.ArtifactIntegrity;
 import dev.dxcp.events.build.BuildMessages.RegisterBuild;
-import dev.dxcp.events.idempotency.AdmissionOutcome;
 import dev.dxcp.events.engine.EngineMessages.MeasureArtifact;
+import dev.dxcp.events.idempotency.AdmissionOutcome;
 import dev.dxcp.server.axon.CommandSender;
 import dev.dxcp.server.http.Questions;
 import org.axonframework.messaging.MetaData;

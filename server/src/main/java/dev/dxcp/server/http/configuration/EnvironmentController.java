@@ -18,8 +18,8 @@ import dev.dxcp.server.axon.CommandSender;
 import dev.dxcp.server.http.AuditMetadata;
 import dev.dxcp.server.http.JsonBodies;
 import dev.dxcp.server.http.Questions;
-import dev.dxcp.server.observability.RequestIds;
 import dev.dxcp.server.identity.Caller;
+import dev.dxcp.server.observability.RequestIds;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -76,7 +76,8 @@ public class EnvironmentController {
     @PostMapping("/v1/environments")
     public ResponseEntity<ObjectNode> create(ServerWebExchange exchange, @RequestBody(required = false) byte[] body) {
         Caller caller = gate.adminWrite(exchange);
-        EnvironmentSpec spec = ConfigurationBodies.environment(JsonBodies.object(exchange, body, ErrorCode.INVALID_REQUEST));
+        EnvironmentSpec spec = ConfigurationBodies.environment(JsonBodies.object(exchange, body,
+                ErrorCode.INVALID_REQUEST));
         commands.send(new CreateEnvironment(spec, now()), AuditMetadata.of(caller, RequestIds.of(exchange), null));
         return ResponseEntity.status(HttpStatus.CREATED).body(adminView(spec.id().trim()));
     }
@@ -85,7 +86,8 @@ public class EnvironmentController {
     public ObjectNode patch(ServerWebExchange exchange, @PathVariable String environmentId,
                             @RequestBody(required = false) byte[] body) {
         Caller caller = gate.adminWrite(exchange);
-        EnvironmentSpec patch = ConfigurationBodies.environment(JsonBodies.object(exchange, body, ErrorCode.INVALID_REQUEST));
+        EnvironmentSpec patch = ConfigurationBodies.environment(JsonBodies.object(exchange, body,
+                ErrorCode.INVALID_REQUEST));
         // Only a type change needs the history (the type lock); other patches skip the query.
         DeploymentReferences history = patch.type() == null ? DeploymentReferences.NONE
                 : deploymentsIn(environmentId);

@@ -2,10 +2,10 @@ package dev.dxcp.server.http.configuration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.configuration.ConfigurationQueries.GuardrailsPreview;
 import dev.dxcp.events.configuration.ConfigurationQueries.PreviewDeliveryGroup;
 import dev.dxcp.events.configuration.ConfigurationQueries.PreviewRecipe;
-import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.server.http.JsonBodies;
 import dev.dxcp.server.http.Questions;
 import org.springframework.web.bind.annotation.PostMapping;

@@ -1,18 +1,18 @@
 package dev.dxcp.server.http.deployment;
 
-import dev.dxcp.events.idempotency.AdmissionOutcome;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.deployment.DeploymentCommands.RecordDeploymentDenial;
 import dev.dxcp.events.deployment.DeploymentKind;
 import dev.dxcp.events.engine.EngineMessages.AwaitTrigger;
 import dev.dxcp.events.engine.EngineMessages.TriggerAwaited;
+import dev.dxcp.events.idempotency.AdmissionOutcome;
 import dev.dxcp.server.axon.CommandSender;
 import dev.dxcp.server.http.AdmissionAnswers;
 import dev.dxcp.server.http.AuditMetadata;
 import dev.dxcp.server.http.Guards;
 import dev.dxcp.server.http.Questions;
-import dev.dxcp.server.observability.RequestIds;
 import dev.dxcp.server.identity.Caller;
+import dev.dxcp.server.observability.RequestIds;
 import org.axonframework.messaging.MetaData;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.server.ServerWebExchange;

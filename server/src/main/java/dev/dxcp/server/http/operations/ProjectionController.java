@@ -19,10 +19,10 @@ import dev.dxcp.server.http.AuditMetadata;
 import dev.dxcp.server.http.Guards;
 import dev.dxcp.server.http.Questions;
 import dev.dxcp.server.http.RateLimiter;
-import dev.dxcp.server.observability.RequestIds;
 import dev.dxcp.server.identity.Authenticator;
 import dev.dxcp.server.identity.Caller;
 import dev.dxcp.server.identity.Role;
+import dev.dxcp.server.observability.RequestIds;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -75,7 +75,8 @@ public class ProjectionController {
     @GetMapping("/v1/admin/projections/{name}")
     public ObjectNode one(ServerWebExchange exchange, @PathVariable String name) {
         admin(exchange, RateLimiter.Kind.READ);
-        return render(questions.askOptional(new FindProcessor(name), ProcessorStatus.class).orElseThrow(() -> new Rejection(ErrorCode.NOT_FOUND,
+        return render(questions.askOptional(new FindProcessor(name),
+                ProcessorStatus.class).orElseThrow(() -> new Rejection(ErrorCode.NOT_FOUND,
                 "Projection not found")));
     }
 

@@ -1,12 +1,12 @@
 package dev.dxcp.server.http.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dxcp.events.settings.SettingProblem;
 import dev.dxcp.events.settings.EngineAdapterProposal;
 import dev.dxcp.events.settings.EngineAdapterProposal.SecretChange;
 import dev.dxcp.events.settings.EngineAdapterSettings;
 import dev.dxcp.events.settings.EngineAdapterSettings.Mode;
 import dev.dxcp.events.settings.EngineAdapterSettings.Secret;
+import dev.dxcp.events.settings.SettingProblem;
 import dev.dxcp.server.http.TextRules;
 
 import java.util.ArrayList;
@@ -84,7 +84,10 @@ final class EngineAdapterBody {
         return proposal((secret, value) -> EngineAdapterProposal.unsavedRef(secret));
     }
 
-    /** The secret values sent (a cleared secret is no value): what the placeholders resolve to, and what a save stores. */
+    /**
+     * The secret values sent (a cleared secret is no value): what the placeholders resolve to, and what a
+     * save stores.
+     */
     Map<Secret, String> sentSecrets() {
         Map<Secret, String> values = new EnumMap<>(Secret.class);
         secrets.forEach((secret, value) -> value.ifPresent(text -> values.put(secret, text)));
