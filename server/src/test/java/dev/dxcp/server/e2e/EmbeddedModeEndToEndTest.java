@@ -8,10 +8,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import javax.sql.DataSource;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The server with no configuration but its data directory, as a new user starts it: an embedded file
@@ -43,6 +46,9 @@ class EmbeddedModeEndToEndTest {
 
     @Autowired
     DataSource dataSource;
+
+    @Autowired
+    Environment environment;
 
     @DynamicPropertySource
     static void onlyADataDirectory(DynamicPropertyRegistry registry) {
@@ -92,6 +98,15 @@ class EmbeddedModeEndToEndTest {
         assertThat(versions.path("versions").findValuesAsText("version")).containsExactly("1.1.0");
         JsonNode scanned = TestHttp.get(url("/v1/services/demo-service/versions?refresh=1"), admin).json();
         assertThat(scanned.path("versions").findValuesAsText("version")).containsExactly("1.2.0", "1.1.0", "1.0.0");
+    }
+
+    @Test
+    void embeddedModeListensOnLoopbackOnlyWhenNoAddressIsGiven() {
+        assertThat(environment.getProperty("server.address")).isEqualTo("127.0.0.1");
+        assertThat(LocalAddresses.accepts(InetAddress.getLoopbackAddress(), port)).isTrue();
+        InetAddress external = LocalAddresses.nonLoopback().orElse(null);
+        assumeTrue(external != null, "this machine has no non-loopback address to call through");
+        assertThat(LocalAddresses.accepts(external, port)).as("connection through " + external).isFalse();
     }
 
     @Test
