@@ -21,7 +21,7 @@ import java.util.Set;
  * an empty environment is ENVIRONMENT_REQUIRED at its place in the check order, and a deploy's
  * changeSummary may be blank (api-contract §5, §6).</p>
  */
-public final class BlankMeansAbsent {
+final class BlankMeansAbsent {
     private BlankMeansAbsent() {
     }
 
