@@ -15,21 +15,23 @@ import java.net.UnknownHostException;
  * Tries the HTTP port before anything else starts: the web server binds it only at the very end of the
  * start, so a taken port (a second server, another program) would otherwise be found after the database,
  * the artifact store and the engine had all been started for nothing. Port 0 (any free port) is not
- * checked; an address that cannot be resolved is left to the web server to report.
+ * checked; a port or address that cannot be read or resolved is left to the web server to report.
  */
 public class EarlyPortCheck implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
     @Override
     public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
         Environment environment = event.getEnvironment();
-        int port = environment.getProperty("server.port", Integer.class, 8080);
-        if (port <= 0) {
-            return;
-        }
+        int port;
         InetAddress address;
         try {
+            port = environment.getProperty("server.port", Integer.class, 8080);
             String configured = environment.getProperty("server.address");
             address = configured == null || configured.isBlank() ? null : InetAddress.getByName(configured);
-        } catch (UnknownHostException unresolvable) {
+        } catch (RuntimeException | UnknownHostException unusable) {
+            // A port or address that cannot be read is a bad setting, reported as such when the server binds it.
+            return;
+        }
+        if (port <= 0) {
             return;
         }
         try (ServerSocket probe = new ServerSocket()) {

@@ -1,6 +1,7 @@
 package dev.dxcp.server.startup;
 
 import dev.dxcp.server.DxcpServerApplication;
+import dev.dxcp.server.process.ServerProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
@@ -64,7 +65,7 @@ class FailedStartCleanupTest {
         long deadline = System.currentTimeMillis() + 5_000;
         List<String> left = threadsStartedSince(before);
         while (!left.isEmpty() && System.currentTimeMillis() < deadline) {
-            sleep();
+            ServerProcess.sleep(100);
             left = threadsStartedSince(before);
         }
         assertThat(left).as("threads of the failed start still alive").isEmpty();
@@ -75,14 +76,5 @@ class FailedStartCleanupTest {
                 .filter(t -> t.isAlive() && !before.contains(t))
                 .filter(t -> JVM_WIDE.stream().noneMatch(t.getName()::startsWith))
                 .map(t -> t.getName() + (t.isDaemon() ? " (daemon)" : "")).sorted().toList();
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
