@@ -7,9 +7,12 @@ import dev.dxcp.server.config.DxcpProperties;
 import dev.dxcp.server.identity.DevIssuer;
 import dev.dxcp.server.identity.Role;
 import dev.dxcp.server.wiring.DevIssuerEnabled;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
 import java.io.IOException;
@@ -27,11 +31,13 @@ import java.util.Map;
 
 /**
  * The development token issuer's HTTP face (embedded mode only): JWKS, discovery, a client-credentials
- * token endpoint for the demo CI and portal clients, and tokens for each human role.
+ * token endpoint for the demo CI and portal clients, and tokens for each human role. It answers callers on
+ * this machine only.
  */
 @RestController
 @Conditional(DevIssuerEnabled.class)
 public class DevIdentityController {
+    private static final Logger log = LoggerFactory.getLogger(DevIdentityController.class);
     static final String BASE = "/dev-idp";
     static final String PORTAL_CLIENT = "demo-backstage";
     static final String PORTAL_SECRET = "demo-backstage-secret";
@@ -47,12 +53,14 @@ public class DevIdentityController {
     }
 
     @GetMapping(BASE + "/.well-known/jwks.json")
-    public Map<String, Object> jwks() {
+    public Map<String, Object> jwks(ServerWebExchange exchange) {
+        requireLoopback(exchange);
         return issuer.publicKeys().toJSONObject(true);
     }
 
     @GetMapping(BASE + "/.well-known/openid-configuration")
-    public Map<String, Object> discovery() {
+    public Map<String, Object> discovery(ServerWebExchange exchange) {
+        requireLoopback(exchange);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("issuer", issuer.issuer());
         body.put("jwks_uri", issuer.issuer() + ".well-known/jwks.json");
@@ -64,6 +72,7 @@ public class DevIdentityController {
     /** OAuth2 client credentials, JSON or form-encoded, as CI helpers and portal plugins send them. */
     @PostMapping(BASE + "/oauth/token")
     public Map<String, Object> token(ServerWebExchange exchange) {
+        requireLoopback(exchange);
         Map<String, String> form = readForm(exchange);
         if (!"client_credentials".equals(form.get("grant_type"))) {
             throw new Rejection("INVALID_REQUEST", 400, "grant_type must be client_credentials");
@@ -83,8 +92,10 @@ public class DevIdentityController {
 
     /** A token for a human role: admin, owner or observer; email and sub default per role. */
     @PostMapping(BASE + "/token/{role}")
-    public Map<String, Object> humanToken(@PathVariable String role, @RequestParam(required = false) String email,
+    public Map<String, Object> humanToken(ServerWebExchange exchange, @PathVariable String role,
+                                          @RequestParam(required = false) String email,
                                           @RequestParam(required = false) String sub) {
+        requireLoopback(exchange);
         Role granted = switch (role) {
             case "admin" -> Role.PLATFORM_ADMIN;
             case "owner" -> Role.DELIVERY_OWNER;
@@ -98,6 +109,19 @@ public class DevIdentityController {
         answer.put("sub", subject);
         answer.put("email", address);
         return answer;
+    }
+
+    /**
+     * The issuer mints tokens, admin ones included, for whoever asks: only a caller on this machine may ask.
+     * Anyone else gets the answer of a path that does not exist (docs/DECISIONS.md 62).
+     */
+    private static void requireLoopback(ServerWebExchange exchange) {
+        if (!LoopbackPeer.isLoopback(exchange.getRequest())) {
+            log.warn("event=dev_issuer_refused peer={} path={} note=\"the development issuer answers loopback "
+                    + "callers only\"", LoopbackPeer.describe(exchange.getRequest()),
+                    exchange.getRequest().getPath().value());
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
     }
 
     private Map<String, Object> tokenBody(String token) {
