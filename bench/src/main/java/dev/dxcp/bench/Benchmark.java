@@ -64,6 +64,7 @@ final class Benchmark {
     private int serverStarts;
     private ArtifactBucket bucket;
     private Topology topology;
+    private ScratchSpace scratch;
 
     Benchmark(RunProfile profile, BenchSettings settings) {
         this.profile = profile;
@@ -87,6 +88,7 @@ final class Benchmark {
             recordFinalDeployStates();
             measureRebuild();
             stopServer();
+            measureEmbeddedRegistrations();
             measureInsertCeiling();
         } finally {
             results.loadAfter = MachineFacts.loadAverage();
@@ -97,7 +99,7 @@ final class Benchmark {
     }
 
     private void startRig() throws SQLException {
-        ScratchSpace scratch = cleanup.add("scratch directory", ScratchSpace.create());
+        scratch = cleanup.add("scratch directory", ScratchSpace.create());
         say("starting PostgreSQL");
         postgres = cleanup.add("PostgreSQL", PostgresProcess.start(settings.logDir()));
         postgres.createDatabase(DATABASE);
@@ -277,6 +279,48 @@ final class Benchmark {
         results.rebuild = new RebuildPhase(server, identities.admin()).run(results.storeEvents);
         say(results.rebuild.available() ? "rebuild took " + results.rebuild.nanos() / 1_000_000 + " ms"
                 : "rebuild not available: " + results.rebuild.why());
+    }
+
+    /**
+     * The same registrations against a server on the embedded database (no DXCP_DB_URL: H2 under its data
+     * directory), where every answer to a write waits until the file is synced to disk. PostgreSQL is idle.
+     */
+    private void measureEmbeddedRegistrations() {
+        Map<String, String> environment = new HashMap<>(serverEnvironment);
+        environment.remove("DXCP_DB_URL");
+        environment.remove("DXCP_DB_USER");
+        environment.remove("DXCP_DB_PASSWORD");
+        environment.put("DXCP_DATA_DIR", scratch.dir("embedded-server-data").toString());
+        serverStarts++;
+        say("starting a server on the embedded database");
+        DxcpServerProcess embedded = cleanup.add("DXCP server (embedded database)", DxcpServerProcess.start(
+                settings.serverJar(), settings.serverJvmFlags(), null, environment,
+                settings.logDir().resolve("server-" + serverStarts + "-embedded.log")));
+        try {
+            new BenchConfiguration(embedded, identities).openRateLimits();
+            List<String> services = topology.liveServices();
+            List<Build> warmUp = Build.batch(services, 12, profile.registrationWarmUp());
+            List<Build> single = Build.batch(services, 13, profile.registrationsSingle());
+            List<Build> concurrent = Build.batch(services, 14, profile.registrationsConcurrent());
+            List<Build> all = new ArrayList<>(warmUp);
+            all.addAll(single);
+            all.addAll(concurrent);
+            say("uploading " + all.size() + " artifacts");
+            bucket.publish(all.stream().map(b -> Map.entry(b.service(), b.version())).toList());
+            RegistrationPhase registrations = new RegistrationPhase(new LoadRunner("127.0.0.1", embedded.port()),
+                    identities);
+            say("embedded database: registrations warm-up");
+            registrations.run("embedded registrations warm-up", RunProfile.CONCURRENCY, warmUp,
+                    profile.writeLimit(), null);
+            say("embedded database: registrations at concurrency 1");
+            results.embeddedRegistrationsSingle = report(registrations.run("embedded registrations c1", 1, single,
+                    profile.writeLimit(), null));
+            say("embedded database: registrations at concurrency " + RunProfile.CONCURRENCY);
+            results.embeddedRegistrationsConcurrent = report(registrations.run("embedded registrations c16",
+                    RunProfile.CONCURRENCY, concurrent, profile.writeLimit(), null));
+        } finally {
+            cleanup.closeNow(embedded);
+        }
     }
 
     private void measureInsertCeiling() {
