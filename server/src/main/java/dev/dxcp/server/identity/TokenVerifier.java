@@ -44,15 +44,15 @@ public class TokenVerifier {
             // Parsing as a signed JWT rejects alg "none" (unsecured) tokens outright.
             jwt = SignedJWT.parse(token);
         } catch (java.text.ParseException e) {
-            throw new InvalidToken("malformed or unsigned token");
+            throw new InvalidToken("malformed", "not a signed JWT: " + e.getMessage());
         }
         if (jwt.getHeader().getKeyID() == null || jwt.getHeader().getKeyID().isBlank()) {
-            throw new InvalidToken("token header has no kid");
+            throw new InvalidToken("no_kid", "token header has no kid");
         }
         try {
             return new Verified(processor.process(jwt, null), jwt.getPayload().toJSONObject());
         } catch (Exception e) {
-            throw new InvalidToken(e.getMessage());
+            throw new InvalidToken(TokenRejections.reasonFor(e), e.getMessage());
         }
     }
 }

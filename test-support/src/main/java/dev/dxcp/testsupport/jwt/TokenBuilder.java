@@ -53,6 +53,7 @@ public final class TokenBuilder {
     private final Map<String, Object> extraClaims = new LinkedHashMap<>();
     private Signing signing = Signing.ACTIVE_KEY;
     private String kidOverride;
+    private String type = JOSEObjectType.JWT.getType();
     private boolean omitKid;
     private boolean tamper;
 
@@ -149,6 +150,12 @@ public final class TokenBuilder {
     /** Header kid to use instead of the active key's (the token is still signed by the active key). */
     public TokenBuilder kid(String kid) {
         this.kidOverride = kid;
+        return this;
+    }
+
+    /** Header typ instead of "JWT" (anything, a line break included: it is signed as given). */
+    public TokenBuilder type(String type) {
+        this.type = type;
         return this;
     }
 
@@ -289,7 +296,7 @@ public final class TokenBuilder {
 
     private JWSHeader header(JWSAlgorithm algorithm, String activeKid) {
         String kid = omitKid ? null : (kidOverride != null ? kidOverride : activeKid);
-        return new JWSHeader.Builder(algorithm).type(JOSEObjectType.JWT).keyID(kid).build();
+        return new JWSHeader.Builder(algorithm).type(new JOSEObjectType(type)).keyID(kid).build();
     }
 
     private String swapPayload(String compact, JWTClaimsSet signedClaims) {
