@@ -1,5 +1,8 @@
 package dev.dxcp.server.e2e;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dxcp.testsupport.http.TestHttp;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -112,6 +115,14 @@ public final class RawHttp implements AutoCloseable {
                 }
             }
             return null;
+        }
+
+        public JsonNode json() {
+            try {
+                return TestHttp.JSON.readTree(body());
+            } catch (IOException e) {
+                throw new UncheckedIOException("not JSON: " + text, e);
+            }
         }
 
         public String body() {
