@@ -30,6 +30,7 @@ public class NettyEdge implements NettyServerCustomizer {
                 return;
             }
             RequestHeadTimeout.install(channel.pipeline(), timeouts.headerReadTimeout());
+            channel.pipeline().addAfter(NettyPipeline.HttpCodec, MalformedRequests.NAME, new MalformedRequests(errors));
         });
     }
 }

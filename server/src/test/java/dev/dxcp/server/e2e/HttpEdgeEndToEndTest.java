@@ -87,6 +87,25 @@ class HttpEdgeEndToEndTest extends EndToEndTest {
         assertError(response, 413, "HTTP_ERROR");
     }
 
+    /** The HTTP decoder refuses these; they once got a bare 400 from the network layer, no body, no request id. */
+    @Test
+    void aBareCrLfOrNulInAHeaderIs400WithTheErrorBodyAndARequestId() {
+        for (String bad : List.of("a\rb", "a\nb: c", "a\u0000b")) {
+            try (RawHttp connection = RawHttp.connect(port)) {
+                RawHttp.Answer answer = connection.send("GET /v1/health HTTP/1.1\r\nHost: x\r\nX-Bad: " + bad
+                        + "\r\n\r\n").readUntilClosed(Duration.ofSeconds(10));
+                assertThat(answer.status()).as(answer.text()).isEqualTo(400);
+                JsonNode body = answer.json();
+                assertThat(body.path("code").asText()).isEqualTo("INVALID_REQUEST");
+                assertThat(body.path("error_code").asText()).isEqualTo("INVALID_REQUEST");
+                assertThat(body.path("failure_cause").asText()).isEqualTo("USER_ERROR");
+                assertThat(body.path("message").asText()).isNotBlank();
+                assertThat(body.path("request_id").asText()).isNotBlank().isEqualTo(answer.header("X-Request-Id"));
+                assertThat(answer.closed()).as("nothing after a broken header is read as a request").isTrue();
+            }
+        }
+    }
+
     @Test
     void aRequestAbandonedBeforeItsBodyArrivedIsLoggedAsAbandonedNotAs200() {
         String requestId = "abandoned-" + UUID.randomUUID();
