@@ -17,6 +17,9 @@ final class TokenRejections {
 
     static String reasonFor(Exception refusal) {
         String message = refusal.getMessage() == null ? "" : refusal.getMessage();
+        if (refusal instanceof IssuedInTheFuture) {
+            return "issued_in_future";
+        }
         if (refusal instanceof BadJWSException) {
             return "bad_signature";
         }
@@ -55,5 +58,12 @@ final class TokenRejections {
             return "missing_claims";
         }
         return "claims_rejected";
+    }
+
+    /** {@code iat} later than now plus the clock skew: minted by a clock that runs ahead, or forged. */
+    static final class IssuedInTheFuture extends BadJWTException {
+        IssuedInTheFuture() {
+            super("JWT issued in the future");
+        }
     }
 }

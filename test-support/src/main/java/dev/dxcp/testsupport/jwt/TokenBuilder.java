@@ -203,6 +203,12 @@ public final class TokenBuilder {
         return this;
     }
 
+    /** {@code iat} an hour in the future, well past any clock-skew allowance (exp an hour after that). */
+    public TokenBuilder issuedInTheFuture() {
+        this.issuedAt = Instant.now().plus(Duration.ofHours(1));
+        return this;
+    }
+
     public TokenBuilder wrongIssuer() {
         this.issuer = WRONG_ISSUER;
         return this;
