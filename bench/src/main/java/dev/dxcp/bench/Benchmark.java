@@ -164,15 +164,9 @@ final class Benchmark {
 
     private void measureWrites() throws SQLException {
         LoadRunner load = new LoadRunner("127.0.0.1", server.port());
-        List<String> services = topology.liveServices();
-        List<Build> warmUp = Build.batch(services, 9, profile.registrationWarmUp());
-        List<Build> single = Build.batch(services, 10, profile.registrationsSingle());
-        List<Build> concurrent = Build.batch(services, 11, profile.registrationsConcurrent());
-        List<Build> all = new ArrayList<>(warmUp);
-        all.addAll(single);
-        all.addAll(concurrent);
-        say("uploading " + all.size() + " artifacts");
-        bucket.publish(all.stream().map(b -> Map.entry(b.service(), b.version())).toList());
+        List<Build> warmUp = uploadedBuilds(9, profile.registrationWarmUp());
+        List<Build> single = uploadedBuilds(10, profile.registrationsSingle());
+        List<Build> concurrent = uploadedBuilds(11, profile.registrationsConcurrent());
 
         RegistrationPhase registrations = new RegistrationPhase(load, identities);
         say("registrations: warm-up");
@@ -217,6 +211,14 @@ final class Benchmark {
         results.toSucceeded = tracker.toSucceeded();
         results.followedUnfinished = tracker.unfinished();
         report(results.deploys);
+    }
+
+    /** {@code count} new builds of the live services, versions {@code <major>.x.y}, their artifacts uploaded. */
+    private List<Build> uploadedBuilds(int major, int count) {
+        List<Build> builds = Build.batch(topology.liveServices(), major, count);
+        say("uploading " + builds.size() + " artifacts");
+        bucket.publish(builds.stream().map(b -> Map.entry(b.service(), b.version())).toList());
+        return builds;
     }
 
     /** Waits until no live deployment is in flight; answers the count of records in each end state. */
@@ -298,15 +300,9 @@ final class Benchmark {
                 settings.logDir().resolve("server-" + serverStarts + "-embedded.log")));
         try {
             new BenchConfiguration(embedded, identities).openRateLimits();
-            List<String> services = topology.liveServices();
-            List<Build> warmUp = Build.batch(services, 12, profile.registrationWarmUp());
-            List<Build> single = Build.batch(services, 13, profile.registrationsSingle());
-            List<Build> concurrent = Build.batch(services, 14, profile.registrationsConcurrent());
-            List<Build> all = new ArrayList<>(warmUp);
-            all.addAll(single);
-            all.addAll(concurrent);
-            say("uploading " + all.size() + " artifacts");
-            bucket.publish(all.stream().map(b -> Map.entry(b.service(), b.version())).toList());
+            List<Build> warmUp = uploadedBuilds(12, profile.registrationWarmUp());
+            List<Build> single = uploadedBuilds(13, profile.registrationsSingle());
+            List<Build> concurrent = uploadedBuilds(14, profile.registrationsConcurrent());
             RegistrationPhase registrations = new RegistrationPhase(new LoadRunner("127.0.0.1", embedded.port()),
                     identities);
             say("embedded database: registrations warm-up");
