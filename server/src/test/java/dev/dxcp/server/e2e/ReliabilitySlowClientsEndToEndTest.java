@@ -74,6 +74,20 @@ class ReliabilitySlowClientsEndToEndTest {
         }
     }
 
+    /** The interim 100 Continue is no answer: the body that follows is not a new request's head. */
+    @Test
+    void aRequestThatExpectsContinueKeepsItsConnectionUntilTheIdleTimeout() {
+        String body = "{\"grant_type\":\"client_credentials\",\"client_id\":\"demo-ci\",\"client_secret\":\"demo-ci-secret\"}";
+        try (RawHttp connection = RawHttp.connect(port)) {
+            connection.send("POST /dev-idp/oauth/token HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                    + "Expect: 100-continue\r\nContent-Length: " + body.length() + "\r\n\r\n");
+            sleep(300);
+            RawHttp.Answer answer = connection.send(body).readUntilClosed(IDLE.plus(SLACK).plus(SLACK));
+            assertThat(answer.text()).contains("HTTP/1.1 200 OK");
+            assertClosedAfter(answer, IDLE);
+        }
+    }
+
     @Test
     void halfTheHeadersAreClosedAfterTheHeaderReadTimeout() {
         try (RawHttp connection = RawHttp.connect(port)) {
