@@ -59,8 +59,7 @@ public class ErrorResponses implements WebExceptionHandler {
         }
         if (DisconnectedClientHelper.isClientDisconnectedException(failure)) {
             // Nobody is left to answer: the access line says the client went away (RequestIds), no stack trace.
-            exchange.getAttributes().putIfAbsent(RequestBodies.OUTCOME, exchange.getAttribute(
-                    RequestBodies.BODY_READ) == null ? "abandoned_before_body" : "abandoned_before_answer");
+            RequestBodies.markAbandoned(exchange);
             return Mono.empty();
         }
         if (RequestBodies.unreadBody(exchange)) {

@@ -87,6 +87,12 @@ public class RequestBodies implements WebFilter {
         return body == null ? NO_BODY : body;
     }
 
+    /** The client went away before its answer: before or after its body had arrived (RequestIds logs it). */
+    static void markAbandoned(ServerWebExchange exchange) {
+        exchange.getAttributes().putIfAbsent(OUTCOME, exchange.getAttribute(BODY_READ) == null
+                ? "abandoned_before_body" : "abandoned_before_answer");
+    }
+
     /** Whether the request announced a body that this filter has not read (it was refused before). */
     static boolean unreadBody(ServerWebExchange exchange) {
         HttpHeaders headers = exchange.getRequest().getHeaders();

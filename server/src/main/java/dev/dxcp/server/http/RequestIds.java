@@ -55,9 +55,7 @@ public class RequestIds implements WebFilter {
         return chain.filter(exchange).doFinally(signal -> {
             if (signal == SignalType.CANCEL) {
                 // The client went away before the answer: say so, instead of a status nobody sent.
-                exchange.getAttributes().putIfAbsent(RequestBodies.OUTCOME,
-                        exchange.getAttribute(RequestBodies.BODY_READ) == null ? "abandoned_before_body"
-                                : "abandoned_before_answer");
+                RequestBodies.markAbandoned(exchange);
                 logAccess(exchange, id, started, logged);
             }
         });
