@@ -13,4 +13,12 @@ import java.time.Duration;
  */
 @ConfigurationProperties(prefix = "dxcp.http")
 public record HttpTimeouts(Duration headerReadTimeout, Duration bodyReadTimeout) {
+    public HttpTimeouts {
+        for (Duration timeout : new Duration[]{headerReadTimeout, bodyReadTimeout}) {
+            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("DXCP_HEADER_READ_TIMEOUT and DXCP_BODY_READ_TIMEOUT must be "
+                        + "positive durations, such as 10s");
+            }
+        }
+    }
 }
