@@ -44,7 +44,8 @@ import java.util.Set;
 /**
  * One run, in order: PostgreSQL, issuer, S3, Gate simulator and the server; admin setup; the seeded past
  * (server stopped, then restarted to project it); registrations, deploys and reads over HTTP; a rebuild;
- * finally PostgreSQL's own insert ceiling with everything else stopped. Every child is stopped at the end,
+ * registrations against a second server on the embedded database; finally PostgreSQL's own insert ceiling
+ * with everything else stopped. Every child is stopped at the end,
  * also when the run fails or is interrupted.
  */
 final class Benchmark {
