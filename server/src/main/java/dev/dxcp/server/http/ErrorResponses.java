@@ -62,9 +62,6 @@ public class ErrorResponses implements WebExceptionHandler {
             RequestBodies.markAbandoned(exchange);
             return Mono.empty();
         }
-        if (RequestBodies.unreadBody(exchange)) {
-            RequestBodies.closeAfterAnswer(exchange);
-        }
         // Telling a database outage apart may ask the pool for a connection: never on an event-loop thread.
         return Mono.fromCallable(() -> {
                     String previous = MDC.get(RequestLogContext.KEY);

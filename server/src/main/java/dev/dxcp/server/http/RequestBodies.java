@@ -28,7 +28,9 @@ import java.time.Duration;
  * request go on to its controller on the blocking pool. A body that arrives slowly therefore holds a
  * connection, never a request thread: eighty clients trickling bodies once took every thread and froze
  * the API. A body that is not complete within the body-read timeout (DXCP_BODY_READ_TIMEOUT) is answered
- * 408 with the error body, one log line and the connection closed; a body over the size limit, 413.
+ * 408 with the error body, one log line and the connection closed; a body over the size limit, 413 (the
+ * connection stays open so that a client still sending can read the answer; what it sends after the answer
+ * is discarded, and the header-read timeout, which those bytes start, closes the connection).
  *
  * <p>The body is then served from memory to whoever reads it ({@code @RequestBody}), within the same
  * size limit as the codecs (DXCP_MAX_BODY_BYTES). {@code exchange.getFormData()} would read the original
@@ -60,21 +62,18 @@ public class RequestBodies implements WebFilter {
             return chain.filter(exchange);
         }
         if (headers.getContentLength() > maxBytes) {
-            closeAfterAnswer(exchange);
             return Mono.error(new DataBufferLimitException("Content-Length over " + maxBytes + " bytes"));
         }
         return DataBufferUtils.join(request.getBody(), maxBytes)
                 .timeout(timeout, Mono.error(() -> {
                     exchange.getAttributes().put(OUTCOME, "body_timeout");
+                    // The rest of the body may still come, at the same crawl: the answer closes the connection.
+                    exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
                     return new ResponseStatusException(HttpStatus.REQUEST_TIMEOUT,
                             "The request body did not arrive within " + timeout.toSeconds() + " s");
                 }))
                 .map(RequestBodies::bytes)
                 .defaultIfEmpty(NO_BODY)
-                .onErrorResume(failure -> {
-                    closeAfterAnswer(exchange);
-                    return Mono.error(failure);
-                })
                 .flatMap(body -> {
                     exchange.getAttributes().put(BODY_READ, body);
                     return chain.filter(exchange.mutate().request(new ReadBody(request, body)).build());
@@ -91,18 +90,6 @@ public class RequestBodies implements WebFilter {
     static void markAbandoned(ServerWebExchange exchange) {
         exchange.getAttributes().putIfAbsent(OUTCOME, exchange.getAttribute(BODY_READ) == null
                 ? "abandoned_before_body" : "abandoned_before_answer");
-    }
-
-    /** Whether the request announced a body that this filter has not read (it was refused before). */
-    static boolean unreadBody(ServerWebExchange exchange) {
-        HttpHeaders headers = exchange.getRequest().getHeaders();
-        return exchange.getAttribute(BODY_READ) == null
-                && (headers.getContentLength() > 0 || headers.containsKey(HttpHeaders.TRANSFER_ENCODING));
-    }
-
-    /** The rest of the body may still be on its way: the answer closes the connection. */
-    static void closeAfterAnswer(ServerWebExchange exchange) {
-        exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
     }
 
     private static byte[] bytes(DataBuffer joined) {
