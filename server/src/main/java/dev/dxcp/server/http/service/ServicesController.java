@@ -19,6 +19,8 @@ import dev.dxcp.server.identity.Authenticator;
 import dev.dxcp.server.identity.Caller;
 import dev.dxcp.server.wiring.ArtifactWiring.ArtifactLocation;
 import org.axonframework.queryhandling.QueryGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -35,6 +37,8 @@ import java.util.Map;
 /** The service registry and each service's deployable versions (api-contract §4). */
 @RestController
 public class ServicesController {
+    private static final Logger log = LoggerFactory.getLogger(ServicesController.class);
+
     private final Authenticator authenticator;
     private final RateLimiter rateLimiter;
     private final ServiceRegistry registry;
@@ -121,9 +125,10 @@ public class ServicesController {
                     .map(v -> version(v.version(), v.artifactRef(), v.sizeBytes(),
                             Timestamps.format(v.lastModified()))).toList();
         } catch (ArtifactDiscoveryException e) {
-            String message = "Artifact discovery failed: " + e.getMessage();
-            throw new Rejection("ARTIFACT_DISCOVERY_FAILED", 502,
-                    message.length() > 240 ? message.substring(0, 240) : message);
+            // The store's own words go to the log only (see StoreArtifactVerifier).
+            log.warn("event=artifact_discovery_failed service={} error=\"{}\"", service, e.getMessage());
+            throw new Rejection("ARTIFACT_DISCOVERY_FAILED", 502, "Artifact discovery failed",
+                    "the artifact store could not be listed; the server log has the cause under this request_id", null);
         }
     }
 
