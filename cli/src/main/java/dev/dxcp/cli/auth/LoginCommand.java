@@ -62,7 +62,8 @@ public final class LoginCommand extends DxcpCommand {
         ConfigFile config = cli.config();
         String contextName = Credentials.firstOf(cli.contextOption(), config.currentName(), "default");
         String server = ApiClient.trimSlash(Credentials.firstOf(cli.serverOption(), cli.env("DXCP_SERVER"),
-                config.context(contextName).map(c -> c.path("server").asText(null)).orElse(null), DEFAULT_SERVER));
+                config.context(contextName).map(c -> c.path("server").asText(null)).orElse(null),
+                config.context(null).map(c -> c.path("server").asText(null)).orElse(null), DEFAULT_SERVER));
         ObjectNode auth = CliContext.JSON.createObjectNode();
         String obtained = obtain(server, auth);
         JsonNode whoami = new ApiClient(server, obtained).get("/v1/whoami").json();
