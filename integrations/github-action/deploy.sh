@@ -2,7 +2,10 @@
 # Deploys the registered build and follows it; the step fails unless the deployment SUCCEEDED
 # (dxcp exit codes: README, "The dxcp CLI"). A delivery-owner identity may be given for the deploy.
 set -uo pipefail
-if [ -n "${DXCP_DEPLOY_CLIENT_ID:-}" ]; then
+if [ -n "${DXCP_DEPLOY_TOKEN:-}" ]; then
+  export DXCP_TOKEN=$DXCP_DEPLOY_TOKEN
+elif [ -n "${DXCP_DEPLOY_CLIENT_ID:-}" ]; then
+  unset DXCP_TOKEN
   export DXCP_CLIENT_ID=$DXCP_DEPLOY_CLIENT_ID
   export DXCP_CLIENT_SECRET=${DXCP_DEPLOY_CLIENT_SECRET:-$DXCP_CLIENT_SECRET}
 fi

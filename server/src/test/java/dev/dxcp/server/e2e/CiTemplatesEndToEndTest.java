@@ -23,15 +23,16 @@ class CiTemplatesEndToEndTest extends DeploymentTestSupport {
         return clientId;
     }
 
-    private String ownerClient() {
-        String clientId = "deployer-" + UUID.randomUUID();
-        env.identity.registerClient(clientId, "deploy-secret", TestIdentityProvider.ROLE_DELIVERY_OWNERS);
-        return clientId;
+    /** The deploy identity: a delivery owner whose email owns the test's groups, so it can follow its deployment. */
+    private static final String DEPLOYER = "pipeline.deployer@example.com";
+
+    private String deployerToken() {
+        return env.identity.ownerToken(DEPLOYER);
     }
 
     @Test
     void theGithubActionRegistersTheBuildThenDeploysToTheSandboxAndWaits() throws Exception {
-        String service = serviceInOwnGroup(null, null);
+        String service = serviceInOwnGroup(DEPLOYER, null);
         String version = uniqueVersion();
         String runId = String.valueOf(System.nanoTime() % 100_000_000);
         Map<String, String> inputs = new HashMap<>();
@@ -44,8 +45,7 @@ class CiTemplatesEndToEndTest extends DeploymentTestSupport {
         inputs.put("client-secret", "ci-secret");
         inputs.put("audience", env.identity.audience());
         inputs.put("deploy-to", "sandbox");
-        inputs.put("deploy-client-id", ownerClient());
-        inputs.put("deploy-client-secret", "deploy-secret");
+        inputs.put("deploy-token", deployerToken());
         inputs.put("cli-jar", CiTemplates.cliJar().toString());
         Map<String, String> github = Map.of("GITHUB_ACTIONS", "true", "CI", "true", "GITHUB_SHA",
                 "9f8e7d6c5b4a39281706f5e4d3c2b1a098765432", "GITHUB_REF_NAME", "main", "GITHUB_RUN_ID", runId,
@@ -70,7 +70,7 @@ class CiTemplatesEndToEndTest extends DeploymentTestSupport {
 
     @Test
     void theGitlabJobsRegisterWithThePipelinesProvenanceAndDeploy() throws Exception {
-        String service = serviceInOwnGroup(null, null);
+        String service = serviceInOwnGroup(DEPLOYER, null);
         String version = uniqueVersion();
         String pipeline = String.valueOf(System.nanoTime() % 100_000_000);
         Map<String, String> gitlab = new HashMap<>(Map.of("GITLAB_CI", "true", "CI", "true",
@@ -98,8 +98,7 @@ class CiTemplatesEndToEndTest extends DeploymentTestSupport {
         assertThat(build.path("repo").asText()).isEqualTo("acme/shop");
 
         Map<String, String> deploy = new HashMap<>(gitlab);
-        deploy.put("DXCP_CLIENT_ID", ownerClient());
-        deploy.put("DXCP_CLIENT_SECRET", "deploy-secret");
+        deploy.put("DXCP_TOKEN", deployerToken());
         deploy.put("DXCP_ENVIRONMENT", "sandbox");
         CiTemplates.Run deployed = CiTemplates.gitlabJob(".dxcp-deploy", deploy);
         assertThat(deployed.exit()).as(deployed.log()).isZero();

@@ -31,9 +31,11 @@ class CliEndToEndTest extends DeploymentTestSupport {
         return new CliRun().env("DXCP_SERVER", url("")).env("DXCP_TOKEN", freshAdmin());
     }
 
+    /** The delivery owner of every group serviceInOwnGroup(OWNER, ...) makes (governance §4 read scoping). */
+    private static final String OWNER = "cli.owner@example.com";
+
     private CliRun asOwner() {
-        return new CliRun().env("DXCP_SERVER", url("")).env("DXCP_TOKEN",
-                env.identity.ownerToken("cli.owner-" + UUID.randomUUID() + "@example.com"));
+        return new CliRun().env("DXCP_SERVER", url("")).env("DXCP_TOKEN", env.identity.ownerToken(OWNER));
     }
 
     /** A CI job: client credentials from the environment, no config file. */
@@ -136,7 +138,7 @@ class CliEndToEndTest extends DeploymentTestSupport {
 
     @Test
     void deployWaitFollowsToSucceededAndRollbackWaitReturnsToThePreviousVersion() {
-        String service = serviceInOwnGroup(null, null);
+        String service = serviceInOwnGroup(OWNER, null);
         String first = registered(service);
         String second = registered(service);
         CliRun owner = asOwner();
@@ -173,7 +175,7 @@ class CliEndToEndTest extends DeploymentTestSupport {
 
     @Test
     void aFollowedDeploymentThatFailsExitsSevenAndPrintsItsFailures() {
-        String service = serviceInOwnGroup(null, null);
+        String service = serviceInOwnGroup(OWNER, null);
         env.gate.outcomes().forParameter("service", service, Outcome.controllerError("artifact_bucket_mismatch"));
         CliRun.Result result = asOwner().run("deploy", service, registered(service), "--env", "sandbox", "-m", "x",
                 "--wait", "--poll", "100ms");

@@ -1,28 +1,35 @@
 package dev.dxcp.server.http.openapi;
 
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.env.EnvironmentPostProcessor;
-import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
-
-import java.util.Map;
+import dev.dxcp.server.config.DxcpProperties;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
 
 /**
- * The browsable API page (swagger-ui at /swagger-ui.html) exists in embedded mode only, i.e. while no
- * OIDC provider is configured (the same rule as the development issuer): an evaluation convenience,
- * not a production surface. The document itself (/v3/api-docs) is served in every mode.
+ * The browsable API page (swagger-ui, /swagger-ui.html) exists in embedded mode only, i.e. while no OIDC
+ * provider is configured (the development issuer's rule): an evaluation convenience, not a production
+ * surface. Elsewhere its paths answer 404 like any unknown route. The document itself (/v3/api-docs) is
+ * served in every mode.
  */
-public class ApiPageInEmbeddedMode implements EnvironmentPostProcessor {
-    @Override
-    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        boolean embedded = blank(environment.getProperty("dxcp.oidc.issuer"))
-                && blank(environment.getProperty("dxcp.oidc.audience"))
-                && blank(environment.getProperty("dxcp.oidc.jwks-url"));
-        environment.getPropertySources().addFirst(new MapPropertySource("dxcp-api-page",
-                Map.of("springdoc.swagger-ui.enabled", String.valueOf(embedded))));
+@Component
+public class ApiPageInEmbeddedMode implements WebFilter {
+    private final boolean embedded;
+
+    public ApiPageInEmbeddedMode(DxcpProperties properties) {
+        this.embedded = !properties.oidc().anyConfigured();
     }
 
-    private static boolean blank(String value) {
-        return value == null || value.isBlank();
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        String path = exchange.getRequest().getPath().value();
+        boolean page = path.startsWith("/swagger-ui") || path.startsWith("/webjars/swagger-ui");
+        if (page && !embedded) {
+            return Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND));
+        }
+        return chain.filter(exchange);
     }
 }
