@@ -2,6 +2,7 @@ package dev.dxcp.cli.build;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dxcp.cli.CliContext;
+import dev.dxcp.cli.CommandGroup;
 import dev.dxcp.cli.DxcpCommand;
 import dev.dxcp.cli.ExitCode;
 import dev.dxcp.cli.Output;
@@ -14,16 +15,11 @@ import java.util.List;
 /** Builds: register one (CI), read one back. */
 @Command(name = "builds", mixinStandardHelpOptions = true, description = "Register and read builds.",
         subcommands = {RegisterBuildCommand.class, BuildsCommand.Get.class})
-public final class BuildsCommand extends DxcpCommand {
+public final class BuildsCommand extends CommandGroup {
     BuildsCommand(CliContext cli) {
         super(cli);
     }
 
-    @Override
-    protected ExitCode run() {
-        cli.out().println("Usage: dxcp builds register|get (see --help)");
-        return ExitCode.USAGE;
-    }
 
     /** GET /v1/builds?service=&version= (api-contract §7). */
     @Command(name = "get", mixinStandardHelpOptions = true, description = "Show the registered build of a version.")

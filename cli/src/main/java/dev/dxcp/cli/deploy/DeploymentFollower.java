@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.dxcp.cli.CliContext;
 import dev.dxcp.cli.ExitCode;
 import dev.dxcp.cli.Output;
+import dev.dxcp.cli.Pause;
 import dev.dxcp.cli.http.ApiClient;
 
 import java.io.PrintWriter;
@@ -98,7 +99,7 @@ final class DeploymentFollower {
                 live.flush();
                 return ExitCode.TIMED_OUT;
             }
-            sleep(poll);
+            Pause.of(poll);
         }
     }
 
@@ -123,12 +124,4 @@ final class DeploymentFollower {
         return String.format("%d:%02d", seconds / 60, seconds % 60);
     }
 
-    private static void sleep(Duration pause) {
-        try {
-            Thread.sleep(pause.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new dev.dxcp.cli.CliFailure(ExitCode.INTERRUPTED, "Interrupted");
-        }
-    }
 }

@@ -2,6 +2,7 @@ package dev.dxcp.cli.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dxcp.cli.CliContext;
+import dev.dxcp.cli.CommandGroup;
 import dev.dxcp.cli.DxcpCommand;
 import dev.dxcp.cli.ExitCode;
 import dev.dxcp.cli.http.ApiClient;
@@ -13,15 +14,9 @@ import picocli.CommandLine.Parameters;
 /** One deployment: its record, timeline and failures, now or as of a moment (docs/TIME_TRAVEL.md). */
 @Command(name = "deployments", mixinStandardHelpOptions = true, description = "Read one deployment.",
         subcommands = {DeploymentsCommand.Get.class, DeploymentsCommand.Timeline.class})
-public final class DeploymentsCommand extends DxcpCommand {
+public final class DeploymentsCommand extends CommandGroup {
     DeploymentsCommand(CliContext cli) {
         super(cli);
-    }
-
-    @Override
-    protected ExitCode run() {
-        cli.out().println("Usage: dxcp deployments get|timeline ID (see --help); the list is dxcp history");
-        return ExitCode.USAGE;
     }
 
     @Command(name = "get", mixinStandardHelpOptions = true,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dxcp.cli.CliContext;
+import dev.dxcp.cli.CommandGroup;
 import dev.dxcp.cli.DxcpCommand;
 import dev.dxcp.cli.ExitCode;
 import dev.dxcp.cli.Output;
@@ -19,17 +20,11 @@ import java.util.UUID;
 /** The CI publisher allowlist (governance §3, api-contract §11), platform admins only. */
 @Command(name = "ci-publishers", mixinStandardHelpOptions = true, description = "List or add allowlisted CI identities.",
         subcommands = {CiPublishersCommand.ListCommand.class, CiPublishersCommand.Add.class})
-public final class CiPublishersCommand extends DxcpCommand {
+public final class CiPublishersCommand extends CommandGroup {
     static final String PATH = "/v1/admin/system/ci-publishers";
 
     CiPublishersCommand(CliContext cli) {
         super(cli);
-    }
-
-    @Override
-    protected ExitCode run() {
-        cli.out().println("Usage: dxcp ci-publishers list|add (see --help)");
-        return ExitCode.USAGE;
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "The allowlist in force.")

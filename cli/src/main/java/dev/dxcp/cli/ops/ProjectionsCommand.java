@@ -2,10 +2,11 @@ package dev.dxcp.cli.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dxcp.cli.CliContext;
-import dev.dxcp.cli.CliFailure;
+import dev.dxcp.cli.CommandGroup;
 import dev.dxcp.cli.DxcpCommand;
 import dev.dxcp.cli.ExitCode;
 import dev.dxcp.cli.Output;
+import dev.dxcp.cli.Pause;
 import dev.dxcp.cli.deploy.DurationConverter;
 import dev.dxcp.cli.http.ApiClient;
 import picocli.CommandLine.Command;
@@ -22,15 +23,9 @@ import java.util.Map;
 /** Read models: list them, rebuild one or all from the event store (README, "Read models"). */
 @Command(name = "projections", mixinStandardHelpOptions = true, description = "List and rebuild read models.",
         subcommands = {ProjectionsCommand.ListCommand.class, ProjectionsCommand.Rebuild.class})
-public final class ProjectionsCommand extends DxcpCommand {
+public final class ProjectionsCommand extends CommandGroup {
     ProjectionsCommand(CliContext cli) {
         super(cli);
-    }
-
-    @Override
-    protected ExitCode run() {
-        cli.out().println("Usage: dxcp projections list|rebuild (see --help)");
-        return ExitCode.USAGE;
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Projections and sagas with their lag.")
@@ -146,7 +141,7 @@ public final class ProjectionsCommand extends DxcpCommand {
                         live.println("Gave up waiting; the rebuild of " + projection + " goes on");
                         return ExitCode.TIMED_OUT;
                     }
-                    pause();
+                    Pause.of(poll);
                 }
             }
             if (output.json()) {
@@ -160,13 +155,5 @@ public final class ProjectionsCommand extends DxcpCommand {
             return "#".repeat(filled) + ".".repeat(BAR - filled);
         }
 
-        private void pause() {
-            try {
-                Thread.sleep(poll.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new CliFailure(ExitCode.INTERRUPTED, "Interrupted");
-            }
-        }
     }
 }
