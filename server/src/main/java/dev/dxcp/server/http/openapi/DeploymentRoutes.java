@@ -53,7 +53,7 @@ final class DeploymentRoutes {
                         .ok(200, "PolicySummary").errors(join(DEPLOYER, SCOPE_POLICY)),
                 post("/v1/promotions/validate").tag(TAG).roles(OWN_ADM).killSwitch().body("PromotionIntent")
                         .summary("Checks a promotion without running it").ok(200, "PromotionValidation")
-                        .errors(join(DEPLOYER, SCOPE_POLICY, PROMOTION)),
+                        .errors(join(DEPLOYER, SCOPE_POLICY, PROMOTION, ENGINE, List.of("409 ARTIFACT_NOT_FOUND"))),
                 post("/v1/promotions").tag(TAG).roles(OWN_ADM).killSwitch().idempotencyKey().replayHeader()
                         .body("PromotionIntent").summary("Promote a version to the next environment")
                         .ok(201, "DeploymentRecord")
