@@ -15,7 +15,7 @@ import java.util.Set;
 
 /**
  * Follows a deployment until it ends: polls GET /v1/deployments/{id} (which refreshes it from the
- * engine, domain §4) and its normalized timeline (domain §8), prints each new timeline entry and one
+ * engine, domain §4) and, when it changed, its normalized timeline (domain §8), prints each new timeline entry and one
  * live progress line, and answers the exit code of the outcome. Ctrl-C ends the following only: the
  * deployment is the server's, and a JVM shutdown hook says how to pick it up again.
  */
@@ -23,13 +23,13 @@ final class DeploymentFollower {
     private static final String[] SPINNER = {"|", "/", "-", "\\"};
 
     private final CliContext cli;
-    private final ApiClient api;
+    private final PatientReads reads;
     private final Duration poll;
     private final PrintWriter live;
 
     DeploymentFollower(CliContext cli, Duration poll) {
         this.cli = cli;
-        this.api = cli.api();
+        this.reads = new PatientReads(cli);
         this.poll = poll;
         // In json mode standard output carries only the final JSON document.
         this.live = new Output(cli).json() ? cli.err() : cli.out();
@@ -61,12 +61,18 @@ final class DeploymentFollower {
         Set<String> shown = new HashSet<>();
         String lastState = null;
         int tick = 0;
+        String lastVersion = null;
         while (true) {
-            JsonNode record = api.get(path).json();
+            JsonNode record = reads.get(path);
             last[0] = record;
-            JsonNode timeline = api.get(path + "/timeline").json();
             String state = record.path("state").asText();
             boolean changed = !state.equals(lastState);
+            // The timeline is derived from the record's state and times (domain §8): read it only when
+            // they moved, so following stays well inside an actor's read rate.
+            String version = state + "@" + record.path("updatedAt").asText();
+            JsonNode timeline = version.equals(lastVersion) ? CliContext.JSON.createArrayNode()
+                    : reads.get(path + "/timeline");
+            lastVersion = version;
             for (JsonNode entry : timeline) {
                 if (shown.add(entry.path("key").asText() + "@" + entry.path("occurredAt").asText())) {
                     clearProgress();

@@ -14,7 +14,7 @@ final class FollowOptions {
             description = "Longest --wait, e.g. 10m, 90s (default 30m); then exit 10, the deployment goes on.")
     Duration timeout;
 
-    @Option(names = "--poll", paramLabel = "DURATION", defaultValue = "PT1S", converter = DurationConverter.class,
-            description = "Pause between status reads while waiting (default 1s).")
+    @Option(names = "--poll", paramLabel = "DURATION", defaultValue = "PT2S", converter = DurationConverter.class,
+            description = "Pause between status reads while waiting (default 2s: 30 reads a minute).")
     Duration poll;
 }

@@ -8,6 +8,7 @@ import dev.dxcp.cli.ExitCode;
 import dev.dxcp.cli.Output;
 import dev.dxcp.cli.Pause;
 import dev.dxcp.cli.deploy.DurationConverter;
+import dev.dxcp.cli.deploy.PatientReads;
 import dev.dxcp.cli.http.ApiClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -73,7 +74,7 @@ public final class ProjectionsCommand extends CommandGroup {
         @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT1H", converter = DurationConverter.class)
         Duration timeout;
 
-        @Option(names = "--poll", paramLabel = "DURATION", defaultValue = "PT1S", converter = DurationConverter.class)
+        @Option(names = "--poll", paramLabel = "DURATION", defaultValue = "PT2S", converter = DurationConverter.class)
         Duration poll;
 
         Rebuild(CliContext cli) {
@@ -109,13 +110,14 @@ public final class ProjectionsCommand extends CommandGroup {
         }
 
         private ExitCode follow(ApiClient api, List<String> names) {
+            PatientReads reads = new PatientReads(cli);
             PrintWriter live = output.json() ? cli.err() : cli.out();
             Instant started = cli.clock().instant();
             ExitCode result = ExitCode.OK;
             List<JsonNode> finals = new ArrayList<>();
             for (String projection : names) {
                 while (true) {
-                    JsonNode rebuild = api.get("/v1/admin/projections/" + ApiClient.segment(projection)).json()
+                    JsonNode rebuild = reads.get("/v1/admin/projections/" + ApiClient.segment(projection))
                             .path("rebuild");
                     String status = rebuild.path("status").asText("rebuilding");
                     double progress = rebuild.path("progress").asDouble(0);
