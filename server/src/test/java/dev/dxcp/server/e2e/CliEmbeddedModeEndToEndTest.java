@@ -42,7 +42,7 @@ class CliEmbeddedModeEndToEndTest {
     static void embedded(DynamicPropertyRegistry registry) {
         registry.add("DXCP_DATA_DIR", DATA_DIR::toString);
         // Slow enough stages that a deployment is still running when the test presses Ctrl-C.
-        registry.add("DXCP_SIMULATOR_STAGE_DELAY", () -> "1500ms");
+        registry.add("DXCP_SIMULATOR_STAGE_DELAY", () -> "4s");
     }
 
     private String server() {

@@ -16,7 +16,7 @@ final class DeploymentRoutes {
     private static final String TAG = "Deployments";
     private static final List<String> SUBMIT = List.of("400 IDMP_KEY_REQUIRED", "400 VERSION_NOT_FOUND",
             "409 IDEMPOTENCY_CONFLICT", "429 QUOTA_EXCEEDED", "409 CONCURRENCY_LIMIT_REACHED",
-            "409 ARTIFACT_NOT_FOUND");
+            "409 ARTIFACT_NOT_FOUND", "400 INVALID_ARTIFACT");
     private static final List<String> PROMOTION = List.of("400 PROMOTION_TARGET_REQUIRED",
             "400 PROMOTION_PATH_NOT_ALLOWED", "400 PROMOTION_VERSION_INELIGIBLE", "400 VERSION_NOT_FOUND",
             "429 QUOTA_EXCEEDED", "409 CONCURRENCY_LIMIT_REACHED");
@@ -30,7 +30,8 @@ final class DeploymentRoutes {
                         .summary("Runs every guardrail without deploying or consuming quota")
                         .ok(200, "DeploymentValidation")
                         .errors(join(DEPLOYER, SCOPE_POLICY, ENGINE, List.of("400 VERSION_NOT_FOUND",
-                                "409 ARTIFACT_NOT_FOUND", "429 QUOTA_EXCEEDED", "409 CONCURRENCY_LIMIT_REACHED"))),
+                                "409 ARTIFACT_NOT_FOUND", "400 INVALID_ARTIFACT", "429 QUOTA_EXCEEDED",
+                                "409 CONCURRENCY_LIMIT_REACHED"))),
                 post("/v1/deployments").tag(TAG).roles(OWN_ADM).killSwitch().idempotencyKey().replayHeader()
                         .body("DeploymentIntent").summary("Deploy a registered version by intent")
                         .ok(201, "DeploymentRecord").errors(join(DEPLOYER, SCOPE_POLICY, SUBMIT, ENGINE)),
