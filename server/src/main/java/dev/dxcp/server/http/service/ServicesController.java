@@ -7,6 +7,8 @@ import dev.dxcp.artifact.ArtifactDiscoveryException;
 import dev.dxcp.artifact.ArtifactVersion;
 import dev.dxcp.events.build.SemverOrder;
 import dev.dxcp.artifact.VersionScan;
+import dev.dxcp.command.configuration.DeliveryConfigurationState;
+import dev.dxcp.command.configuration.DeliveryConfigurationView;
 import dev.dxcp.command.registry.ServiceEntry;
 import dev.dxcp.command.registry.ServiceRegistry;
 import dev.dxcp.events.build.BuildMessages.ListRegisteredBuilds;
@@ -47,10 +49,11 @@ public class ServicesController {
     private final ArtifactLocation artifacts;
     private final ObjectMapper json;
     private final Clock clock;
+    private final DeliveryConfigurationView configuration;
 
     public ServicesController(Authenticator authenticator, RateLimiter rateLimiter, ServiceRegistry registry,
                               QueryGateway queries, VersionScan scan, ArtifactLocation artifacts, ObjectMapper json,
-                              Clock clock) {
+                              Clock clock, DeliveryConfigurationView configuration) {
         this.authenticator = authenticator;
         this.rateLimiter = rateLimiter;
         this.registry = registry;
@@ -59,6 +62,7 @@ public class ServicesController {
         this.artifacts = artifacts;
         this.json = json;
         this.clock = clock;
+        this.configuration = configuration;
     }
 
     @GetMapping("/v1/services")
@@ -66,6 +70,7 @@ public class ServicesController {
         Caller caller = authenticator.authenticate(exchange);
         rateLimiter.check(caller, RateLimiter.Kind.READ);
         ArrayNode list = json.createArrayNode();
+        DeliveryConfigurationState groups = configuration.current();
         for (ServiceEntry entry : registry.all()) {
             ObjectNode node = list.addObject();
             node.put("service_name", entry.serviceName());
@@ -75,6 +80,11 @@ public class ServicesController {
             node.put("stable_service_url_template", entry.stableServiceUrlTemplate());
             node.put("backstage_entity_ref", entry.backstageEntityRef());
             node.put("backstage_entity_url", entry.backstageEntityUrl());
+            // Additive, next to the catalog link: the service's delivery group and its API link
+            // (root-relative, as clients resolve /v1 against the origin; spec README). docs/BACKSTAGE.md.
+            String groupId = groups.groupOf(entry.serviceName()).map(g -> g.id()).orElse(null);
+            node.put("delivery_group_id", groupId);
+            node.put("delivery_group_url", groupId == null ? null : "/v1/delivery-groups/" + groupId);
         }
         return list;
     }
