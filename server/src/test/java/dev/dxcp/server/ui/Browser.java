@@ -255,16 +255,23 @@ public final class Browser implements AutoCloseable {
         return out.toString();
     }
 
-    /** Saves the page as target/ui-screenshots/NAME.png. */
+    /** Saves the whole page (not only the window) as target/ui-screenshots/NAME.png. */
     public Path screenshot(String name) {
+        Dimension window = driver.manage().window().getSize();
         try {
             Files.createDirectories(SCREENSHOTS);
+            Number height = (Number) js("return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
+            if (height != null && height.intValue() > window.getHeight() - 120) {
+                driver.manage().window().setSize(new Dimension(window.getWidth(), Math.min(height.intValue() + 140, 4000)));
+            }
             File shot = driver.getScreenshotAs(OutputType.FILE);
             Path target = SCREENSHOTS.resolve(name + ".png");
             Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            driver.manage().window().setSize(window);
         }
     }
 

@@ -44,7 +44,7 @@ public abstract class EmbeddedUiTest {
     /** Services of the test registry besides the demo ones; each test uses its own. */
     static final List<String> SERVICES = List.of("payments-api", "checkout-web", "ledger-worker", "search-api",
             "notifications", "fraud-scoring", "pricing-api", "catalog-api", "shipping-api", "inventory-api", "billing-api",
-            "recommendations");
+            "recommendations", "identity-api", "media-upload");
     private static final AtomicInteger VERSIONS = new AtomicInteger();
     private static final Environment ENV = new Environment();
     private static RecordingProxy proxy;
@@ -243,6 +243,23 @@ public abstract class EmbeddedUiTest {
             return List.of("SUCCEEDED", "FAILED", "CANCELED", "ROLLED_BACK").contains(last[0].path("state").asText());
         });
         return last[0];
+    }
+
+    /** Lets a deployment waiting at the simulator's manual judgment (canary recipe) go on to success. */
+    protected void continueJudgment(String deploymentId) {
+        String admin = admin();
+        await("the manual judgment of " + deploymentId, () -> {
+            String execution = get("/v1/deployments/" + deploymentId, admin).json().path("engineExecutionId").asText("");
+            if (execution.isEmpty()) {
+                return false;
+            }
+            try {
+                gate().judgment(execution, dev.dxcp.gatesim.Judgment.CONTINUE);
+                return true;
+            } catch (RuntimeException notWaitingYet) {
+                return false;
+            }
+        });
     }
 
     /**

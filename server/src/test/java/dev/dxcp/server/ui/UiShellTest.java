@@ -30,6 +30,15 @@ class UiShellTest extends EmbeddedUiTest {
     }
 
     @Test
+    @DisplayName("ui.md §2: with the development issuer running, the UI's runtime configuration says embedded sign-in")
+    void runtimeConfigurationSaysEmbeddedWhileTheDevelopmentIssuerRuns() {
+        var config = get("/ui-config.json", null).json();
+        assertThat(config.path("auth").path("mode").asText()).isEqualTo("embedded");
+        assertThat(config.path("oidc").path("issuer").isNull()).isTrue();
+        assertThat(config.path("oidc").path("rolesClaim").asText()).isEqualTo("https://dxcp.example/claims/roles");
+    }
+
+    @Test
     @DisplayName("ui.md check 4: an OBSERVER sees no Deploy, Promote or Rollback button on any screen and no Admin entry")
     void observerSeesNoMutatingButtonAndNoAdminEntry() {
         String demoDeployment = get("/v1/deployments?service=demo-service", admin()).json().get(0).path("id").asText();
