@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
 
 /**
  * DXCP_DEMO_DATA (default true) loads {@link EmbeddedDemoData} on the first start of embedded mode,
@@ -23,18 +24,33 @@ public class DemoDataWiring {
     private static final Logger log = LoggerFactory.getLogger(DemoDataWiring.class);
 
     @Bean
-    public EmbeddedDemoData embeddedDemoData(DevIssuer issuer, ArtifactLocation artifacts, ObjectMapper json) {
-        return new EmbeddedDemoData(issuer, artifacts.bucket(), json);
+    public DemoDataGate demoDataGate(Environment environment) {
+        DemoDataGate gate = new DemoDataGate();
+        if (!enabled(environment)) {
+            gate.open();
+        }
+        return gate;
+    }
+
+    @Bean
+    public EmbeddedDemoData embeddedDemoData(DevIssuer issuer, ArtifactLocation artifacts, ObjectMapper json, DemoDataGate gate) {
+        return new EmbeddedDemoData(issuer, artifacts.bucket(), json, gate.secret());
+    }
+
+    private static boolean enabled(Environment environment) {
+        return environment.getProperty("dxcp.demo-data", Boolean.class, true);
     }
 
     /**
      * On its own thread once the server is ready: the delivery configuration seed runs on the same
-     * event (its group must exist first), and start-up is not held up by the demo's API calls.
+     * event (its group must exist first). Meanwhile {@link DemoDataGate} holds other API calls back.
      */
     @EventListener(ApplicationReadyEvent.class)
     public void loadDemoData(ApplicationReadyEvent ready) {
-        boolean enabled = ready.getApplicationContext().getEnvironment().getProperty("dxcp.demo-data", Boolean.class, true);
-        if (!enabled || !(ready.getApplicationContext() instanceof WebServerApplicationContext web)) {
+        DemoDataGate gate = ready.getApplicationContext().getBean(DemoDataGate.class);
+        if (!enabled(ready.getApplicationContext().getEnvironment())
+                || !(ready.getApplicationContext() instanceof WebServerApplicationContext web)) {
+            gate.open();
             return;
         }
         String address = ready.getApplicationContext().getEnvironment().getProperty("server.address", "");
@@ -47,6 +63,8 @@ public class DemoDataWiring {
             } catch (RuntimeException e) {
                 // Demo data is a convenience: the server is usable without it, so its failure is logged, not fatal.
                 log.warn("event=demo_data_failed error=\"{}\"", e.getMessage());
+            } finally {
+                gate.open();
             }
         }, "dxcp-demo-data");
         loader.setDaemon(true);

@@ -50,10 +50,14 @@ public class EmbeddedDemoData {
     private final ObjectMapper json;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    public EmbeddedDemoData(DevIssuer issuer, String bucket, ObjectMapper json) {
+    private final String gatePass;
+
+    /** @param gatePass the {@link DemoDataGate}'s secret: this loader's calls pass the gate others wait at */
+    public EmbeddedDemoData(DevIssuer issuer, String bucket, ObjectMapper json, String gatePass) {
         this.issuer = issuer;
         this.bucket = bucket;
         this.json = json;
+        this.gatePass = gatePass;
     }
 
     /** Loads the demo data through the server at {@code baseUrl} unless it is there already. */
@@ -85,11 +89,29 @@ public class EmbeddedDemoData {
                 .put("version", "1.0.0").put("changeSummary", "Embedded demo data: first release of demo-service");
         Answer deployed = admin.post("/v1/deployments", intent, "demo-data-deploy-demo-service-1.0.0");
         if (deployed.status() == 201) {
+            awaitEnd(admin, deployed.body().path("id").asText());
             log.info("event=demo_data_loaded builds={} deployment={} note=\"owner@dxcp.local owns group default; "
                     + "demo-service 1.1.0 is ready to deploy\"", BUILDS.size(), deployed.body().path("id").asText());
         } else {
             log.warn("event=demo_data_partial builds={} deploy_status={} code={} note=\"demo builds registered; the demo "
                     + "deployment was refused\"", BUILDS.size(), deployed.status(), deployed.body().path("code").asText());
+        }
+    }
+
+    /** The demo deployment holds the only lane of default/sandbox until it ends: the gate opens after that. */
+    private void awaitEnd(Api admin, String id) {
+        long deadline = System.nanoTime() + SEED_WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            String state = admin.get("/v1/deployments/" + id).body().path("state").asText();
+            if (List.of("SUCCEEDED", "FAILED", "CANCELED", "ROLLED_BACK").contains(state)) {
+                return;
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
@@ -181,7 +203,8 @@ public class EmbeddedDemoData {
             return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(CALL_TIMEOUT)
                     .header("Authorization", "Bearer " + token)
                     .header("Content-Type", "application/json")
-                    .header("X-Request-Id", "demo-data-" + java.util.UUID.randomUUID());
+                    .header("X-Request-Id", "demo-data-" + java.util.UUID.randomUUID())
+                    .header(DemoDataGate.HEADER, gatePass);
         }
 
         private HttpRequest.Builder withKey(HttpRequest.Builder builder, String key) {
