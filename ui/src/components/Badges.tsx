@@ -7,7 +7,7 @@ const STATE_COLORS: Record<string, string> = {
 };
 
 export function StateBadge({ state }: { state: string }) {
-  return <Badge color={STATE_COLORS[state] ?? 'gray'} variant="filled" data-testid="state-badge">{state}</Badge>;
+  return <Badge color={STATE_COLORS[state] ?? 'gray'} variant="filled" style={{ flexShrink: 0 }} data-testid="state-badge">{state}</Badge>;
 }
 
 const OUTCOME_NOTES: Record<string, string> = {
@@ -20,7 +20,7 @@ export function OutcomeBadge({ outcome }: { outcome: string | null | undefined }
   if (!outcome) {
     return null;
   }
-  const badge = <Badge color={STATE_COLORS[outcome] ?? 'gray'} variant="light" data-testid="outcome-badge">{outcome}</Badge>;
+  const badge = <Badge color={STATE_COLORS[outcome] ?? 'gray'} variant="light" style={{ flexShrink: 0 }} data-testid="outcome-badge">{outcome}</Badge>;
   return OUTCOME_NOTES[outcome] ? <Tooltip label={OUTCOME_NOTES[outcome]}>{badge}</Tooltip> : badge;
 }
 

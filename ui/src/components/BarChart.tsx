@@ -14,13 +14,15 @@ interface Props {
   format?: (value: number) => string;
   onSelect?: (key: string) => void;
   testId?: string;
+  /** Counts get whole-number ticks; rates and durations do not. */
+  integer?: boolean;
 }
 
 /**
  * A bar chart (chart.js on a canvas) with the same numbers as a small table under it: the table is
  * what screen readers and keyboard users get, and each key in it is a link when bars are clickable.
  */
-export function BarChart({ label, bars, horizontal = false, color = '#228be6', format = String, onSelect, testId }: Props) {
+export function BarChart({ label, bars, horizontal = false, color = '#228be6', format = String, onSelect, testId, integer = true }: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const select = useRef(onSelect);
   select.current = onSelect;
@@ -33,6 +35,10 @@ export function BarChart({ label, bars, horizontal = false, color = '#228be6', f
       return undefined;
     }
     const values: { key: string; value: number }[] = JSON.parse(signature);
+    const valueAxis = {
+      beginAtZero: true,
+      ticks: { ...(integer ? { precision: 0 } : {}), callback: (value: string | number) => formatter.current(Number(value)) },
+    };
     const chart = new Chart(canvas.current, {
       type: 'bar',
       data: { labels: values.map((b) => b.key), datasets: [{ label, data: values.map((b) => b.value), backgroundColor: color, borderRadius: 3, maxBarThickness: 36 }] },
@@ -42,7 +48,9 @@ export function BarChart({ label, bars, horizontal = false, color = '#228be6', f
         maintainAspectRatio: false,
         animation: false,
         plugins: { tooltip: { callbacks: { label: (item) => formatter.current(Number(item.raw)) } } },
-        scales: { x: { beginAtZero: true, ticks: { precision: 0 } }, y: { beginAtZero: true, ticks: { precision: 0 } } },
+        scales: horizontal
+          ? { x: valueAxis, y: { ticks: { autoSkip: false } } }
+          : { x: { ticks: { autoSkip: false } }, y: valueAxis },
         onClick: (_event: ChartEvent, elements: ActiveElement[]) => {
           if (elements.length && select.current) {
             select.current(values[elements[0].index].key);
@@ -51,7 +59,7 @@ export function BarChart({ label, bars, horizontal = false, color = '#228be6', f
       },
     });
     return () => chart.destroy();
-  }, [signature, horizontal, color, label]);
+  }, [signature, horizontal, color, label, integer]);
 
   if (bars.length === 0) {
     return <Text size="sm" c="dimmed">Nothing in this window.</Text>;

@@ -91,8 +91,14 @@ function DeployForm({ app }: { app: AppState }) {
   const [policy, setPolicy] = useState<PolicySummary | null>(null);
   const [policyError, setPolicyError] = useState<unknown>(null);
   const [policyGeneration, setPolicyGeneration] = useState(0);
+  const policyScope = useRef('');
   useEffect(() => {
-    setPolicy(null);
+    // A new scope clears the panel; a refresh of the same scope (after a refusal) keeps the numbers shown.
+    const scope = `${service}|${environment}|${recipeId}`;
+    if (scope !== policyScope.current) {
+      policyScope.current = scope;
+      setPolicy(null);
+    }
     setPolicyError(null);
     if (!service || !environment) {
       return undefined;
@@ -313,7 +319,7 @@ function PolicyPanel({ policy, error, group, refusal, killSwitch, ready }: {
           )}
           <Text size="sm" data-testid="policy-quota">
             Deployments left today: <b>{policy.policy.deployments_remaining}</b> of {policy.policy.daily_deploy_quota}
-            {policy.policy.deployments_remaining <= 0 && <Badge color="red" ml={6}>0 left</Badge>}
+            {policy.policy.deployments_remaining <= 0 && <Badge color="red" ml={6} style={{ textTransform: 'none' }}>0 left</Badge>}
           </Text>
           <Text size="sm" data-testid="policy-concurrency">
             Running now: <b>{policy.policy.current_concurrent_deployments}</b> of {policy.policy.max_concurrent_deployments}

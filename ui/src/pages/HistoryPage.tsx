@@ -88,7 +88,7 @@ export function HistoryPage() {
       {active.length > 0 && (
         <Group gap="xs" data-testid="filter-chips">
           {active.map((key) => (
-            <Badge key={key} variant="light" size="lg" rightSection={
+            <Badge key={key} variant="light" size="lg" style={{ textTransform: 'none' }} rightSection={
               <CloseButton size="xs" aria-label={`Remove ${FILTER_LABELS[key]} filter`} onClick={() => setFilter(key, '')} />}>
               {FILTER_LABELS[key]}: {filters[key]}
             </Badge>

@@ -166,7 +166,7 @@ function DoraTiles({ answer, onSelect }: { answer: DoraInsights; onSelect: (key:
           {charts.map((chart) => (
             <div key={chart.title}>
               <Text size="xs" c="dimmed" tt="uppercase" fw={700}>{chart.title} by {answer.groupBy}</Text>
-              <BarChart label={chart.title} bars={chart.bars} format={chart.format} onSelect={onSelect} />
+              <BarChart label={chart.title} bars={chart.bars} format={chart.format} onSelect={onSelect} integer={false} />
             </div>
           ))}
         </SimpleGrid>
@@ -178,9 +178,9 @@ function DoraTiles({ answer, onSelect }: { answer: DoraInsights; onSelect: (key:
 function breakdownCharts(breakdown: (DoraMeasures & { key: string })[]) {
   return [
     { title: 'Deployments per day', bars: breakdown.map((b) => ({ key: b.key, value: b.deploymentFrequency.perDay })), format: (v: number) => v.toFixed(2) },
-    { title: 'Lead time (median, s)', bars: breakdown.map((b) => ({ key: b.key, value: b.leadTimeForChanges.p50Seconds ?? 0 })), format: (v: number) => humanDuration(v) },
+    { title: 'Lead time (median)', bars: breakdown.map((b) => ({ key: b.key, value: b.leadTimeForChanges.p50Seconds ?? 0 })), format: (v: number) => humanDuration(v) },
     { title: 'Change failure rate', bars: breakdown.map((b) => ({ key: b.key, value: b.changeFailureRate.rate })), format: (v: number) => percent(v) },
-    { title: 'Time to restore (median, s)', bars: breakdown.map((b) => ({ key: b.key, value: b.timeToRestore.p50Seconds ?? 0 })), format: (v: number) => humanDuration(v) },
+    { title: 'Time to restore (median)', bars: breakdown.map((b) => ({ key: b.key, value: b.timeToRestore.p50Seconds ?? 0 })), format: (v: number) => humanDuration(v) },
   ];
 }
 
