@@ -65,7 +65,7 @@ export function ProblemPanel({ error, refusal, title, onRetry, children }: Props
         )}
         {(hint || details) && (
           <>
-            <Anchor component="button" size="xs" onClick={() => setOpen((o) => !o)}>
+            <Anchor component="button" size="xs" style={{ alignSelf: 'flex-start' }} onClick={() => setOpen((o) => !o)}>
               {open ? 'Hide details' : 'Details'}
             </Anchor>
             <Collapse expanded={open}>
@@ -74,7 +74,8 @@ export function ProblemPanel({ error, refusal, title, onRetry, children }: Props
             </Collapse>
           </>
         )}
-        {onRetry && <Group><Button size="xs" variant="light" onClick={onRetry}>Retry</Button></Group>}
+        {/* A refusal names its next step instead; retrying is for failures that may pass on their own. */}
+        {onRetry && !explanation && <Group><Button size="xs" variant="light" onClick={onRetry}>Retry</Button></Group>}
       </Stack>
     </Alert>
   );

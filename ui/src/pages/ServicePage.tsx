@@ -22,6 +22,7 @@ import { RollbackDialog } from '../components/RollbackDialog';
 import { Time } from '../components/Time';
 import { bytes } from '../lib/format';
 import { isInFlight } from '../lib/live';
+import { isRollbackRecord, rollbackTarget } from '../lib/rollback';
 import { actionBlock } from '../lib/permissions';
 import { groupOfService, ownersOf } from '../lib/ownership';
 import { environmentColumns, historyOrder } from '../lib/serviceMatrix';
@@ -152,6 +153,10 @@ function EnvironmentCard({ app, service, environment, group, records, deployBloc
   const [rollbackOpen, setRollbackOpen] = useState(false);
   const [promoteOpen, setPromoteOpen] = useState(false);
   const runningRecord = running.data ? records.find((r) => r.id === running.data?.deploymentId) : undefined;
+  const scope = records.filter((r) => r.environment === environment);
+  const rollbackReason = rollbackBlock ?? (!runningRecord ? 'Nothing running to roll back'
+    : isRollbackRecord(runningRecord) ? 'The running version came from a rollback; a rollback cannot be rolled back'
+      : !rollbackTarget(runningRecord, scope) ? 'No earlier successful version to return to' : null);
   const candidate = status.data?.promotionCandidate;
 
   // A live row that reaches a terminal state refreshes the card (ui.md §4.6).
@@ -221,9 +226,9 @@ function EnvironmentCard({ app, service, environment, group, records, deployBloc
                 </Button>
               </span>
             </Tooltip>
-            <Tooltip label={rollbackBlock ?? (!runningRecord ? 'Nothing running to roll back' : '')} disabled={!rollbackBlock && !!runningRecord}>
+            <Tooltip label={rollbackReason} disabled={!rollbackReason}>
               <span>
-                <Button size="xs" color="orange" variant="light" disabled={!!rollbackBlock || !runningRecord || runningRecord.deploymentKind === 'ROLLBACK'}
+                <Button size="xs" color="orange" variant="light" disabled={!!rollbackReason}
                         onClick={() => setRollbackOpen(true)} data-testid="service-rollback">
                   Roll back running
                 </Button>
@@ -234,7 +239,7 @@ function EnvironmentCard({ app, service, environment, group, records, deployBloc
         {owner ? <PolicyLine policy={policy} group={group} /> : <GuardrailsLine group={group} />}
       </Stack>
       {rollbackOpen && runningRecord && (
-        <RollbackDialog record={runningRecord} scope={records.filter((r) => r.environment === environment)} group={group}
+        <RollbackDialog record={runningRecord} scope={scope} group={group}
                         opened={rollbackOpen} onClose={() => setRollbackOpen(false)} />
       )}
       {promoteOpen && candidate?.eligible && (

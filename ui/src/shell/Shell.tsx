@@ -11,7 +11,7 @@ import { InsightsPage } from '../pages/InsightsPage';
 import { ServiceListPage } from '../pages/ServiceListPage';
 import { ServicePage } from '../pages/ServicePage';
 import { BlockedAccessPage, NotFoundPage } from './AccessPages';
-import { EmbeddedStrip, KillSwitchBanner } from './Banners';
+import { EmbeddedStrip, KILL_SWITCH_REASON, KillSwitchBanner } from './Banners';
 
 const REFRESH_CHOICES = [30, 60, 120, 300, 600, 1800, 3600];
 
@@ -33,7 +33,9 @@ export function Shell() {
           </Group>
           <Group gap="sm" wrap="nowrap">
             {mayMutate(app) && (
-              <Button component={Link} to="/deploy" size="xs" data-testid="nav-deploy">Deploy</Button>
+              <Button component={Link} to="/deploy" size="xs" data-testid="nav-deploy"
+                      title={app.settings.mutations_disabled ? KILL_SWITCH_REASON : undefined}
+                      variant={app.settings.mutations_disabled ? 'default' : 'filled'}>Deploy</Button>
             )}
             <UserMenu />
           </Group>
