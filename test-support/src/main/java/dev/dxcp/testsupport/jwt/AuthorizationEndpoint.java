@@ -3,7 +3,6 @@ package dev.dxcp.testsupport.jwt;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -67,7 +66,7 @@ final class AuthorizationEndpoint implements HttpHandler {
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             Map<String, String> params = "POST".equals(exchange.getRequestMethod())
-                    ? form(JsonExchange.body(exchange)) : form(exchange.getRequestURI().getRawQuery());
+                    ? JsonExchange.form(JsonExchange.body(exchange)) : JsonExchange.form(exchange.getRequestURI().getRawQuery());
             if ("GET".equals(exchange.getRequestMethod())) {
                 requests.add(params);
             }
@@ -186,23 +185,6 @@ final class AuthorizationEndpoint implements HttpHandler {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static Map<String, String> form(String encoded) {
-        Map<String, String> params = new LinkedHashMap<>();
-        if (encoded == null || encoded.isEmpty()) {
-            return params;
-        }
-        for (String pair : encoded.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String key = eq < 0 ? pair : pair.substring(0, eq);
-            String value = eq < 0 ? "" : pair.substring(eq + 1);
-            params.put(URLDecoder.decode(key, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
-        }
-        return params;
     }
 
     private static long parseSeconds(String value) {

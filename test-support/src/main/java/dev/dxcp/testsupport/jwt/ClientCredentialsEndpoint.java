@@ -110,7 +110,7 @@ final class ClientCredentialsEndpoint implements HttpHandler {
         if (contentType.contains("json") || (!contentType.contains("form") && body.startsWith("{"))) {
             params = json(body);
         } else {
-            params = form(body);
+            params = JsonExchange.form(body);
         }
         if (params != null) {
             basicCredentials(exchange, params);
@@ -134,20 +134,6 @@ final class ClientCredentialsEndpoint implements HttpHandler {
         } catch (IOException e) {
             return null;
         }
-    }
-
-    private static Map<String, String> form(String body) {
-        Map<String, String> params = new HashMap<>();
-        for (String pair : body.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String key = eq < 0 ? pair : pair.substring(0, eq);
-            String value = eq < 0 ? "" : pair.substring(eq + 1);
-            params.put(URLDecoder.decode(key, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
-        }
-        return params;
     }
 
     private static void basicCredentials(HttpExchange exchange, Map<String, String> params) {

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Writing JSON answers on the JDK HTTP server, the one thing every endpoint of the issuer does. */
 final class JsonExchange {
@@ -34,6 +37,24 @@ final class JsonExchange {
         exchange.getResponseHeaders().set("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
         exchange.getResponseHeaders().set("Access-Control-Allow-Headers", "Content-Type, Accept, Authorization");
         exchange.sendResponseHeaders(204, -1);
+    }
+
+    /** An application/x-www-form-urlencoded body or query string; later repeats of a name win. */
+    static Map<String, String> form(String encoded) {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (encoded == null || encoded.isEmpty()) {
+            return params;
+        }
+        for (String pair : encoded.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String key = eq < 0 ? pair : pair.substring(0, eq);
+            String value = eq < 0 ? "" : pair.substring(eq + 1);
+            params.put(URLDecoder.decode(key, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+        }
+        return params;
     }
 
     static String body(HttpExchange exchange) throws IOException {

@@ -218,7 +218,7 @@ public final class TestIdentityProvider implements AutoCloseable {
 
     /** Sign-out: no session to end; back to the application's post-logout address when one is given. */
     private static void serveLogout(HttpExchange exchange) throws IOException {
-        String target = AuthorizationEndpoint.form(exchange.getRequestURI().getRawQuery()).get("post_logout_redirect_uri");
+        String target = JsonExchange.form(exchange.getRequestURI().getRawQuery()).get("post_logout_redirect_uri");
         if (target != null && (target.startsWith("http://") || target.startsWith("https://"))) {
             exchange.getResponseHeaders().set("Location", target);
             exchange.sendResponseHeaders(302, -1);

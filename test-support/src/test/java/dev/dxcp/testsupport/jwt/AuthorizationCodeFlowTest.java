@@ -111,7 +111,7 @@ class AuthorizationCodeFlowTest {
         form.put("lifetime_seconds", lifetime);
         HttpResponse<String> redirect = post(idp.authorizationUrl(), form);
         assertEquals(302, redirect.statusCode(), redirect.body());
-        Map<String, String> query = AuthorizationEndpoint.form(URI.create(location(redirect)).getRawQuery());
+        Map<String, String> query = JsonExchange.form(URI.create(location(redirect)).getRawQuery());
         assertEquals("s-1", query.get("state"));
         return query.get("code");
     }
