@@ -1,10 +1,9 @@
 import { Badge, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { post } from '../api/client';
-import { submit } from '../api/submit';
+import { useSubmission } from '../api/useSubmission';
 import type { DeliveryGroup, DeploymentRecord, PromotionCandidate, PromotionValidateResult } from '../api/types';
-import { SubmissionKey } from '../lib/submission';
 import { ProblemPanel } from './ProblemPanel';
 
 interface Props {
@@ -20,9 +19,8 @@ export function PromoteDialog({ service, candidate, group, opened, onClose }: Pr
   const navigate = useNavigate();
   const [summary, setSummary] = useState('');
   const [checked, setChecked] = useState<PromotionValidateResult | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const key = useRef(new SubmissionKey());
+  const [checking, setChecking] = useState(false);
+  const { busy, error, setError, send } = useSubmission<DeploymentRecord>();
   const intent = {
     service,
     source_environment: candidate.source_environment,
@@ -33,31 +31,22 @@ export function PromoteDialog({ service, candidate, group, opened, onClose }: Pr
   const refusal = { action: 'Promotion', kind: 'promote' as const, group: group?.name, environment: candidate.target_environment };
 
   async function check() {
-    setBusy(true);
+    setChecking(true);
     setError(null);
     try {
       setChecked((await post<PromotionValidateResult>('/v1/promotions/validate', intent)).data);
     } catch (failure) {
       setError(failure);
     } finally {
-      setBusy(false);
+      setChecking(false);
     }
   }
 
   async function promote() {
-    if (busy) {
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      const answer = await submit<DeploymentRecord>('/v1/promotions', intent, key.current.for(intent));
-      key.current.discard();
+    const created = await send('/v1/promotions', intent, intent);
+    if (created) {
       onClose();
-      navigate(`/deployments/${answer.data.id}`);
-    } catch (failure) {
-      setError(failure);
-      setBusy(false);
+      navigate(`/deployments/${created.id}`);
     }
   }
 
@@ -76,8 +65,8 @@ export function PromoteDialog({ service, candidate, group, opened, onClose }: Pr
         {error !== null && <ProblemPanel error={error} refusal={refusal} />}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>Cancel</Button>
-          <Button variant="light" onClick={check} disabled={!summary.trim()} loading={busy && !checked}>Check promotion</Button>
-          <Button onClick={promote} disabled={!checked || !summary.trim()} loading={busy && !!checked}>Promote</Button>
+          <Button variant="light" onClick={check} disabled={!summary.trim()} loading={checking}>Check promotion</Button>
+          <Button onClick={promote} disabled={!checked || !summary.trim()} loading={busy}>Promote</Button>
         </Group>
       </Stack>
     </Modal>

@@ -1,11 +1,9 @@
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { path } from '../api/client';
-import { submit } from '../api/submit';
+import { useSubmission } from '../api/useSubmission';
 import type { DeliveryGroup, DeploymentRecord } from '../api/types';
 import { rollbackTarget, rolledBackBy } from '../lib/rollback';
-import { SubmissionKey } from '../lib/submission';
 import { ProblemPanel } from './ProblemPanel';
 
 interface Props {
@@ -22,27 +20,15 @@ interface Props {
  */
 export function RollbackDialog({ record, scope, group, opened, onClose }: Props) {
   const navigate = useNavigate();
-  const key = useRef(new SubmissionKey());
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, setError, send } = useSubmission<DeploymentRecord>();
   const target = rollbackTarget(record, scope);
   const already = rolledBackBy(record, scope).length > 0 || record.outcome === 'ROLLED_BACK';
 
   async function confirm() {
-    if (busy) {
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      const answer = await submit<DeploymentRecord>(path('/v1/deployments/{id}/rollback', record.id), undefined,
-        key.current.for({ rollbackOf: record.id }));
-      key.current.discard();
+    const created = await send(path('/v1/deployments/{id}/rollback', record.id), undefined, { rollbackOf: record.id });
+    if (created) {
       onClose();
-      navigate(`/deployments/${answer.data.id}`);
-    } catch (failure) {
-      setError(failure);
-      setBusy(false);
+      navigate(`/deployments/${created.id}`);
     }
   }
 

@@ -6,7 +6,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { mayMutate, useApp, type AppState } from '../AppContext';
 import { ApiError, get, path, post } from '../api/client';
 import * as data from '../api/data';
-import { submit } from '../api/submit';
+import { useSubmission } from '../api/useSubmission';
 import type {
   DeliveryGroup, DeploymentRecord, Environment, PolicySummary, Recipe, ServiceEntry, ValidateResult, VersionsResponse,
 } from '../api/types';
@@ -16,7 +16,6 @@ import { ProblemPanel } from '../components/ProblemPanel';
 import { Time } from '../components/Time';
 import { actionBlock } from '../lib/permissions';
 import { groupOfService, ownsGroup } from '../lib/ownership';
-import { SubmissionKey } from '../lib/submission';
 import type { RefusalContext } from '../lib/refusals';
 
 /** domain §11: the version format, checked locally before asking the server. */
@@ -59,11 +58,8 @@ function DeployForm({ app }: { app: AppState }) {
   const [checked, setChecked] = useState<ValidateResult | null>(null);
   const [checkError, setCheckError] = useState<unknown>(null);
   const [checking, setChecking] = useState(false);
-  const [deploying, setDeploying] = useState(false);
-  const [deployError, setDeployError] = useState<unknown>(null);
   const [confirmProd, setConfirmProd] = useState(false);
-  const submissionKey = useRef(new SubmissionKey());
-  const deployInFlight = useRef(false);
+  const { busy: deploying, error: deployError, setError: setDeployError, send } = useSubmission<DeploymentRecord>();
 
   const services = useResource<ServiceEntry[]>('services', data.services);
   const groups = useResource<DeliveryGroup[]>('groups', data.deliveryGroups);
@@ -169,27 +165,12 @@ function DeployForm({ app }: { app: AppState }) {
   }
 
   async function deploy() {
-    // Disabled from the first click until an answer arrives (ui.md §4.5); the ref also stops a
-    // second click that lands before React re-renders the disabled button.
-    if (deployInFlight.current) {
-      return;
-    }
-    deployInFlight.current = true;
-    setDeploying(true);
-    setDeployError(null);
-    try {
-      const answer = await submit<DeploymentRecord>('/v1/deployments', intent, submissionKey.current.for({ ...intent }));
-      submissionKey.current.discard();
-      navigate(`/deployments/${answer.data.id}`);
-    } catch (failure) {
-      if (failure instanceof ApiError && failure.code === 'IDEMPOTENCY_CONFLICT') {
-        submissionKey.current.discard();
-      }
-      setDeployError(failure);
+    // Disabled from the first click until an answer arrives (ui.md §4.5).
+    const created = await send('/v1/deployments', intent, { ...intent });
+    if (created) {
+      navigate(`/deployments/${created.id}`);
+    } else {
       setPolicyGeneration((g) => g + 1);
-    } finally {
-      deployInFlight.current = false;
-      setDeploying(false);
     }
   }
 

@@ -16,6 +16,7 @@ import {
 } from '../lib/historyFilters';
 import { isTerminal } from '../lib/live';
 import { ownsGroup } from '../lib/ownership';
+import { withParam } from '../lib/searchParams';
 import { Skeleton } from '@mantine/core';
 
 const PAGE = 100;
@@ -41,14 +42,8 @@ export function HistoryPage() {
   const groupsById = new Map((groups.data ?? []).map((g) => [g.id, g]));
 
   function setFilter(key: FilterKey, value: string) {
-    const next = new URLSearchParams(params);
-    if (value) {
-      next.set(key, value);
-    } else {
-      next.delete(key);
-    }
     setShown(PAGE);
-    setParams(next);
+    setParams(withParam(params, key, value));
   }
 
   const active = FILTER_KEYS.filter((key) => filters[key]);

@@ -10,6 +10,7 @@ import { BarChart } from '../components/BarChart';
 import { Panel } from '../components/Panel';
 import { Time } from '../components/Time';
 import { humanDuration, percent } from '../lib/format';
+import { withParam } from '../lib/searchParams';
 
 const WINDOWS = [7, 14, 30, 60, 90];
 const FAILURE_WINDOW_CAP = 30;
@@ -40,22 +41,13 @@ export function InsightsPage() {
     (signal) => get(`/v1/insights/dora${doraQuery}`, signal), app.refreshSeconds);
 
   function set(name: string, value: string) {
-    const next = new URLSearchParams(params);
-    if (value) {
-      next.set(name, value);
-    } else {
-      next.delete(name);
-    }
-    setParams(next);
+    setParams(withParam(params, name, value));
   }
 
   /** A breakdown bar sets that filter (ui.md §5.6). */
   function selectBreakdown(key: string) {
     const filter = groupBy === 'service' ? 'service' : groupBy === 'group' ? 'group' : 'environment';
-    const next = new URLSearchParams(params);
-    next.set(filter, key);
-    next.delete('groupBy');
-    setParams(next);
+    setParams(withParam(withParam(params, filter, key), 'groupBy', null));
   }
 
   return (

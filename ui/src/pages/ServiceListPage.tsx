@@ -9,6 +9,7 @@ import { ProblemPanel } from '../components/ProblemPanel';
 import { Time } from '../components/Time';
 import { groupOfService, ownsGroup } from '../lib/ownership';
 import { cellFor, environmentColumns, historyOrder, lastActivity } from '../lib/serviceMatrix';
+import { withParam } from '../lib/searchParams';
 import { Skeleton } from '@mantine/core';
 
 /** ui.md §5.1: what runs where. */
@@ -27,13 +28,7 @@ export function ServiceListPage() {
   const columns = useMemo(() => environmentColumns(envs.data, ordered), [envs.data, ordered]);
 
   function setParam(name: string, value: string | null) {
-    const next = new URLSearchParams(params);
-    if (value) {
-      next.set(name, value);
-    } else {
-      next.delete(name);
-    }
-    setParams(next, { replace: true });
+    setParams(withParam(params, name, value), { replace: true });
   }
 
   function refresh() {
