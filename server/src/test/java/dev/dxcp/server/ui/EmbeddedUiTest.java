@@ -224,6 +224,15 @@ public abstract class EmbeddedUiTest {
         return awaitTerminal(record.path("id").asText());
     }
 
+    /** Two versions registered and deployed to sandbox one after the other: the records, older first. */
+    protected List<JsonNode> twoReleases(String service) {
+        String older = newVersion();
+        String newer = newVersion();
+        register(service, older);
+        register(service, newer);
+        return List.of(deployed(service, older, owner(OWNER)), deployed(service, newer, owner(OWNER)));
+    }
+
     protected JsonNode deploy(String service, String version, String token, String recipeId) {
         Map<String, Object> intent = new LinkedHashMap<>(Map.of("service", service, "environment", "sandbox",
                 "version", version, "changeSummary", "release " + version + " of " + service));

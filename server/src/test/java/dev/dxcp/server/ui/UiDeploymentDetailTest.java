@@ -89,12 +89,10 @@ class UiDeploymentDetailTest extends EmbeddedUiTest {
     @Test
     @DisplayName("ui.md check 17: rollback asks for confirmation naming the target version; Cancel sends nothing; Confirm creates one ROLLBACK record and opens it; the original shows \"Rolled back by\"")
     void rollbackConfirmsTheTargetCancelSendsNothingConfirmCreatesOneRollback() {
-        String good = newVersion();
-        String bad = newVersion();
-        register("billing-api", good);
-        register("billing-api", bad);
-        deployed("billing-api", good, owner(OWNER));
-        String badId = deployed("billing-api", bad, owner(OWNER)).path("id").asText();
+        List<JsonNode> releases = twoReleases("billing-api");
+        String good = releases.get(0).path("version").asText();
+        String bad = releases.get(1).path("version").asText();
+        String badId = releases.get(1).path("id").asText();
 
         signIn("Delivery owner", null);
         browser.open("/deployments/" + badId);
@@ -127,12 +125,7 @@ class UiDeploymentDetailTest extends EmbeddedUiTest {
     @Test
     @DisplayName("ui.md check 18: a rollback record offers no Rollback button")
     void aRollbackRecordOffersNoRollback() {
-        String good = newVersion();
-        String bad = newVersion();
-        register("recommendations", good);
-        register("recommendations", bad);
-        deployed("recommendations", good, owner(OWNER));
-        String badId = deployed("recommendations", bad, owner(OWNER)).path("id").asText();
+        String badId = twoReleases("recommendations").get(1).path("id").asText();
         JsonNode rollback = post("/v1/deployments/" + badId + "/rollback", owner(OWNER), null,
                 "Idempotency-Key", UUID.randomUUID().toString()).json();
         awaitTerminal(rollback.path("id").asText());

@@ -1,5 +1,6 @@
 package dev.dxcp.server.ui;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -14,12 +15,9 @@ class UiKillSwitchTest extends EmbeddedUiTest {
     @Test
     @DisplayName("ui.md check 14: kill switch on: banner on every page, Deploy/Rollback disabled with that reason, lists still load")
     void killSwitchShowsABannerEverywhereDisablesDeployAndRollbackAndListsLoad() {
-        String good = newVersion();
-        String current = newVersion();
-        register("identity-api", good);
-        register("identity-api", current);
-        deployed("identity-api", good, owner(OWNER));
-        String currentId = deployed("identity-api", current, owner(OWNER)).path("id").asText();
+        JsonNode currentRelease = twoReleases("identity-api").get(1);
+        String current = currentRelease.path("version").asText();
+        String currentId = currentRelease.path("id").asText();
         signIn("Delivery owner", null);
 
         assertThat(put("/v1/admin/system/mutations-disabled", admin(), Map.of("mutations_disabled", true,
