@@ -81,6 +81,20 @@ class UiShellTest extends EmbeddedUiTest {
     }
 
     @Test
+    @DisplayName("ui.md §3, §5.7: a platform admin has the Admin entry; its overview shows configuration, engine, defaults and read models")
+    void platformAdminHasTheAdminEntryAndItsOverview() {
+        signIn("Platform admin", null);
+        assertThat(browser.driver().findElements(By.cssSelector("nav[aria-label='Main'] a")))
+                .extracting(element -> element.getText()).containsExactly("Services", "Deployments", "Insights", "Admin");
+        browser.clickButton("Admin");
+        browser.awaitPath("/admin/overview");
+        browser.awaitText("admin-engine", "UP");
+        browser.awaitText("admin-settings", "Deploys a day per group and environment: 25");
+        browser.awaitText("admin-projections", "deployments");
+        browser.screenshot("admin-overview");
+    }
+
+    @Test
     @DisplayName("ui.md §3: an unknown route shows the not-found page with links to Services and Deployments")
     void unknownRouteShowsNotFoundWithLinks() {
         signIn("Delivery owner", null);
