@@ -29,10 +29,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The server with no configuration but its data directory, as a new user starts it: an embedded file
- * database, the development token issuer, an embedded S3 store with demo artifacts. Walks the README's
- * first steps. The data directory is given relative to the working directory, spelled with "." and ".."
- * (H2 and the embedded S3 server each refused such paths once); the packaged jar with the default
- * {@code ./data} is NewcomerIT's.
+ * database, the development token issuer, an embedded S3 store with demo artifacts and the demo data of
+ * first start. Walks the README's first steps. The data directory is given relative to the working
+ * directory, spelled with "." and ".." (H2 and the embedded S3 server each refused such paths once); the
+ * packaged jar with the default {@code ./data} is NewcomerIT's.
  */
 @SpringBootTest(classes = DxcpServerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class EmbeddedModeEndToEndTest {
@@ -71,8 +71,8 @@ class EmbeddedModeEndToEndTest {
         assertThat(whoami.path("sub").asText()).isEqualTo("demo-ci@clients");
         assertThat(whoami.path("azp").asText()).isEqualTo("demo-ci");
 
-        Map<String, Object> build = Map.of("service", "demo-service", "version", "1.1.0",
-                "artifactRef", "s3://dxcp-artifacts/demo-service/demo-service-1.1.0.zip",
+        Map<String, Object> build = Map.of("service", "demo-service", "version", "1.2.0",
+                "artifactRef", "s3://dxcp-artifacts/demo-service/demo-service-1.2.0.zip",
                 "git_sha", "abc123", "git_branch", "main", "ci_provider", "github", "ci_run_id", "1",
                 "built_at", "2026-02-27T00:00:00Z");
         assertThat(register(ci, "first-build", build).status()).isEqualTo(403);
@@ -92,10 +92,11 @@ class EmbeddedModeEndToEndTest {
         assertThat(register(ci, "first-build", other).json().path("code").asText())
                 .isEqualTo("BUILD_REGISTRATION_CONFLICT");
 
-        Response read = TestHttp.get(url("/v1/builds?service=demo-service&version=1.1.0"), admin);
+        Response read = TestHttp.get(url("/v1/builds?service=demo-service&version=1.2.0"), admin);
         assertThat(read.body()).isEqualTo(created.body());
         JsonNode versions = TestHttp.get(url("/v1/services/demo-service/versions"), admin).json();
-        assertThat(versions.path("versions").findValuesAsText("version")).containsExactly("1.1.0");
+        assertThat(versions.path("source").asText()).isEqualTo("cache");
+        assertThat(versions.path("versions").findValuesAsText("version")).containsExactly("1.2.0", "1.1.0", "1.0.0");
         JsonNode scanned = TestHttp.get(url("/v1/services/demo-service/versions?refresh=1"), admin).json();
         assertThat(scanned.path("versions").findValuesAsText("version")).containsExactly("1.2.0", "1.1.0", "1.0.0");
     }
@@ -107,6 +108,31 @@ class EmbeddedModeEndToEndTest {
         InetAddress external = LocalAddresses.nonLoopback().orElse(null);
         assumeTrue(external != null, "this machine has no non-loopback address to call through");
         assertThat(LocalAddresses.accepts(external, port)).as("connection through " + external).isFalse();
+    }
+
+    @Test
+    void theDemoDataOfFirstStartLetsTheDevelopmentOwnerDeployDemoService110AndRollItBack() throws InterruptedException {
+        String owner = TestHttp.post(url("/dev-idp/token/owner"), null, null).json().path("access_token").asText();
+        JsonNode group = TestHttp.get(url("/v1/delivery-groups/default"), owner).json();
+        assertThat(group.path("owner").asText()).contains("owner@dxcp.local");
+        JsonNode build = TestHttp.get(url("/v1/builds?service=demo-service&version=1.1.0"), owner).json();
+        assertThat(build.path("ci_publisher").asText()).isEqualTo("dxcp-demo-data");
+        assertThat(build.path("sha256").asText()).hasSize(64);
+        JsonNode running = TestHttp.get(url("/v1/services/demo-service/running?environment=sandbox"), owner).json();
+        assertThat(running.path("version").asText()).isEqualTo("1.0.0");
+
+        Response deployed = TestHttp.post(url("/v1/deployments"), owner, Map.of("service", "demo-service",
+                "environment", "sandbox", "version", "1.1.0", "changeSummary", "newcomer"), "Idempotency-Key", "newcomer-1");
+        assertThat(deployed.status()).as(deployed.body()).isEqualTo(201);
+        String id = deployed.json().path("id").asText();
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        while (!TestHttp.get(url("/v1/deployments/" + id), owner).json().path("state").asText().equals("SUCCEEDED")) {
+            assertThat(System.nanoTime()).as("deployment " + id + " succeeds").isLessThan(deadline);
+            Thread.sleep(250);
+        }
+        Response rollback = TestHttp.post(url("/v1/deployments/" + id + "/rollback"), owner, null, "Idempotency-Key", "newcomer-rb");
+        assertThat(rollback.status()).as(rollback.body()).isEqualTo(201);
+        assertThat(rollback.json().path("version").asText()).isEqualTo("1.0.0");
     }
 
     @Test
