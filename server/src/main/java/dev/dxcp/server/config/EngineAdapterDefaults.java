@@ -41,7 +41,7 @@ public final class EngineAdapterDefaults {
             case "mtls" -> new EngineAdapterSettings(Mode.MTLS, url, null, null, null, null, null, null, null, null,
                     file(p.clientCert()), file(p.clientKey()), file(p.keystore()),
                     secret(p.keystorePassword(), Secret.KEYSTORE_PASSWORD), file(p.caBundle()), text(p.serverName()));
-            default -> throw new IllegalStateException("DXCP_GATE_AUTH_MODE must be none, header, bearer or mtls");
+            default -> throw new InvalidSetting("DXCP_GATE_AUTH_MODE", "must be none, header, bearer or mtls, was \"" + authMode + "\"");
         };
     }
 

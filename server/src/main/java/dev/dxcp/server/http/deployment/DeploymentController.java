@@ -87,7 +87,7 @@ public class DeploymentController {
                 DeploymentIntentSchema.peek(body, "service"), DeploymentIntentSchema.peek(body, "environment"), null,
                 now);
         DeploymentIntentSchema.Parsed parsed = DeploymentIntentSchema.parse(
-                JsonBodies.object(exchange, body, ErrorCode.INVALID_REQUEST));
+                JsonBodies.object(exchange, body, ErrorCode.INVALID_REQUEST, DeploymentIntentSchema.BLANK_IS_A_VALUE));
         AdmissionOutcome outcome = commands.send(new SubmitDeployment(
                 new IdempotencyKeyUse(key, "POST", "/v1/deployments"), parsed.fingerprint(),
                 UUID.randomUUID().toString(), parsed.intent(), Actors.of(caller), now),
@@ -114,7 +114,7 @@ public class DeploymentController {
         rateLimiter.check(caller, RateLimiter.Kind.READ);
         guards.mutationsEnabled();
         DeploymentIntentSchema.Parsed parsed = DeploymentIntentSchema.parse(
-                JsonBodies.object(exchange, body, ErrorCode.INVALID_REQUEST));
+                JsonBodies.object(exchange, body, ErrorCode.INVALID_REQUEST, DeploymentIntentSchema.BLANK_IS_A_VALUE));
         Instant now = Timestamps.truncate(clock.instant());
         ValidationResult result = commands.send(new ValidateDeployment(parsed.intent(), now),
                 AuditMetadata.of(caller, RequestIds.of(exchange), null));

@@ -10,6 +10,8 @@ import dev.dxcp.events.build.SemverOrder;
 import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.common.Timestamps;
+import dev.dxcp.events.configuration.ConfigurationQueries.GroupsOfServices;
+import dev.dxcp.events.configuration.ConfigurationQueries.ServiceGroups;
 import dev.dxcp.events.engine.EngineMessages.DiscoverVersions;
 import dev.dxcp.events.engine.EngineMessages.DiscoveredVersion;
 import dev.dxcp.events.registry.RegistryQueries.FindService;
@@ -55,6 +57,7 @@ public class ServicesController {
         Caller caller = authenticator.authenticate(exchange);
         rateLimiter.check(caller, RateLimiter.Kind.READ);
         ArrayNode list = json.createArrayNode();
+        ServiceGroups groups = questions.ask(new GroupsOfServices(), ServiceGroups.class);
         for (ServiceEntry entry : questions.askList(new ListServices(), ServiceEntry.class)) {
             ObjectNode node = list.addObject();
             node.put("service_name", entry.serviceName());
@@ -64,6 +67,11 @@ public class ServicesController {
             node.put("stable_service_url_template", entry.stableServiceUrlTemplate());
             node.put("backstage_entity_ref", entry.backstageEntityRef());
             node.put("backstage_entity_url", entry.backstageEntityUrl());
+            // Additive, next to the catalog link: the service's delivery group and its API link
+            // (root-relative, as clients resolve /v1 against the origin; spec README). docs/BACKSTAGE.md.
+            String groupId = groups.groupOf(entry.serviceName());
+            node.put("delivery_group_id", groupId);
+            node.put("delivery_group_url", groupId == null ? null : "/v1/delivery-groups/" + groupId);
         }
         return list;
     }
