@@ -10,6 +10,7 @@ import dev.dxcp.server.identity.Authenticator;
 import dev.dxcp.server.identity.Caller;
 import dev.dxcp.server.observability.RequestIds;
 import dev.dxcp.server.observability.RequestLogContext;
+import dev.dxcp.server.observability.RequestOutcome;
 import dev.dxcp.server.observability.DenialMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,7 +64,7 @@ public class ErrorResponses implements WebExceptionHandler {
         }
         if (DisconnectedClientHelper.isClientDisconnectedException(failure)) {
             // Nobody is left to answer: the access line says the client went away (RequestIds), no stack trace.
-            RequestBodies.markAbandoned(exchange);
+            RequestOutcome.abandoned(exchange);
             return Mono.empty();
         }
         // Telling a database outage apart may ask the pool for a connection: never on an event-loop thread.
@@ -129,7 +130,7 @@ public class ErrorResponses implements WebExceptionHandler {
             return new Answer(rejection);
         }
         if (failure instanceof DataBufferLimitException || failure.getCause() instanceof DataBufferLimitException) {
-            return new Answer(new Rejection(ErrorCode.HTTP_ERROR, "Request body is too large"), 413);
+            return new Answer(new Rejection(ErrorCode.REQUEST_BODY_TOO_LARGE, "Request body is too large"));
         }
         if (failure instanceof ServerWebInputException) {
             return new Answer(new Rejection(ErrorCode.INVALID_REQUEST, "Invalid request"));
@@ -147,7 +148,8 @@ public class ErrorResponses implements WebExceptionHandler {
                 case 415 -> "Unsupported media type: send application/json";
                 default -> status.getReason() != null ? status.getReason() : "HTTP error";
             };
-            return new Answer(new Rejection(ErrorCode.HTTP_ERROR, message), code);
+            // The catalogue's constant where it has one for this status (408, 413, 414, 431), else the layer's.
+            return new Answer(new Rejection(ErrorCode.of(ErrorCode.HTTP_ERROR.code(), code), message), code);
         }
         if (outages.isOutage(failure)) {
             log.warn("event=database_unavailable request_id={} path={} error=\"{}\" cause=\"{}\"",

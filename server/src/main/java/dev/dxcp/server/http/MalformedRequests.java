@@ -1,6 +1,8 @@
 package dev.dxcp.server.http;
 
+import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
+import dev.dxcp.server.observability.RequestIds;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -58,24 +60,24 @@ final class MalformedRequests extends ChannelInboundHandlerAdapter {
         String requestId = UUID.randomUUID().toString();
         byte[] body = errors.getObject().render(rejection, requestId, false).getBytes(StandardCharsets.UTF_8);
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                HttpResponseStatus.valueOf(rejection.httpStatus()), Unpooled.wrappedBuffer(body));
+                HttpResponseStatus.valueOf(rejection.error().status()), Unpooled.wrappedBuffer(body));
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json")
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
                 .set(RequestIds.HEADER, requestId)
                 .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         log.info("event=http_request method={} path={} status={} outcome=malformed detail=\"{}\" request_id={}",
-                method, path, rejection.httpStatus(), cause.getMessage(), requestId);
+                method, path, rejection.error().status(), cause.getMessage(), requestId);
         ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
     }
 
     private static Rejection rejectionFor(Throwable cause) {
         if (cause instanceof TooLongHttpLineException) {
-            return new Rejection("HTTP_ERROR", 414, "Request line is too long");
+            return new Rejection(ErrorCode.REQUEST_LINE_TOO_LONG, "Request line is too long");
         }
         if (cause instanceof TooLongHttpHeaderException) {
-            return new Rejection("HTTP_ERROR", 431, "Request headers are too large");
+            return new Rejection(ErrorCode.REQUEST_HEADERS_TOO_LARGE, "Request headers are too large");
         }
-        return new Rejection("INVALID_REQUEST", 400,
+        return new Rejection(ErrorCode.INVALID_REQUEST,
                 "Malformed request: the request line or a header is not valid HTTP (a bare CR, LF or NUL?)");
     }
 }

@@ -1,6 +1,9 @@
 package dev.dxcp.server.http;
 
+import dev.dxcp.events.common.ErrorCode;
+import dev.dxcp.events.common.Rejection;
 import dev.dxcp.server.config.HttpTimeouts;
+import dev.dxcp.server.observability.RequestOutcome;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -9,12 +12,10 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -39,10 +40,7 @@ import java.time.Duration;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
 public class RequestBodies implements WebFilter {
-    /** How the request ended when it ended without a regular answer (RequestIds logs it). */
-    public static final String OUTCOME = "dxcp.outcome";
-    /** The whole body, once it has arrived (an empty array for none). */
-    static final String BODY_READ = "dxcp.body";
+    private static final String BODY_READ = RequestOutcome.BODY_READ;
     private static final byte[] NO_BODY = new byte[0];
 
     private final Duration timeout;
@@ -66,11 +64,10 @@ public class RequestBodies implements WebFilter {
         }
         return DataBufferUtils.join(request.getBody(), maxBytes)
                 .timeout(timeout, Mono.error(() -> {
-                    exchange.getAttributes().put(OUTCOME, "body_timeout");
+                    RequestOutcome.bodyTimedOut(exchange);
                     // The rest of the body may still come, at the same crawl: the answer closes the connection.
                     exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
-                    return new ResponseStatusException(HttpStatus.REQUEST_TIMEOUT,
-                            "The request body did not arrive within " + timeout.toSeconds() + " s");
+                    return new Rejection(ErrorCode.REQUEST_BODY_TIMEOUT, "The request body did not arrive in time");
                 }))
                 .map(RequestBodies::bytes)
                 .defaultIfEmpty(NO_BODY)
@@ -84,12 +81,6 @@ public class RequestBodies implements WebFilter {
     public static byte[] bodyOf(ServerWebExchange exchange) {
         byte[] body = exchange.getAttribute(BODY_READ);
         return body == null ? NO_BODY : body;
-    }
-
-    /** The client went away before its answer: before or after its body had arrived (RequestIds logs it). */
-    static void markAbandoned(ServerWebExchange exchange) {
-        exchange.getAttributes().putIfAbsent(OUTCOME, exchange.getAttribute(BODY_READ) == null
-                ? "abandoned_before_body" : "abandoned_before_answer");
     }
 
     private static byte[] bytes(DataBuffer joined) {

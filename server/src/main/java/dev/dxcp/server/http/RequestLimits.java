@@ -1,10 +1,10 @@
 package dev.dxcp.server.http;
 
+import dev.dxcp.events.common.ErrorCode;
+import dev.dxcp.events.common.Rejection;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -27,10 +27,10 @@ public class RequestLimits implements WebFilter {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         if (exchange.getRequest().getURI().toString().length() > MAX_URI_CHARS) {
-            return Mono.error(new ResponseStatusException(HttpStatus.URI_TOO_LONG));
+            return Mono.error(new Rejection(ErrorCode.REQUEST_LINE_TOO_LONG, "Request line is too long"));
         }
         if (headerBytes(exchange.getRequest().getHeaders()) > MAX_HEADER_BYTES) {
-            return Mono.error(new ResponseStatusException(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE));
+            return Mono.error(new Rejection(ErrorCode.REQUEST_HEADERS_TOO_LARGE, "Request headers are too large"));
         }
         return chain.filter(exchange);
     }

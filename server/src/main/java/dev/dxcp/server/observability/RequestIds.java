@@ -54,7 +54,7 @@ public class RequestIds implements WebFilter {
         return chain.filter(exchange).doFinally(signal -> {
             if (signal == SignalType.CANCEL) {
                 // The client went away before the answer: say so, instead of a status nobody sent.
-                RequestBodies.markAbandoned(exchange);
+                RequestOutcome.abandoned(exchange);
                 logAccess(exchange, id, started, logged);
             }
         });
@@ -70,7 +70,7 @@ public class RequestIds implements WebFilter {
             String previous = MDC.get(RequestLogContext.KEY);
             RequestLogContext.bind(id);
             try {
-                String outcome = exchange.getAttribute(RequestBodies.OUTCOME);
+                String outcome = RequestOutcome.of(exchange);
                 long millis = (System.nanoTime() - started) / 1_000_000;
                 if (outcome == null) {
                     log.info("event=http_request method={} path={} status={} duration_ms={} request_id={}",

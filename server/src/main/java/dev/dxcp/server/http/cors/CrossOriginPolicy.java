@@ -1,7 +1,8 @@
 package dev.dxcp.server.http.cors;
 
+import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
-import dev.dxcp.server.http.RequestIds;
+import dev.dxcp.server.observability.RequestIds;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -105,15 +106,15 @@ public class CrossOriginPolicy implements WebFilter {
         response.getHeaders().add(HttpHeaders.VARY, String.join(", ", HttpHeaders.ORIGIN,
                 HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS));
         if (!allowed) {
-            return Mono.error(new Rejection("CORS_NOT_ALLOWED", 403,
+            return Mono.error(new Rejection(ErrorCode.CORS_NOT_ALLOWED,
                     "Origin " + origin + " is not allowed to call this API (DXCP_CORS_ORIGINS)"));
         }
         if (!METHODS.contains(method)) {
-            return Mono.error(new Rejection("CORS_NOT_ALLOWED", 403,
+            return Mono.error(new Rejection(ErrorCode.CORS_NOT_ALLOWED,
                     "Method " + method + " is not allowed cross-origin; allowed: " + String.join(", ", METHODS)));
         }
         if (!unknownHeaders.isEmpty()) {
-            return Mono.error(new Rejection("CORS_NOT_ALLOWED", 403, "Request headers " + unknownHeaders
+            return Mono.error(new Rejection(ErrorCode.CORS_NOT_ALLOWED, "Request headers " + unknownHeaders
                     + " are not allowed cross-origin; allowed: " + String.join(", ", REQUEST_HEADERS)));
         }
         HttpHeaders headers = response.getHeaders();

@@ -164,7 +164,7 @@ public class DevIdentityController {
         try {
             return URLDecoder.decode(formValue, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new Rejection("INVALID_REQUEST", 400, "Token request body is not valid form encoding");
+            throw new Rejection(ErrorCode.INVALID_REQUEST, "Token request body is not valid form encoding");
         }
     }
 }

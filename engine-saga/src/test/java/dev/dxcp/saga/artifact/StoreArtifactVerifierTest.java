@@ -1,9 +1,7 @@
-package dev.dxcp.server.artifact;
+package dev.dxcp.saga.artifact;
 
 import dev.dxcp.artifact.S3ArtifactStore;
 import dev.dxcp.artifact.S3StoreSettings;
-import dev.dxcp.command.build.ArtifactLimits;
-import dev.dxcp.command.build.ArtifactSourceRules;
 import dev.dxcp.events.build.BuildRecord;
 import dev.dxcp.events.common.Rejection;
 import org.junit.jupiter.api.Test;
@@ -15,6 +13,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,13 +31,12 @@ class StoreArtifactVerifierTest {
         try (S3ArtifactStore store = new S3ArtifactStore(S3StoreSettings
                 .s3Compatible(URI.create("http://127.0.0.1:" + port), "key", "secret")
                 .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(2)))) {
-            StoreArtifactVerifier verifier = new StoreArtifactVerifier(store,
-                    new ArtifactSourceRules(Set.of("s3"), "artifacts"),
-                    new ArtifactLimits(ArtifactLimits.DEFAULT_MAX_SIZE_BYTES, Set.of("application/zip")));
+            StoreArtifactVerifier verifier = new StoreArtifactVerifier(store, Set.of("s3"), "artifacts",
+                    UnaryOperator.identity());
             assertThatThrownBy(() -> verifier.measure(build("s3://artifacts/demo-service/demo-service-1.0.0.zip")))
                     .isInstanceOfSatisfying(Rejection.class, rejection -> {
                         assertThat(rejection.code()).isEqualTo("INTERNAL_ERROR");
-                        assertThat(rejection.httpStatus()).isEqualTo(500);
+                        assertThat(rejection.error().status()).isEqualTo(500);
                         assertThat(rejection.operatorHint()).contains("request_id")
                                 .doesNotContain("127.0.0.1").doesNotContain(String.valueOf(port))
                                 .doesNotContainIgnoringCase("exception").doesNotContain("s3://");
