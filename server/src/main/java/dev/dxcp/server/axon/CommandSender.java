@@ -9,7 +9,6 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.dxcp.query.operations.ReadYourWrites;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
@@ -28,9 +27,9 @@ public class CommandSender {
     private static final int MAX_ATTEMPTS = 12;
 
     private final CommandGateway gateway;
-    private final ReadYourWrites readYourWrites;
+    private final ProjectionCatchUp readYourWrites;
 
-    public CommandSender(CommandGateway gateway, ReadYourWrites readYourWrites) {
+    public CommandSender(CommandGateway gateway, ProjectionCatchUp readYourWrites) {
         this.gateway = gateway;
         this.readYourWrites = readYourWrites;
     }

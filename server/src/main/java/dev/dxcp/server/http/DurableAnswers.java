@@ -1,6 +1,5 @@
 package dev.dxcp.server.http;
 
-import dev.dxcp.server.config.FileDatabaseSync;
 import org.springframework.http.HttpMethod;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -18,16 +17,17 @@ import java.util.Set;
 public class DurableAnswers implements WebFilter {
     private static final Set<HttpMethod> READS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
-    private final FileDatabaseSync sync;
+    private final Runnable sync;
 
-    public DurableAnswers(FileDatabaseSync sync) {
-        this.sync = sync;
+    /** @param syncCommitted puts what the database has committed on disk (FileDatabaseSync) */
+    public DurableAnswers(Runnable syncCommitted) {
+        this.sync = syncCommitted;
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         if (!READS.contains(exchange.getRequest().getMethod())) {
-            exchange.getResponse().beforeCommit(() -> Mono.fromRunnable(sync::syncCommitted)
+            exchange.getResponse().beforeCommit(() -> Mono.fromRunnable(sync)
                     .subscribeOn(Schedulers.boundedElastic()).then());
         }
         return chain.filter(exchange);

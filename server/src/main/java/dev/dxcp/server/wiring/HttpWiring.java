@@ -62,7 +62,7 @@ public class HttpWiring {
     @Bean
     public CommandSender commandSender(CommandGateway gateway, ReadYourWrites readYourWrites,
                                        AppendedEvents appendedEvents) {
-        return new CommandSender(gateway, readYourWrites);
+        return new CommandSender(gateway, readYourWrites::await);
     }
 
     /** Embedded mode: answers to writes wait until the writes are on disk (FileDatabaseSync). */
@@ -71,7 +71,7 @@ public class HttpWiring {
     public DurableAnswers durableAnswers(DataSource dataSource) {
         log.info("event=embedded_database durability=synced_before_answer note=\"every answer to a write waits "
                 + "until the H2 file is synced to disk\"");
-        return new DurableAnswers(new FileDatabaseSync(dataSource));
+        return new DurableAnswers(new FileDatabaseSync(dataSource)::syncCommitted);
     }
 
     @Bean
