@@ -5,6 +5,7 @@ import dev.dxcp.events.settings.EngineAdapterSettings.Mode;
 import dev.dxcp.events.settings.EngineAdapterSettings.Secret;
 import dev.dxcp.saga.engine.EngineSecrets;
 
+import dev.dxcp.server.settings.DxcpProperties;
 import java.nio.file.Path;
 import java.util.Locale;
 

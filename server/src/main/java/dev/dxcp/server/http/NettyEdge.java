@@ -1,6 +1,6 @@
 package dev.dxcp.server.http;
 
-import dev.dxcp.server.config.HttpTimeouts;
+import dev.dxcp.server.settings.HttpTimeouts;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.embedded.netty.NettyServerCustomizer;
 import org.springframework.stereotype.Component;

@@ -2,7 +2,7 @@ package dev.dxcp.server.http;
 
 import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
-import dev.dxcp.server.config.HttpTimeouts;
+import dev.dxcp.server.settings.HttpTimeouts;
 import dev.dxcp.server.observability.RequestOutcome;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;

@@ -9,7 +9,7 @@ import dev.dxcp.command.build.ArtifactLimits;
 import dev.dxcp.command.build.ArtifactSourceRules;
 import dev.dxcp.saga.artifact.StoreArtifactVerifier;
 import dev.dxcp.saga.artifact.VersionDiscovery;
-import dev.dxcp.server.config.DxcpProperties;
+import dev.dxcp.server.settings.DxcpProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;

@@ -28,7 +28,7 @@ import dev.dxcp.command.settings.SystemSettingsView;
 import dev.dxcp.events.settings.CiPublisher;
 import dev.dxcp.events.settings.RateLimits;
 import dev.dxcp.events.settings.UiExposurePolicy;
-import dev.dxcp.server.config.DxcpProperties;
+import dev.dxcp.server.settings.DxcpProperties;
 import dev.dxcp.server.config.EngineAdapterDefaults;
 import dev.dxcp.server.config.EngineProperties;
 import dev.dxcp.server.config.InvalidSetting;

@@ -24,7 +24,7 @@ import dev.dxcp.saga.engine.UnusableStartupEngine;
 import dev.dxcp.server.axon.CommandSender;
 import dev.dxcp.server.config.EngineProperties;
 import dev.dxcp.server.config.InvalidSetting;
-import dev.dxcp.server.observability.GateMetrics;
+import dev.dxcp.server.metrics.GateMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Value;

@@ -6,7 +6,7 @@ import dev.dxcp.query.operations.ReadYourWrites;
 import dev.dxcp.query.operations.StoredTokens;
 import dev.dxcp.server.axon.AppendedEvents;
 import dev.dxcp.server.axon.CommandSender;
-import dev.dxcp.server.config.DxcpProperties;
+import dev.dxcp.server.settings.DxcpProperties;
 import dev.dxcp.server.config.FileDatabaseSync;
 import dev.dxcp.server.http.AdmissionAnswers;
 import dev.dxcp.server.http.DurableAnswers;

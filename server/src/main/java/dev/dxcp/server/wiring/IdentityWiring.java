@@ -5,7 +5,7 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
-import dev.dxcp.server.config.DxcpProperties;
+import dev.dxcp.server.settings.DxcpProperties;
 import dev.dxcp.server.config.InvalidSetting;
 import dev.dxcp.server.identity.Authenticator;
 import dev.dxcp.server.identity.DevIssuer;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
-import dev.dxcp.server.config.DxcpProperties;
+import dev.dxcp.server.settings.DxcpProperties;
 import dev.dxcp.server.http.RequestBodies;
 import dev.dxcp.server.identity.DevIssuer;
 import dev.dxcp.server.identity.DevIssuerEnabled;

@@ -1,6 +1,6 @@
 package dev.dxcp.server.http.system;
 
-import dev.dxcp.server.config.DxcpProperties;
+import dev.dxcp.server.settings.DxcpProperties;
 import dev.dxcp.server.http.Questions;
 import dev.dxcp.server.http.RateLimiter;
 import dev.dxcp.server.observability.RequestIds;

@@ -2,7 +2,7 @@ package dev.dxcp.server.http.ui;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dxcp.server.config.DxcpProperties;
+import dev.dxcp.server.settings.DxcpProperties;
 import dev.dxcp.server.identity.DevIssuer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;

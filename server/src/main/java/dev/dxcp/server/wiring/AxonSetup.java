@@ -1,4 +1,4 @@
-package dev.dxcp.server.axon;
+package dev.dxcp.server.wiring;
 
 import dev.dxcp.events.common.MetaKeys;
 import dev.dxcp.query.common.EventNamingErrorHandler;

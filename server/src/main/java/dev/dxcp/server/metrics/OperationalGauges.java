@@ -1,4 +1,4 @@
-package dev.dxcp.server.observability;
+package dev.dxcp.server.metrics;
 
 import dev.dxcp.events.operations.ProjectionMessages.ProcessorStatus;
 import dev.dxcp.query.operations.ProcessorStatuses;

@@ -1,4 +1,4 @@
-package dev.dxcp.server.observability;
+package dev.dxcp.server.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,4 +1,4 @@
-package dev.dxcp.server.observability;
+package dev.dxcp.server.metrics;
 
 import dev.dxcp.saga.engine.EngineCallObserver;
 import io.micrometer.core.instrument.MeterRegistry;

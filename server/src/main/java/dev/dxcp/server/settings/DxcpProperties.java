@@ -1,4 +1,4 @@
-package dev.dxcp.server.config;
+package dev.dxcp.server.settings;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
