@@ -14,7 +14,7 @@ public final class RejectionMatchers {
         return new TypeSafeMatcher<>() {
             @Override
             protected boolean matchesSafely(Rejection item) {
-                return item.code().equals(code) && item.httpStatus() == status;
+                return item.code().equals(code) && item.error().status() == status;
             }
 
             @Override

@@ -2,9 +2,17 @@ package dev.dxcp.gatesim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dxcp.gatesim.control.AuthMode;
+import dev.dxcp.gatesim.control.Endpoint;
+import dev.dxcp.gatesim.control.FaultPlan;
+import dev.dxcp.gatesim.control.GateSimulatorConfig;
+import dev.dxcp.gatesim.control.Judgment;
+import dev.dxcp.gatesim.control.OutcomeRules;
+import dev.dxcp.gatesim.control.SimulatedClock;
 import dev.dxcp.gatesim.front50.Front50;
 import dev.dxcp.gatesim.http.GateHttpServer;
 import dev.dxcp.gatesim.http.RequestCounter;
+import dev.dxcp.gatesim.http.SimulatorControls;
 import dev.dxcp.gatesim.orca.ExecutionEngine;
 import dev.dxcp.gatesim.orca.RealTimeDriver;
 import java.time.Clock;
@@ -25,7 +33,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * }
  * }</pre>
  */
-public final class GateSimulator implements AutoCloseable {
+public final class GateSimulator implements SimulatorControls, AutoCloseable {
 
     private final GateSimulatorConfig config;
     private final Front50 front50 = Front50.seeded();

@@ -8,6 +8,8 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
+import dev.dxcp.gatesim.control.AuthMode;
+import dev.dxcp.gatesim.control.GateSimulatorConfig;
 
 /**
  * {@code java -jar gate-simulator.jar --port 8084 [--base-path /gate] [--auth anonymous|header|

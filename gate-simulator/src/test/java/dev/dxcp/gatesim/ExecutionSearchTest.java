@@ -3,6 +3,7 @@ package dev.dxcp.gatesim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.dxcp.gatesim.control.Outcome;
 import dev.dxcp.gatesim.json.Json;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.dxcp.gatesim.control.Judgment;
+import dev.dxcp.gatesim.control.Outcome;
 import dev.dxcp.gatesim.json.Json;
 import java.net.http.HttpResponse;
 import java.time.Duration;

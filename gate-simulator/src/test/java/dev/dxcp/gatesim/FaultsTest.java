@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.dxcp.gatesim.control.Endpoint;
+import dev.dxcp.gatesim.control.Fault;
+import dev.dxcp.gatesim.control.GateSimulatorConfig;
 import dev.dxcp.gatesim.json.Json;
 import java.io.IOException;
 import java.net.http.HttpRequest;

@@ -3,6 +3,7 @@ package dev.dxcp.gatesim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dxcp.gatesim.control.AuthMode;
 import dev.dxcp.gatesim.json.Json;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;

@@ -1,5 +1,7 @@
 package dev.dxcp.gatesim;
 
+import dev.dxcp.gatesim.control.GateSimulatorConfig;
+import dev.dxcp.gatesim.control.SimulatedClock;
 import java.time.Duration;
 
 /** A simulator on a simulated clock: start 100 ms after trigger, each task 1 s, webhook timeout 5 min. */

@@ -3,6 +3,7 @@ package dev.dxcp.gatesim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.dxcp.gatesim.control.GateSimulatorConfig;
 import dev.dxcp.gatesim.json.Json;
 import java.net.http.HttpResponse;
 import java.time.Duration;

@@ -2,6 +2,7 @@ package dev.dxcp.gatesim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dxcp.gatesim.control.GateSimulatorConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -6,6 +6,7 @@ import dev.dxcp.bench.setup.Topology;
 import dev.dxcp.events.build.BuildMessages;
 import dev.dxcp.events.build.BuildMessages.BuildRegistered;
 import dev.dxcp.events.build.BuildRecord;
+import dev.dxcp.events.common.IdempotencyKeyUse;
 import dev.dxcp.events.deployment.ActorIdentity;
 import dev.dxcp.events.deployment.DeploymentCommands;
 import dev.dxcp.events.deployment.DeploymentEvents.DeploymentAccepted;
@@ -16,10 +17,12 @@ import dev.dxcp.events.deployment.DeploymentEvents.DeploymentSucceeded;
 import dev.dxcp.events.deployment.DeploymentEvents.EngineExecutionStarted;
 import dev.dxcp.events.deployment.DeploymentEvents.LaneQuotaConsumed;
 import dev.dxcp.events.deployment.DeploymentKind;
+import dev.dxcp.events.deployment.DeploymentRecord;
 import dev.dxcp.events.deployment.EngineTarget;
 import dev.dxcp.events.deployment.FailureCategory;
 import dev.dxcp.events.deployment.FailureModel;
 import dev.dxcp.events.deployment.PolicySnapshot;
+import dev.dxcp.events.idempotency.Answer;
 import dev.dxcp.events.idempotency.IdempotencyMessages;
 import dev.dxcp.events.idempotency.IdempotencyMessages.IdempotentResponseRecorded;
 import dev.dxcp.events.quota.QuotaMessages;
@@ -142,7 +145,7 @@ public final class DeploymentHistory {
         String scope = RequestFingerprints.scope("POST", "/v1/builds/register", key);
         String keyId = IdempotencyMessages.idempotencyKeyId(scope);
         sink.accept(serializer.row("IdempotencyKey", keyId, 0, new IdempotentResponseRecorded(keyId,
-                RecordBodies.buildFingerprint(b), 201, RecordBodies.build(b), b.id(), at), meta, at));
+                RecordFingerprints.buildFingerprint(b), Answer.build(b.withLinksHidden(), true), b.id(), at), meta, at));
     }
 
     private void deploy(RowSink sink, BuildRecord b, String groupId, Instant at, int i) throws SQLException {
@@ -163,7 +166,8 @@ public final class DeploymentHistory {
         sink.accept(serializer.row("Deployment", deploymentId, 0, accepted, meta, at));
         String keyId = IdempotencyMessages.idempotencyKeyId(scope);
         sink.accept(serializer.row("IdempotencyKey", keyId, 0, new IdempotentResponseRecorded(keyId,
-                RecordBodies.deployFingerprint(accepted), 201, RecordBodies.acceptedDeployment(accepted),
+                RecordFingerprints.deployFingerprint(accepted), Answer.deployment(DeploymentRecord.initialOf(accepted),
+                        false),
                 deploymentId, at), meta, at));
         Map<String, String> saga = sagaMetadata(meta.get("request_id"));
         Instant started = at.plus(TRIGGER_AFTER);
@@ -186,12 +190,16 @@ public final class DeploymentHistory {
         int quota = BenchConfiguration.GUARDRAIL;
         PolicySnapshot policy = new PolicySnapshot(quota, 0, quota, usedBefore, quota - usedBefore,
                 BenchConfiguration.MAX_RATE);
-        return new DeploymentAccepted(deploymentId, b.service(), Topology.ENVIRONMENT, b.version(),
-                BenchConfiguration.RECIPE, 1, BEHAVIOR, DeploymentKind.ROLL_FORWARD, null, null,
-                "release " + b.version(), groupId, laneId, at, key,
-                new ActorIdentity(owner, "DELIVERY_OWNER", owner, owner, null), policy,
+        return new DeploymentAccepted(deploymentId,
+                new DeploymentAccepted.Placement(b.service(), Topology.ENVIRONMENT, groupId, laneId),
+                new DeploymentAccepted.Change(DeploymentKind.ROLL_FORWARD, b.version(), "release " + b.version(), null,
+                        null, null),
+                new DeploymentAccepted.RecipeUse(BenchConfiguration.RECIPE, 1, BEHAVIOR),
+                new DeploymentAccepted.Artifact(b.artifactRef(), b.sha256(), b.sizeBytes()),
                 new EngineTarget(BenchConfiguration.ENGINE_APPLICATION, BenchConfiguration.PIPELINE),
-                b.artifactRef(), null, b.sha256(), b.sizeBytes(), scope);
+                new DeploymentAccepted.Submission(at, new ActorIdentity(owner, "DELIVERY_OWNER", owner, owner, null),
+                        new IdempotencyKeyUse(key, "POST", "/v1/deployments")),
+                policy);
     }
 
     private long nextLaneSequence(String laneId) {

@@ -20,7 +20,8 @@ import java.util.UUID;
  * Serializes events exactly as the server stores them. The server's event serializer is Axon's
  * JacksonSerializer (axon.serializer.events: jackson) over Spring Boot's ObjectMapper, which has the
  * Java time, JDK 8 and parameter-name modules and writes dates as ISO text; payload type = class name,
- * no revision; metadata is the same serializer's JSON map; the timestamp column is Axon's ISO form.
+ * revision from the class's {@code @Revision} (most have none); metadata is the same serializer's JSON
+ * map; the timestamp column is Axon's ISO form.
  */
 public final class ServerEventSerializer {
     private final JacksonSerializer serializer;

@@ -1,6 +1,7 @@
 package dev.dxcp.command.build;
 
 import dev.dxcp.events.build.ArtifactIntegrity;
+import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
 
 import java.util.Locale;
@@ -41,6 +42,6 @@ public record ArtifactLimits(long maxSizeBytes, Set<String> contentTypes) {
     }
 
     private static Rejection invalid(String message) {
-        return new Rejection("INVALID_ARTIFACT", 400, message);
+        return new Rejection(ErrorCode.INVALID_ARTIFACT, message);
     }
 }

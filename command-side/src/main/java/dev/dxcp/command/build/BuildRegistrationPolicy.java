@@ -1,6 +1,5 @@
 package dev.dxcp.command.build;
 
-import dev.dxcp.command.registry.ServiceEntry;
 import dev.dxcp.command.registry.ServiceRegistry;
 import dev.dxcp.events.build.ArtifactIntegrity;
 import dev.dxcp.events.build.ArtifactRef;
@@ -8,8 +7,10 @@ import dev.dxcp.events.build.BuildRecord;
 import dev.dxcp.events.build.BuildRegistrationRequest;
 import dev.dxcp.events.build.InvalidArtifactRef;
 import dev.dxcp.events.build.SemverOrder;
+import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.common.Timestamps;
+import dev.dxcp.events.registry.ServiceEntry;
 
 import java.net.URI;
 import java.time.Instant;
@@ -44,7 +45,7 @@ public class BuildRegistrationPolicy {
         ServiceEntry service = allowlisted(request.service());
         checkVersion(request.version());
         Instant builtAt = Timestamps.parse(request.builtAt()).orElseThrow(() -> new Rejection(
-                "INVALID_BUILD_REGISTRATION", 400, "Invalid build registration", null,
+                ErrorCode.INVALID_BUILD_REGISTRATION, "Invalid build registration", null,
                 Map.of("missing_fields", List.of(), "invalid_fields", List.of("built_at"))));
         ArtifactIntegrity integrity = asserted == null ? null : limits.check(asserted);
         checkArtifactSource(request.artifactRef(), service);
@@ -69,13 +70,13 @@ public class BuildRegistrationPolicy {
     }
 
     private ServiceEntry allowlisted(String service) {
-        return registry.find(service).orElseThrow(() -> new Rejection("SERVICE_NOT_ALLOWLISTED", 403,
+        return registry.find(service).orElseThrow(() -> new Rejection(ErrorCode.SERVICE_NOT_ALLOWLISTED,
                 "Service is not allowlisted", "Service " + service + " is not in the service registry", null));
     }
 
     private static void checkVersion(String version) {
         if (!SemverOrder.isValidVersion(version)) {
-            throw new Rejection("INVALID_VERSION", 400, "Version must look like 1.2.3 or 1.2.3-rc.1");
+            throw new Rejection(ErrorCode.INVALID_VERSION, "Version must look like 1.2.3 or 1.2.3-rc.1");
         }
     }
 
@@ -84,7 +85,7 @@ public class BuildRegistrationPolicy {
         try {
             ref = ArtifactRef.parse(raw, sourceRules.allowedSchemes());
         } catch (InvalidArtifactRef e) {
-            throw new Rejection("INVALID_ARTIFACT", 400, e.getMessage());
+            throw new Rejection(ErrorCode.INVALID_ARTIFACT, e.getMessage());
         }
         boolean allowed;
         if (sourceRules.bucketConfigured()) {
@@ -95,7 +96,7 @@ public class BuildRegistrationPolicy {
             allowed = true;
         }
         if (!allowed) {
-            throw new Rejection("INVALID_ARTIFACT", 400, "Artifact source not allowlisted");
+            throw new Rejection(ErrorCode.INVALID_ARTIFACT, "Artifact source not allowlisted");
         }
     }
 
@@ -112,6 +113,6 @@ public class BuildRegistrationPolicy {
         } catch (java.net.URISyntaxException e) {
             // reported below with the field's name
         }
-        throw new Rejection("INVALID_URL", 400, field + " must be an http or https URL with a host");
+        throw new Rejection(ErrorCode.INVALID_URL, field + " must be an http or https URL with a host");
     }
 }

@@ -4,6 +4,7 @@ import dev.dxcp.events.build.BuildMessages.BuildRegistered;
 import dev.dxcp.events.build.BuildMessages.BuildVersionDecision;
 import dev.dxcp.events.build.BuildMessages.RegisterBuildVersion;
 import dev.dxcp.events.build.BuildRecord;
+import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -58,7 +59,7 @@ public class BuildVersion {
         details.put("version", existing.version());
         details.put("existing_artifactRef", existing.artifactRef());
         details.put("existing_git_sha", existing.gitSha());
-        return new Rejection("BUILD_REGISTRATION_CONFLICT", 409,
+        return new Rejection(ErrorCode.BUILD_REGISTRATION_CONFLICT,
                 "Build " + existing.service() + " " + existing.version()
                         + " is already registered with a different artifactRef or git_sha", null, details);
     }

@@ -1,12 +1,12 @@
 package dev.dxcp.command.build;
 
-import dev.dxcp.command.common.Hashing;
 import dev.dxcp.events.build.UploadCapabilityMessages.CapabilityUse;
 import dev.dxcp.events.build.UploadCapabilityMessages.IssueUploadCapability;
 import dev.dxcp.events.build.UploadCapabilityMessages.UploadCapabilityConsumed;
 import dev.dxcp.events.build.UploadCapabilityMessages.UploadCapabilityExpired;
 import dev.dxcp.events.build.UploadCapabilityMessages.UploadCapabilityIssued;
 import dev.dxcp.events.build.UploadCapabilityMessages.UseUploadCapability;
+import dev.dxcp.events.common.Hashing;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;

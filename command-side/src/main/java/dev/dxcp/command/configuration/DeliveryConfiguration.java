@@ -2,6 +2,7 @@ package dev.dxcp.command.configuration;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import dev.dxcp.command.registry.ServiceRegistry;
+import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.MetaKeys;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.configuration.ConfigurationCommands.CreateDeliveryGroup;
@@ -86,11 +87,11 @@ public class DeliveryConfiguration {
                        @MetaDataValue(MetaKeys.ACTOR_ID) String actor) {
         DeliveryGroupSpec spec = command.spec();
         if (blank(spec.id())) {
-            throw new Rejection("MISSING_ID", 400, "Delivery group id is required");
+            throw new Rejection(ErrorCode.MISSING_ID, "Delivery group id is required");
         }
         String id = spec.id().trim();
         if (state.group(id).isPresent()) {
-            throw new Rejection("DELIVERY_GROUP_EXISTS", 409, "Delivery group " + id + " already exists");
+            throw new Rejection(ErrorCode.DELIVERY_GROUP_EXISTS, "Delivery group " + id + " already exists");
         }
         Violation.refuseFirst(DeliveryGroupRules.check(spec, null, state, registry));
         DeliveryGroup group = DeliveryGroupRules.toGroup(id, spec, DeliveryGroupRules.environments(spec), null, actor,
@@ -106,7 +107,7 @@ public class DeliveryConfiguration {
                        @MetaDataValue(MetaKeys.ACTOR_ID) String actor) {
         DeliveryGroupSpec spec = command.spec();
         if (!blank(spec.id()) && !spec.id().trim().equals(command.groupId())) {
-            throw new Rejection("ID_MISMATCH", 400, "Delivery group id cannot be changed");
+            throw new Rejection(ErrorCode.ID_MISMATCH, "Delivery group id cannot be changed");
         }
         DeliveryGroup previous = state.group(command.groupId())
                 .orElseThrow(() -> Violation.notFound("Delivery group"));
@@ -148,7 +149,7 @@ public class DeliveryConfiguration {
         RecipeSpec spec = command.spec();
         Violation.refuseFirst(RecipeRules.check(spec, null));
         if (state.recipe(spec.id().trim()).isPresent()) {
-            throw new Rejection("RECIPE_EXISTS", 409, "Recipe " + spec.id().trim() + " already exists");
+            throw new Rejection(ErrorCode.RECIPE_EXISTS, "Recipe " + spec.id().trim() + " already exists");
         }
         apply(new RecipeCreated(RecipeRules.toRecipe(spec, null, actor, command.at(), command.changeReason())));
     }
@@ -181,7 +182,7 @@ public class DeliveryConfiguration {
         Violation.refuseFirst(EnvironmentRules.checkCreate(spec));
         String id = spec.id().trim();
         if (state.environment(id).isPresent()) {
-            throw new Rejection("ENVIRONMENT_EXISTS", 409, "Environment " + id + " already exists");
+            throw new Rejection(ErrorCode.ENVIRONMENT_EXISTS, "Environment " + id + " already exists");
         }
         apply(new EnvironmentCreated(new Environment(id, blank(spec.displayName()) ? id : spec.displayName().trim(),
                 spec.type(), EnvironmentRules.lifecycleAfter(spec, null), spec.guardrails(), command.at(),
@@ -200,7 +201,7 @@ public class DeliveryConfiguration {
             List<Map<String, Object>> references = EnvironmentRules.references(existing.id(), state,
                     command.deployments());
             if (!references.isEmpty()) {
-                throw new Rejection("ENVIRONMENT_TYPE_LOCKED", 409, "The type of environment " + existing.id()
+                throw new Rejection(ErrorCode.ENVIRONMENT_TYPE_LOCKED, "The type of environment " + existing.id()
                         + " cannot change while it is referenced", null, referenceDetails(existing.id(), references));
             }
         }
@@ -223,7 +224,7 @@ public class DeliveryConfiguration {
             details.put("environment_id", existing.id());
             details.put("retire_instead", true);
             details.put("references", references);
-            throw new Rejection("ENVIRONMENT_DELETE_BLOCKED_REFERENCED", 409, "Environment deletion is blocked "
+            throw new Rejection(ErrorCode.ENVIRONMENT_DELETE_BLOCKED_REFERENCED, "Environment deletion is blocked "
                     + "because DXCP still has references to this environment. Retire it to remove it from new "
                     + "deploy use while preserving history and auditability.", null, details);
         }
@@ -250,7 +251,7 @@ public class DeliveryConfiguration {
         int order = command.orderIndex() != null ? command.orderIndex()
                 : existing.map(EnvironmentBinding::orderIndex).orElse(state.bindings(group.id()).size());
         if (order < 0) {
-            throw new Rejection("INVALID_REQUEST", 400, "Invalid request", "order_index must be at least 0", null);
+            throw new Rejection(ErrorCode.INVALID_REQUEST, "Invalid request", "order_index must be at least 0", null);
         }
         if (enabled && environment.retired()) {
             throw retired(environment);
@@ -264,7 +265,7 @@ public class DeliveryConfiguration {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(SetServiceRoute command, ServiceRegistry registry) {
         if (blank(command.recipeId())) {
-            throw new Rejection("INVALID_REQUEST", 400, "Invalid request", "recipe_id is required", null);
+            throw new Rejection(ErrorCode.INVALID_REQUEST, "Invalid request", "recipe_id is required", null);
         }
         if (registry.find(command.service()).isEmpty()) {
             throw Violation.notFound("Service");
@@ -280,7 +281,7 @@ public class DeliveryConfiguration {
     }
 
     private static Rejection retired(Environment environment) {
-        return new Rejection("ENVIRONMENT_RETIRED", 409, "Environment " + environment.id() + " is retired");
+        return new Rejection(ErrorCode.ENVIRONMENT_RETIRED_IN_ADMIN, "Environment " + environment.id() + " is retired");
     }
 
     /** A singleton: its events need not carry the identifier. Handlers only remember (conventions). */

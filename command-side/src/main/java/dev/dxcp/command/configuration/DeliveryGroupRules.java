@@ -1,6 +1,7 @@
 package dev.dxcp.command.configuration;
 
 import dev.dxcp.command.registry.ServiceRegistry;
+import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.configuration.DeliveryGroup;
 import dev.dxcp.events.configuration.DeliveryGroupSpec;
 import dev.dxcp.events.configuration.Guardrails;
@@ -33,27 +34,28 @@ public final class DeliveryGroupRules {
                                         ServiceRegistry registry) {
         List<Violation> found = new ArrayList<>();
         if (blank(spec.name())) {
-            found.add(new Violation("MISSING_NAME", 400, "name", "Delivery group name is required"));
+            found.add(new Violation(ErrorCode.MISSING_NAME, "name", "Delivery group name is required"));
         }
         boolean servicesListed = spec.services() != null && !spec.isMalformed(DeliveryGroupSpec.SERVICES);
         if (!servicesListed) {
-            found.add(new Violation("INVALID_SERVICES", 400, "services", "services must be a list of service names"));
+            found.add(new Violation(ErrorCode.INVALID_SERVICES,
+                    "services", "services must be a list of service names"));
         }
         environmentsProblem(spec).ifPresent(found::add);
         boolean recipesListed = spec.allowedRecipes() != null && !spec.isMalformed(DeliveryGroupSpec.ALLOWED_RECIPES);
         if (!recipesListed) {
-            found.add(new Violation("INVALID_RECIPES", 400, "allowed_recipes",
+            found.add(new Violation(ErrorCode.INVALID_RECIPES, "allowed_recipes",
                     "allowed_recipes must be a list of recipe ids"));
         }
         if (servicesListed) {
             for (String service : spec.services().stream().map(s -> s == null ? "" : s.trim()).distinct().toList()) {
                 if (registry.find(service).isEmpty()) {
-                    found.add(new Violation("SERVICE_NOT_ALLOWLISTED", 400, "services",
+                    found.add(new Violation(ErrorCode.SERVICE_NOT_ALLOWLISTED_IN_REQUEST, "services",
                             "Service " + service + " is not allowlisted"));
                     continue;
                 }
                 state.groupOf(service).filter(other -> !other.id().equals(groupId)).ifPresent(other -> found.add(
-                        new Violation("SERVICE_ALREADY_ASSIGNED", 409, "services",
+                        new Violation(ErrorCode.SERVICE_ALREADY_ASSIGNED, "services",
                                 "Service " + service + " already belongs to delivery group " + other.id())));
             }
         }
@@ -61,14 +63,15 @@ public final class DeliveryGroupRules {
             for (String recipe : spec.allowedRecipes().stream().map(r -> r == null ? "" : r.trim()).distinct()
                     .toList()) {
                 if (state.recipe(recipe).isEmpty()) {
-                    found.add(new Violation("RECIPE_NOT_FOUND", 400, "allowed_recipes", "Recipe " + recipe + " not found"));
+                    found.add(new Violation(ErrorCode.RECIPE_NOT_FOUND_IN_BODY,
+                            "allowed_recipes", "Recipe " + recipe + " not found"));
                 }
             }
         }
         found.addAll(guardrailProblems(spec));
         if (spec.isMalformed(DeliveryGroupSpec.OWNER) || !ownerEntries(spec.owner()).stream()
                 .allMatch(email -> EMAIL.matcher(email).matches())) {
-            found.add(new Violation("INVALID_OWNER", 400, "owner",
+            found.add(new Violation(ErrorCode.INVALID_OWNER, "owner",
                     "Owner must be one or more email addresses (local@domain.tld) separated by commas"));
         }
         return found;
@@ -96,7 +99,7 @@ public final class DeliveryGroupRules {
             }
         }
         return Optional.ofNullable(message)
-                .map(text -> new Violation("INVALID_ENVIRONMENTS", 400, "allowed_environments", text));
+                .map(text -> new Violation(ErrorCode.INVALID_ENVIRONMENTS, "allowed_environments", text));
     }
 
     private static List<Violation> guardrailProblems(DeliveryGroupSpec spec) {
@@ -123,7 +126,7 @@ public final class DeliveryGroupRules {
     }
 
     private static Violation invalidGuardrail(String key) {
-        return new Violation("INVALID_GUARDRAIL", 400, key, "Guardrail " + key + " must be a positive integer");
+        return new Violation(ErrorCode.INVALID_GUARDRAIL, key, "Guardrail " + key + " must be a positive integer");
     }
 
     /** Trimmed, de-duplicated, in the order sent. */

@@ -1,5 +1,6 @@
 package dev.dxcp.command.configuration;
 
+import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.configuration.DeploymentReferences;
 import dev.dxcp.events.configuration.Environment;
 import dev.dxcp.events.configuration.EnvironmentBinding;
@@ -35,7 +36,7 @@ public final class EnvironmentRules {
     public static List<Violation> checkCreate(EnvironmentSpec spec) {
         List<Violation> found = new ArrayList<>();
         if (!validId(spec.id() == null ? null : spec.id().trim())) {
-            found.add(new Violation("INVALID_ENVIRONMENT_ID", 400, "environment_id",
+            found.add(new Violation(ErrorCode.INVALID_ENVIRONMENT_ID, "environment_id",
                     "environment_id must match ^[a-z0-9]+(?:-[a-z0-9]+)*$"));
         }
         if (spec.type() == null || !TYPES.contains(spec.type())) {
@@ -53,14 +54,14 @@ public final class EnvironmentRules {
             found.add(invalidType());
         }
         if (patch.lifecycleState() != null && !LIFECYCLES.contains(normalized(patch.lifecycleState()))) {
-            found.add(new Violation("INVALID_ENVIRONMENT_LIFECYCLE_STATE", 400, "lifecycle_state",
+            found.add(new Violation(ErrorCode.INVALID_ENVIRONMENT_LIFECYCLE_STATE, "lifecycle_state",
                     "lifecycle_state must be one of: active, disabled, retired"));
         }
         Guardrails rails = patch.guardrails();
         boolean nonPositive = rails != null && (notPositive(rails.maxConcurrentDeployments())
                 || notPositive(rails.dailyDeployQuota()) || notPositive(rails.dailyRollbackQuota()));
         if (patch.guardrailsMalformed() || nonPositive) {
-            found.add(new Violation("INVALID_GUARDRAIL", 400, "guardrails",
+            found.add(new Violation(ErrorCode.INVALID_GUARDRAIL, "guardrails",
                     "Environment guardrails must be positive integers"));
         }
         return found;
@@ -138,6 +139,6 @@ public final class EnvironmentRules {
     }
 
     private static Violation invalidType() {
-        return new Violation("INVALID_ENVIRONMENT_TYPE", 400, "type", "type must be one of: non_prod, prod");
+        return new Violation(ErrorCode.INVALID_ENVIRONMENT_TYPE, "type", "type must be one of: non_prod, prod");
     }
 }

@@ -1,5 +1,6 @@
 package dev.dxcp.command.configuration;
 
+import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.configuration.Recipe;
 import dev.dxcp.events.configuration.RecipeSpec;
 import dev.dxcp.events.configuration.ServiceRoute;
@@ -32,36 +33,36 @@ public final class RecipeRules {
     public static List<Violation> check(RecipeSpec spec, String pathId) {
         List<Violation> found = new ArrayList<>();
         if (blank(spec.id())) {
-            found.add(new Violation("RECIPE_ID_REQUIRED", 400, "id", "Recipe id is required"));
+            found.add(new Violation(ErrorCode.RECIPE_ID_REQUIRED, "id", "Recipe id is required"));
         } else if (pathId != null && !spec.id().trim().equals(pathId)) {
-            found.add(new Violation("ID_MISMATCH", 400, "id", "Recipe id cannot be changed"));
+            found.add(new Violation(ErrorCode.ID_MISMATCH, "id", "Recipe id cannot be changed"));
         }
         if (blank(spec.name())) {
-            found.add(new Violation("RECIPE_NAME_REQUIRED", 400, "name", "Recipe name is required"));
+            found.add(new Violation(ErrorCode.RECIPE_NAME_REQUIRED, "name", "Recipe name is required"));
         }
         boolean application = !blank(spec.spinnakerApplication());
         boolean deploy = !blank(spec.deployPipeline());
         boolean rollback = !blank(spec.rollbackPipeline());
         if (!deploy) {
-            found.add(new Violation("RECIPE_DEPLOY_PIPELINE_REQUIRED", 400, "deploy_pipeline",
+            found.add(new Violation(ErrorCode.RECIPE_DEPLOY_PIPELINE_REQUIRED, "deploy_pipeline",
                     "deploy_pipeline is required"));
         }
         if ((deploy || rollback) && !application) {
-            found.add(new Violation("MISSING_ENGINE_APP", 400, "spinnaker_application",
+            found.add(new Violation(ErrorCode.MISSING_ENGINE_APP, "spinnaker_application",
                     "spinnaker_application is required when pipelines are set"));
         }
         if (application && !deploy) {
-            found.add(new Violation("MISSING_ENGINE_PIPELINE", 400, "deploy_pipeline",
+            found.add(new Violation(ErrorCode.MISSING_ENGINE_PIPELINE, "deploy_pipeline",
                     "deploy_pipeline is required when spinnaker_application is set"));
         }
         if (!Recipe.ACTIVE.equals(status(spec)) && !Recipe.DEPRECATED.equals(status(spec))) {
-            found.add(new Violation("INVALID_STATUS", 400, "status", "status must be active or deprecated"));
+            found.add(new Violation(ErrorCode.INVALID_STATUS, "status", "status must be active or deprecated"));
         }
         if (blank(spec.effectiveBehaviorSummary())) {
-            found.add(new Violation("RECIPE_BEHAVIOR_REQUIRED", 400, "effective_behavior_summary",
+            found.add(new Violation(ErrorCode.RECIPE_BEHAVIOR_REQUIRED, "effective_behavior_summary",
                     "effective_behavior_summary is required"));
         } else if (spec.effectiveBehaviorSummary().trim().length() > MAX_SUMMARY) {
-            found.add(new Violation("INVALID_REQUEST", 400, "effective_behavior_summary",
+            found.add(new Violation(ErrorCode.INVALID_REQUEST, "effective_behavior_summary",
                     "effective_behavior_summary must be at most " + MAX_SUMMARY + " characters"));
         }
         return found;
@@ -112,7 +113,7 @@ public final class RecipeRules {
         details.put("reference_type", type);
         details.put("reference_count", references.size());
         details.put("references", references.subList(0, Math.min(MAX_REFERENCES, references.size())));
-        return new Violation("RECIPE_IN_USE", 409, "id", "Recipe " + recipeId + " is in use and cannot be deleted",
+        return new Violation(ErrorCode.RECIPE_IN_USE, "id", "Recipe " + recipeId + " is in use and cannot be deleted",
                 details);
     }
 }

@@ -1,52 +1,81 @@
 package dev.dxcp.command.deployment;
 
+import dev.dxcp.command.admission.Decided;
 import dev.dxcp.command.common.AggregateCommands;
-import dev.dxcp.command.common.ResponseRenderer;
-import dev.dxcp.command.idempotency.IdempotencyKey;
+import dev.dxcp.command.deployment.RollForwardRule.Forward;
+import dev.dxcp.events.build.BuildRecord;
+import dev.dxcp.events.common.IdempotencyKeyUse;
+import dev.dxcp.events.deployment.ActorIdentity;
 import dev.dxcp.events.deployment.DeploymentCommands.AcceptDeployment;
-import dev.dxcp.events.deployment.DeploymentCommands.SubmissionOutcome;
+import dev.dxcp.events.deployment.DeploymentCommands.RequestRollback;
+import dev.dxcp.events.deployment.DeploymentCommands.RollForwardRequest;
 import dev.dxcp.events.deployment.DeploymentEvents.DeploymentAccepted;
+import dev.dxcp.events.deployment.DeploymentEvents.DeploymentAccepted.Artifact;
+import dev.dxcp.events.deployment.DeploymentEvents.DeploymentAccepted.Change;
+import dev.dxcp.events.deployment.DeploymentEvents.DeploymentAccepted.Placement;
+import dev.dxcp.events.deployment.DeploymentEvents.DeploymentAccepted.RecipeUse;
+import dev.dxcp.events.deployment.DeploymentEvents.DeploymentAccepted.Submission;
+import dev.dxcp.events.deployment.DeploymentKind;
 import dev.dxcp.events.deployment.DeploymentRecord;
-import dev.dxcp.events.deployment.DeploymentState;
-import dev.dxcp.events.idempotency.IdempotencyMessages.RecordIdempotentResponse;
+import dev.dxcp.events.deployment.EngineTarget;
+import dev.dxcp.events.deployment.PolicySnapshot;
+import dev.dxcp.events.idempotency.Answer;
 import org.axonframework.modelling.command.Repository;
 
-import java.util.List;
-
-import static dev.dxcp.events.idempotency.IdempotencyMessages.idempotencyKeyId;
+import java.time.Instant;
 
 /**
- * The last step of a deploy or rollback (governance §5 step 16): the record comes into being, the
- * 201 body is rendered, and the Idempotency-Key remembers it — all in the deciding unit of work.
+ * The last step of a deploy, promotion or rollback (governance §5 step 16), and the one place a record is
+ * made: it comes into being in the deciding unit of work, and the answer is the new record as the
+ * caller's role shows it.
  */
 public class AcceptedDeployments {
     private final Repository<Deployment> deployments;
-    private final Repository<IdempotencyKey> idempotencyKeys;
-    private final ResponseRenderer renderer;
 
-    public AcceptedDeployments(Repository<Deployment> deployments, Repository<IdempotencyKey> idempotencyKeys,
-                               ResponseRenderer renderer) {
+    public AcceptedDeployments(Repository<Deployment> deployments) {
         this.deployments = deployments;
-        this.idempotencyKeys = idempotencyKeys;
-        this.renderer = renderer;
     }
 
-    public SubmissionOutcome accept(DeploymentAccepted accepted, String idempotencyScope, String fingerprint,
-                                    boolean admin) {
+    /** A deploy, or a promotion into its target, of a registered build. */
+    public Decided rollForward(RollForwardRequest request, Forward forward, Resolution resolution, BuildRecord build,
+                               EngineTarget engine, PolicySnapshot policy) {
+        return accept(new DeploymentAccepted(request.deploymentId(), new Placement(forward.service(),
+                resolution.environment().id(), resolution.group().id(), resolution.laneId()),
+                new Change(forward.kind(), forward.version(), forward.changeSummary(), forward.sourceEnvironment(),
+                        null, null),
+                recipe(resolution), new Artifact(build.artifactRef(), build.sha256(), build.sizeBytes()), engine,
+                submission(request.requestedAt(), request.actor(), request.idempotency()), policy));
+    }
+
+    /**
+     * A rollback of {@code target} to {@code version} (governance §11); the artifact is the registered
+     * build of that version when there is one.
+     */
+    public Decided rollback(RequestRollback command, DeploymentAccepted target, Resolution resolution,
+                            EngineTarget engine, String version, BuildRecord build, PolicySnapshot policy) {
+        return accept(new DeploymentAccepted(command.deploymentId(), new Placement(target.service(),
+                target.environment(), resolution.group().id(), resolution.laneId()),
+                new Change(DeploymentKind.ROLLBACK, version, "rollback of " + target.deploymentId() + " to " + version,
+                        null, target.deploymentId(), version),
+                recipe(resolution), build == null ? new Artifact(null, null, null)
+                        : new Artifact(build.artifactRef(), build.sha256(), build.sizeBytes()), engine,
+                submission(command.requestedAt(), command.actor(), command.idempotency()), policy));
+    }
+
+    private Decided accept(DeploymentAccepted accepted) {
         AggregateCommands.handle(deployments, accepted.deploymentId(), Deployment::new,
                 new AcceptDeployment(accepted.deploymentId(), accepted));
-        String body = renderer.deployment(initialRecord(accepted), admin);
-        String keyId = idempotencyKeyId(idempotencyScope);
-        AggregateCommands.handle(idempotencyKeys, keyId, IdempotencyKey::new, new RecordIdempotentResponse(keyId,
-                fingerprint, 201, body, accepted.deploymentId(), accepted.createdAt()));
-        return new SubmissionOutcome(SubmissionOutcome.Kind.ACCEPTED, 201, body, accepted.deploymentId(), null);
+        boolean admin = "PLATFORM_ADMIN".equals(accepted.actor().role());
+        return Decided.answered(Answer.deployment(DeploymentRecord.initialOf(accepted), admin),
+                accepted.deploymentId());
     }
 
-    /** A new record: IN_PROGRESS, no outcome, no failures, updated when created (domain §2). */
-    public static DeploymentRecord initialRecord(DeploymentAccepted a) {
-        return new DeploymentRecord(a.deploymentId(), a.service(), a.environment(), a.version(),
-                a.sourceEnvironment(), a.recipeId(), a.recipeRevision(), a.effectiveBehaviorSummary(),
-                DeploymentState.IN_PROGRESS, a.deploymentKind(), null, a.changeSummary(), a.createdAt(),
-                a.createdAt(), a.rollbackOf(), a.deliveryGroupId(), null, null, List.of());
+    private static RecipeUse recipe(Resolution resolution) {
+        return new RecipeUse(resolution.recipe().id(), resolution.recipe().revision(),
+                resolution.recipe().effectiveBehaviorSummary());
+    }
+
+    private static Submission submission(Instant at, ActorIdentity actor, IdempotencyKeyUse idempotency) {
+        return new Submission(at, actor, idempotency);
     }
 }

@@ -1,11 +1,11 @@
 package dev.dxcp.command.deployment;
 
 import dev.dxcp.command.configuration.DeliveryConfigurationView;
+import dev.dxcp.events.idempotency.AdmissionOutcome;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.configuration.DeliveryGroup;
 import dev.dxcp.events.deployment.DeploymentCommands.RecordDeploymentDenial;
 import org.axonframework.commandhandling.CommandHandler;
-import dev.dxcp.events.deployment.DeploymentCommands.SubmissionOutcome;
 import dev.dxcp.events.deployment.DeploymentEvents.DeploymentDenied;
 import dev.dxcp.events.deployment.DeploymentKind;
 import org.axonframework.eventhandling.EventBus;
@@ -31,13 +31,13 @@ public class DenialRecorder {
         String groupId = command.service() == null ? null
                 : configuration.current().groupOf(command.service()).map(DeliveryGroup::id).orElse(null);
         deny(command.deploymentKind(), command.service(), command.environment(), groupId,
-                command.targetDeploymentId(), new Rejection(command.code(), 0, command.message()), command.at());
+                command.targetDeploymentId(), new Rejection(command.code(), command.message()), command.at());
     }
 
-    public SubmissionOutcome deny(DeploymentKind kind, String service, String environment, String groupId,
+    public AdmissionOutcome deny(DeploymentKind kind, String service, String environment, String groupId,
                                   String targetDeploymentId, Rejection rejection, Instant at) {
         eventBus.publish(GenericEventMessage.asEventMessage(new DeploymentDenied(service, environment, groupId, kind,
                 targetDeploymentId, rejection.code(), rejection.getMessage(), at)));
-        return SubmissionOutcome.denied(rejection);
+        return AdmissionOutcome.refused(rejection);
     }
 }

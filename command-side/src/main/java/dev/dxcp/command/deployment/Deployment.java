@@ -21,6 +21,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
@@ -31,10 +32,13 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * One deployment record's life (domain §2). Created only through an accepted intent; non-terminal
  * states follow whatever the engine reports; a terminal state never changes again (governance §10):
- * a differing terminal report is ignored.
+ * a differing terminal report is ignored. Revision 2 of its snapshots holds the grouped
+ * {@code DeploymentAccepted}: a snapshot taken before is of no revision, so it is passed over and the
+ * aggregate is loaded from its (upcast) events instead.
  */
 @Aggregate(snapshotTriggerDefinition = "dxcpSnapshotTrigger")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
+@Revision("2")
 public class Deployment {
     @AggregateIdentifier
     private String deploymentId;
@@ -87,7 +91,7 @@ public class Deployment {
         if (state.terminal()) {
             return false;
         }
-        apply(new EngineTriggerRefused(deploymentId, command.code(), command.httpStatus(), command.message(),
+        apply(new EngineTriggerRefused(deploymentId, command.code().code(), command.code().status(), command.message(),
                 command.operatorHint(), command.details(), command.at()));
         apply(new DeploymentFailed(deploymentId, List.of(command.failure()), command.at()));
         return true;

@@ -2,14 +2,15 @@ package dev.dxcp.command.deployment;
 
 import dev.dxcp.command.configuration.DeliveryConfigurationState;
 import dev.dxcp.command.configuration.EnvironmentAccess;
-import dev.dxcp.command.registry.ServiceEntry;
 import dev.dxcp.command.registry.ServiceRegistry;
 import dev.dxcp.events.build.SemverOrder;
+import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.configuration.DeliveryGroup;
 import dev.dxcp.events.configuration.Environment;
 import dev.dxcp.events.configuration.Recipe;
 import dev.dxcp.events.configuration.ServiceRoute;
+import dev.dxcp.events.registry.ServiceEntry;
 
 import java.util.Optional;
 
@@ -39,16 +40,16 @@ public class DeploymentPolicy {
 
     public static DeliveryGroup deliveryGroupOf(String service, DeliveryConfigurationState config) {
         return config.groupOf(service).orElseThrow(() -> PolicyDenials.groupPolicy(
-                "SERVICE_NOT_IN_DELIVERY_GROUP", "Service " + service + " belongs to no delivery group"));
+                ErrorCode.SERVICE_NOT_IN_DELIVERY_GROUP, "Service " + service + " belongs to no delivery group"));
     }
 
     public static Environment environmentFor(DeliveryGroup group, String environment, DeliveryConfigurationState config) {
         if (environment == null || environment.isBlank()) {
-            throw PolicyDenials.of("ENVIRONMENT_REQUIRED", 400, "An environment is required", null);
+            throw PolicyDenials.of(ErrorCode.ENVIRONMENT_REQUIRED, "An environment is required", null);
         }
         EnvironmentAccess access = config.access(group.id(), environment);
         if (access != EnvironmentAccess.USABLE) {
-            throw PolicyDenials.groupPolicy(access.code(), "Environment " + environment + " is "
+            throw PolicyDenials.groupPolicy(access.denial(), "Environment " + environment + " is "
                     + access.name().toLowerCase().replace('_', ' ') + " for delivery group " + group.id());
         }
         return config.environment(environment).orElseThrow();
@@ -60,17 +61,17 @@ public class DeploymentPolicy {
         String selected = recipeId;
         if (selected == null || selected.isBlank()) {
             if (route == null) {
-                throw PolicyDenials.of("SERVICE_ENVIRONMENT_NOT_ROUTED", 400,
+                throw PolicyDenials.of(ErrorCode.SERVICE_ENVIRONMENT_NOT_ROUTED,
                         "No recipe given and none is routed for this service and environment",
                         "Service " + service + " has no route in environment " + environment.id());
             }
             selected = route.recipeId();
         }
         String id = selected;
-        Recipe recipe = config.recipe(id).orElseThrow(() -> PolicyDenials.of("RECIPE_NOT_FOUND", 404,
+        Recipe recipe = config.recipe(id).orElseThrow(() -> PolicyDenials.of(ErrorCode.RECIPE_NOT_FOUND,
                 "Recipe not found", "Recipe " + id + " does not exist"));
         if (recipe.deprecated()) {
-            throw PolicyDenials.groupPolicy("RECIPE_DEPRECATED", "Recipe " + id + " is deprecated");
+            throw PolicyDenials.groupPolicy(ErrorCode.RECIPE_DEPRECATED, "Recipe " + id + " is deprecated");
         }
         return recipe;
     }
@@ -78,7 +79,7 @@ public class DeploymentPolicy {
     static void permittedByGroup(DeliveryGroup group, Recipe recipe) {
         boolean allowed = group.allowedRecipes().contains(recipe.id()) || group.allowedRecipes().contains(recipe.name());
         if (!allowed) {
-            throw PolicyDenials.groupPolicy("RECIPE_NOT_ALLOWED",
+            throw PolicyDenials.groupPolicy(ErrorCode.RECIPE_NOT_ALLOWED,
                     "Recipe " + recipe.id() + " not allowed for delivery group " + group.id());
         }
     }
@@ -87,20 +88,24 @@ public class DeploymentPolicy {
                             DeliveryConfigurationState config) {
         Optional<ServiceEntry> entry = registry.find(service);
         if (entry.isEmpty()) {
-            throw PolicyDenials.incompatible("SERVICE_NOT_ALLOWLISTED", "Service " + service + " is not in the registry");
+            throw PolicyDenials.incompatible(ErrorCode.SERVICE_NOT_ALLOWLISTED_IN_REQUEST,
+                    "Service " + service + " is not in the registry");
         }
         Optional<Environment> current = config.environment(environment.id());
         if (current.isEmpty()) {
-            throw PolicyDenials.incompatible("INVALID_ENVIRONMENT", "Environment " + environment.id() + " does not exist");
+            throw PolicyDenials.incompatible(ErrorCode.INVALID_ENVIRONMENT,
+                    "Environment " + environment.id() + " does not exist");
         }
         if (!current.get().active()) {
-            throw PolicyDenials.incompatible("ENVIRONMENT_DISABLED", "Environment " + environment.id() + " is not active");
+            throw PolicyDenials.incompatible(ErrorCode.ENVIRONMENT_DISABLED_ON_RECHECK,
+                    "Environment " + environment.id() + " is not active");
         }
         if (version != null && !SemverOrder.isValidVersion(version)) {
-            throw PolicyDenials.incompatible("INVALID_VERSION", "Version " + version + " is not of the form 1.2.3[-pre]");
+            throw PolicyDenials.incompatible(ErrorCode.INVALID_VERSION,
+                    "Version " + version + " is not of the form 1.2.3[-pre]");
         }
         if (!entry.get().allowedRecipes().contains(recipe.id())) {
-            throw PolicyDenials.incompatible("RECIPE_INCOMPATIBLE",
+            throw PolicyDenials.incompatible(ErrorCode.RECIPE_INCOMPATIBLE,
                     "Recipe " + recipe.id() + " is not among service " + service + "'s allowed recipes");
         }
         return entry.get();
@@ -108,7 +113,7 @@ public class DeploymentPolicy {
 
     /** Governance §5 step 11 wording: an action-required state, not a transient failure (seed 000). */
     public static Rejection versionNotFound(String service, String version) {
-        return PolicyDenials.of("VERSION_NOT_FOUND", 400, "Version " + version + " of " + service
+        return PolicyDenials.of(ErrorCode.VERSION_NOT_FOUND, "Version " + version + " of " + service
                 + " is not registered: run the CI registration for this exact version, then retry", null);
     }
 

@@ -2,31 +2,31 @@ package dev.dxcp.command.deployment;
 
 import dev.dxcp.command.configuration.DeliveryConfigurationState;
 import dev.dxcp.command.configuration.DeliveryConfigurationView;
-import dev.dxcp.command.deployment.ForwardAdmission.Forward;
+import dev.dxcp.command.deployment.RollForwardRule.Forward;
 import dev.dxcp.events.build.BuildRecord;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.configuration.DeliveryGroup;
-import dev.dxcp.events.deployment.DeploymentCommands.SubmissionOutcome;
 import dev.dxcp.events.deployment.DeploymentCommands.SubmitDeployment;
 import dev.dxcp.events.deployment.DeploymentIntent;
 import dev.dxcp.events.deployment.DeploymentKind;
+import dev.dxcp.events.idempotency.AdmissionOutcome;
 import org.axonframework.commandhandling.CommandHandler;
 
 /**
  * A deploy intent after the edge's checks, decided in one unit of work in the order of governance §5:
  * 6–10 policy and compatibility, 11 version registered (the command side's truth: a build registered a
- * moment ago is deployable), then 12–16 as every roll-forward ({@link ForwardAdmission}). Refusals from
- * step 6 on are recorded as DEPLOY_DENIED.
+ * moment ago is deployable), then 12–16 as every roll-forward ({@link RollForwardRule}). Refusals from
+ * step 6 on are recorded as DEPLOY_DENIED, except the key's, the rate's and the engine pipeline's.
  */
 public class DeploymentSubmissionHandler {
     private final DeploymentPolicy policy;
     private final DeliveryConfigurationView configuration;
     private final RegisteredBuilds builds;
     private final DenialRecorder denials;
-    private final ForwardAdmission admission;
+    private final RollForwardRule admission;
 
     public DeploymentSubmissionHandler(DeploymentPolicy policy, DeliveryConfigurationView configuration,
-                                       RegisteredBuilds builds, DenialRecorder denials, ForwardAdmission admission) {
+                                       RegisteredBuilds builds, DenialRecorder denials, RollForwardRule admission) {
         this.policy = policy;
         this.configuration = configuration;
         this.builds = builds;
@@ -35,7 +35,7 @@ public class DeploymentSubmissionHandler {
     }
 
     @CommandHandler
-    public SubmissionOutcome handle(SubmitDeployment command) {
+    public AdmissionOutcome handle(SubmitDeployment command) {
         DeploymentIntent intent = command.intent();
         DeliveryConfigurationState config = configuration.current();
         String groupId = config.groupOf(intent.service()).map(DeliveryGroup::id).orElse(null);
@@ -53,7 +53,7 @@ public class DeploymentSubmissionHandler {
         return admission.admit(command, forward, resolution, build, refused -> deny(command, groupId, refused));
     }
 
-    private SubmissionOutcome deny(SubmitDeployment command, String groupId, Rejection refused) {
+    private AdmissionOutcome deny(SubmitDeployment command, String groupId, Rejection refused) {
         return denials.deny(DeploymentKind.ROLL_FORWARD, command.intent().service(), command.intent().environment(),
                 groupId, null, refused, command.requestedAt());
     }

@@ -6,7 +6,6 @@ import dev.dxcp.events.deployment.DeploymentCommands.RecordEngineTriggerRefusal;
 import dev.dxcp.events.deployment.DeploymentCommands.RefuseTrigger;
 import dev.dxcp.events.idempotency.IdempotencyMessages.WithdrawIdempotentResponse;
 
-import static dev.dxcp.events.idempotency.IdempotencyMessages.idempotencyKeyId;
 import dev.dxcp.events.deployment.DeploymentCommands.ObserveDeploymentState;
 import dev.dxcp.events.deployment.DeploymentCommands.RecordEngineObservation;
 import dev.dxcp.events.deployment.DeploymentEvents.DeploymentAccepted;
@@ -41,14 +40,14 @@ public class EngineObservationHandler {
             throw new IllegalArgumentException("Unknown deployment " + command.deploymentId());
         }
         Boolean terminal = AggregateCommands.handle(deployments, command.deploymentId(), Deployment::new,
-                new RefuseTrigger(command.deploymentId(), command.code(), command.httpStatus(), command.message(),
+                new RefuseTrigger(command.deploymentId(), command.code(), command.message(),
                         command.operatorHint(), command.details(), command.failure(), command.at()));
         if (!terminal) {
             return;
         }
         lanes.release(accepted.laneId(), command.deploymentId(), command.at());
-        if (accepted.idempotencyScope() != null) {
-            String keyId = idempotencyKeyId(accepted.idempotencyScope());
+        if (accepted.submission().idempotency() != null) {
+            String keyId = accepted.submission().idempotency().keyId();
             AggregateCommands.handle(idempotencyKeys, keyId, IdempotencyKey::new,
                     new WithdrawIdempotentResponse(keyId, command.deploymentId(), command.at()));
         }

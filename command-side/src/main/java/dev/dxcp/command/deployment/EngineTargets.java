@@ -1,5 +1,6 @@
 package dev.dxcp.command.deployment;
 
+import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.configuration.Recipe;
 import dev.dxcp.events.deployment.EngineTarget;
@@ -19,7 +20,7 @@ final class EngineTargets {
 
     /** governance §5 step 15: a recipe without an engine application cannot be triggered. */
     static Rejection missingApplication(Recipe recipe) {
-        return new Rejection("INVALID_REQUEST", 400, "The selected recipe has no engine pipeline to run",
+        return new Rejection(ErrorCode.INVALID_REQUEST, "The selected recipe has no engine pipeline to run",
                 "Recipe " + recipe.id() + " lacks spinnaker_application or its pipeline", null);
     }
 

@@ -1,5 +1,6 @@
 package dev.dxcp.command.deployment;
 
+import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
 
 /**
@@ -13,15 +14,17 @@ public final class PolicyDenials {
     private PolicyDenials() {
     }
 
-    public static Rejection groupPolicy(String code, String hint) {
-        return new Rejection(code, 403, GROUP_POLICY, hint, null);
+    /** A 403 of the group's policy (governance §5 steps 6–9). */
+    public static Rejection groupPolicy(ErrorCode code, String hint) {
+        return new Rejection(code, GROUP_POLICY, hint, null);
     }
 
-    public static Rejection incompatible(String code, String hint) {
-        return new Rejection(code, 400, INCOMPATIBLE, hint, null);
+    /** A 400 of the compatibility step (governance §5 step 10). */
+    public static Rejection incompatible(ErrorCode code, String hint) {
+        return new Rejection(code, INCOMPATIBLE, hint, null);
     }
 
-    public static Rejection of(String code, int status, String message, String hint) {
-        return new Rejection(code, status, message, hint, null);
+    public static Rejection of(ErrorCode code, String message, String hint) {
+        return new Rejection(code, message, hint, null);
     }
 }

@@ -2,6 +2,7 @@ package dev.dxcp.command.deployment;
 
 import dev.dxcp.command.configuration.DeliveryConfigurationState;
 import dev.dxcp.events.build.BuildRecord;
+import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.configuration.DeliveryGroup;
 import dev.dxcp.events.deployment.PromotionIntent;
 
@@ -40,7 +41,7 @@ public class PromotionPolicy {
         String source = intent.sourceEnvironment();
         String target = intent.targetEnvironment();
         if (target == null || target.isBlank() || target.equals(source)) {
-            throw PolicyDenials.of("PROMOTION_TARGET_REQUIRED", 400,
+            throw PolicyDenials.of(ErrorCode.PROMOTION_TARGET_REQUIRED,
                     "A target environment different from the source environment is required", null);
         }
         DeliveryGroup group = DeploymentPolicy.deliveryGroupOf(intent.service(), config);
@@ -50,7 +51,7 @@ public class PromotionPolicy {
         Resolution resolution = deploys.resolve(intent.service(), target, intent.version(), null, config);
         BuildRecord build = builds.registered(intent.service(), intent.version());
         if (!sourceSuccess.succeeded(intent.service(), source, intent.version())) {
-            throw PolicyDenials.of("PROMOTION_VERSION_INELIGIBLE", 400, "Version " + intent.version()
+            throw PolicyDenials.of(ErrorCode.PROMOTION_VERSION_INELIGIBLE, "Version " + intent.version()
                     + " has not succeeded in " + source + ": deploy it there successfully before promoting it", null);
         }
         return new Promotable(resolution, build);
@@ -63,7 +64,7 @@ public class PromotionPolicy {
         int to = order.indexOf(target);
         boolean allowed = from >= 0 && (to == from + 1 || allowJumps && to > from);
         if (!allowed) {
-            throw PolicyDenials.of("PROMOTION_PATH_NOT_ALLOWED", 400, "Promotion from " + source
+            throw PolicyDenials.of(ErrorCode.PROMOTION_PATH_NOT_ALLOWED, "Promotion from " + source
                     + " to " + target + " does not follow the delivery group's promotion order",
                     "Promotion order of " + group.id() + ": " + String.join(" -> ", order)
                             + (allowJumps ? "" : " (jumps are not allowed)"));

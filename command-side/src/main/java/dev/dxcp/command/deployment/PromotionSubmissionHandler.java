@@ -2,30 +2,30 @@ package dev.dxcp.command.deployment;
 
 import dev.dxcp.command.configuration.DeliveryConfigurationState;
 import dev.dxcp.command.configuration.DeliveryConfigurationView;
-import dev.dxcp.command.deployment.ForwardAdmission.Forward;
 import dev.dxcp.command.deployment.PromotionPolicy.Promotable;
+import dev.dxcp.command.deployment.RollForwardRule.Forward;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.configuration.DeliveryGroup;
-import dev.dxcp.events.deployment.DeploymentCommands.SubmissionOutcome;
 import dev.dxcp.events.deployment.DeploymentKind;
 import dev.dxcp.events.deployment.PromotionCommands.SubmitPromotion;
 import dev.dxcp.events.deployment.PromotionIntent;
+import dev.dxcp.events.idempotency.AdmissionOutcome;
 import org.axonframework.commandhandling.CommandHandler;
 
 /**
  * A promotion after the edge's checks (api-contract §6), decided in one unit of work: the promotion's
  * own checks in contract order ({@link PromotionPolicy}), then replay, rate, the target lane's quota
- * and concurrency and the record exactly as a deploy ({@link ForwardAdmission}). The record is of kind
+ * and concurrency and the record exactly as a deploy ({@link RollForwardRule}). The record is of kind
  * PROMOTE in the target environment and names its source; refusals are recorded as PROMOTION_DENIED.
  */
 public class PromotionSubmissionHandler {
     private final PromotionPolicy policy;
     private final DeliveryConfigurationView configuration;
     private final DenialRecorder denials;
-    private final ForwardAdmission admission;
+    private final RollForwardRule admission;
 
     public PromotionSubmissionHandler(PromotionPolicy policy, DeliveryConfigurationView configuration,
-                                      DenialRecorder denials, ForwardAdmission admission) {
+                                      DenialRecorder denials, RollForwardRule admission) {
         this.policy = policy;
         this.configuration = configuration;
         this.denials = denials;
@@ -33,7 +33,7 @@ public class PromotionSubmissionHandler {
     }
 
     @CommandHandler
-    public SubmissionOutcome handle(SubmitPromotion command) {
+    public AdmissionOutcome handle(SubmitPromotion command) {
         PromotionIntent intent = command.intent();
         DeliveryConfigurationState config = configuration.current();
         String groupId = config.groupOf(intent.service()).map(DeliveryGroup::id).orElse(null);
@@ -49,7 +49,7 @@ public class PromotionSubmissionHandler {
                 refused -> deny(command, groupId, refused));
     }
 
-    private SubmissionOutcome deny(SubmitPromotion command, String groupId, Rejection refused) {
+    private AdmissionOutcome deny(SubmitPromotion command, String groupId, Rejection refused) {
         return denials.deny(DeploymentKind.PROMOTE, command.intent().service(),
                 command.intent().targetEnvironment(), groupId, null, refused, command.requestedAt());
     }

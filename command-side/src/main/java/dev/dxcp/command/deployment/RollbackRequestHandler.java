@@ -1,42 +1,34 @@
 package dev.dxcp.command.deployment;
 
+import dev.dxcp.command.admission.AdmissionPipeline;
+import dev.dxcp.command.admission.AdmissionTicket;
+import dev.dxcp.command.admission.Decided;
 import dev.dxcp.command.build.BuildVersion;
 import dev.dxcp.command.common.AggregateCommands;
-import dev.dxcp.command.common.RateGate;
 import dev.dxcp.command.configuration.DeliveryConfigurationState;
 import dev.dxcp.command.configuration.DeliveryConfigurationView;
-import dev.dxcp.command.idempotency.IdempotencyKey;
-import dev.dxcp.command.settings.SystemSettingsView;
 import dev.dxcp.events.build.BuildMessages;
 import dev.dxcp.events.build.BuildRecord;
+import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.configuration.DeliveryGroup;
-import dev.dxcp.events.deployment.DeploymentCommands.LaneDecision;
-import dev.dxcp.events.deployment.DeploymentCommands.LaneSnapshot;
 import dev.dxcp.events.deployment.DeploymentCommands.RequestRollback;
-import dev.dxcp.events.deployment.DeploymentCommands.SubmissionOutcome;
 import dev.dxcp.events.deployment.DeploymentEvents.DeploymentAccepted;
 import dev.dxcp.events.deployment.DeploymentKind;
 import dev.dxcp.events.deployment.DeploymentRecord;
 import dev.dxcp.events.deployment.EngineTarget;
-import dev.dxcp.events.deployment.PolicySnapshot;
-import dev.dxcp.events.idempotency.IdempotencyMessages.CheckIdempotency;
-import dev.dxcp.events.idempotency.IdempotencyMessages.IdempotencyVerdict;
+import dev.dxcp.events.idempotency.AdmissionOutcome;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Repository;
 
-import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
-import static dev.dxcp.events.idempotency.IdempotencyMessages.idempotencyKeyId;
-
 /**
- * A rollback request, decided in the order of governance §5 (rollback) and §11: the target exists and
- * is not itself a rollback, the same policy and compatibility as a deploy of the target's recipe, replay,
- * rate and the daily rollback quota, concurrency, a prior successful version, an engine application.
- * The new record returns the service to the prior success's version; the target is never modified.
+ * A rollback request (governance §5 rollback, §11). Its own rule: the target exists and is not itself a
+ * rollback, the same policy and compatibility as a deploy of the target's recipe; then admission (replay,
+ * rate, the lane's rollback quota and concurrency); then a prior successful version and an engine
+ * application. The new record returns the service to the prior success's version; the target is never
+ * modified.
  */
 public class RollbackRequestHandler {
     /** Rollbacks carry no body: the path names the target, so every retry under a key is the same request. */
@@ -44,110 +36,92 @@ public class RollbackRequestHandler {
 
     private final DeploymentPolicy policy;
     private final DeliveryConfigurationView configuration;
-    private final SystemSettingsView settings;
     private final Repository<Deployment> deployments;
     private final Repository<BuildVersion> builds;
-    private final Repository<IdempotencyKey> idempotencyKeys;
-    private final LaneGate lanes;
-    private final RateGate rateGate;
     private final PriorSuccess priorSuccess;
+    private final AdmissionPipeline admission;
+    private final LaneAdmissions lanes;
     private final DenialRecorder denials;
     private final AcceptedDeployments accepted;
-    private final Duration idempotencyWindow;
 
     public RollbackRequestHandler(DeploymentPolicy policy, DeliveryConfigurationView configuration,
-                                  SystemSettingsView settings, Repository<Deployment> deployments,
-                                  Repository<BuildVersion> builds, Repository<IdempotencyKey> idempotencyKeys,
-                                  LaneGate lanes, RateGate rateGate, PriorSuccess priorSuccess,
-                                  DenialRecorder denials, AcceptedDeployments accepted, Duration idempotencyWindow) {
+                                  Repository<Deployment> deployments, Repository<BuildVersion> builds,
+                                  PriorSuccess priorSuccess, AdmissionPipeline admission, LaneAdmissions lanes,
+                                  DenialRecorder denials, AcceptedDeployments accepted) {
         this.policy = policy;
         this.configuration = configuration;
-        this.settings = settings;
         this.deployments = deployments;
         this.builds = builds;
-        this.idempotencyKeys = idempotencyKeys;
-        this.lanes = lanes;
-        this.rateGate = rateGate;
         this.priorSuccess = priorSuccess;
+        this.admission = admission;
+        this.lanes = lanes;
         this.denials = denials;
         this.accepted = accepted;
-        this.idempotencyWindow = idempotencyWindow;
     }
 
     @CommandHandler
-    public SubmissionOutcome handle(RequestRollback command) {
+    public AdmissionOutcome handle(RequestRollback command) {
         DeploymentAccepted target = AggregateCommands.read(deployments, command.targetDeploymentId(),
                 Deployment::new, Deployment::accepted);
         if (target == null) {
-            throw new Rejection("NOT_FOUND", 404, "Deployment not found");
+            throw new Rejection(ErrorCode.NOT_FOUND, "Deployment not found");
         }
         DeliveryConfigurationState config = configuration.current();
         String groupId = config.groupOf(target.service()).map(DeliveryGroup::id).orElse(target.deliveryGroupId());
         Resolution resolution;
         try {
             if (target.deploymentKind() == DeploymentKind.ROLLBACK || target.rollbackOf() != null) {
-                throw new Rejection("ROLLBACK_OF_ROLLBACK", 400, "A rollback cannot itself be rolled back");
+                throw new Rejection(ErrorCode.ROLLBACK_OF_ROLLBACK, "A rollback cannot itself be rolled back");
             }
             String recipeId = target.recipeId() == null ? "default" : target.recipeId();
             resolution = policy.resolve(target.service(), target.environment(), null, recipeId, config);
         } catch (Rejection refused) {
             return deny(command, target, groupId, refused);
         }
-
-        String keyId = idempotencyKeyId(command.idempotencyScope());
-        IdempotencyVerdict verdict = AggregateCommands.handle(idempotencyKeys, keyId, IdempotencyKey::new,
-                new CheckIdempotency(keyId, FINGERPRINT, command.requestedAt(), idempotencyWindow));
-        if (verdict.kind() != IdempotencyVerdict.Kind.FRESH) {
-            return new SubmissionOutcome(SubmissionOutcome.Kind.REPLAYED, verdict.status(), verdict.body(),
-                    verdict.resourceId(), null);
-        }
-
-        rateGate.chargeMutation(command.actor().actorId(), command.requestId());
-        Optional<DeploymentRecord> prior = priorSuccess.before(target.service(), target.environment(),
-                target.deploymentId());
+        AdmissionTicket ticket = new AdmissionTicket(command.idempotency(), FINGERPRINT,
+                command.actor().actorId(), command.deploymentId(), command.requestedAt(),
+                new Rejection(ErrorCode.IDEMPOTENCY_CONFLICT, "Idempotency-Key was already used for a different "
+                        + "rollback"));
         EngineTarget engine = EngineTargets.rollback(resolution.recipe());
-        LocalDate day = LocalDate.ofInstant(command.requestedAt(), ZoneOffset.UTC);
-        String laneId = resolution.laneId();
-        LaneSnapshot lane = lanes.inspect(laneId, day);
-        int inFlight = lanes.reapAndCountInFlight(laneId, lane, command.requestedAt());
-        int quota = resolution.guardrails().dailyRollbackQuota();
-        int max = resolution.guardrails().maxConcurrentDeployments();
-        LaneDecision decision = lanes.admit(laneId, command.deploymentId(), DeploymentKind.ROLLBACK, day, max, quota,
-                inFlight, prior.isPresent() && engine != null, command.requestedAt());
-        if (decision.kind() == LaneDecision.Kind.QUOTA_EXCEEDED) {
-            return deny(command, target, groupId, Guardrails.quotaExceeded("rollback", quota));
-        }
-        if (decision.kind() == LaneDecision.Kind.CONCURRENCY_LIMIT_REACHED) {
-            return deny(command, target, groupId, Guardrails.concurrencyReached(max, decision.inFlight()));
-        }
-        if (prior.isEmpty()) {
-            return deny(command, target, groupId, new Rejection("NO_PRIOR_SUCCESSFUL_VERSION", 400,
-                    "No earlier successful deployment of this service and environment to roll back to"));
-        }
-        if (engine == null) {
-            return deny(command, target, groupId, new Rejection("MISSING_SPINNAKER_TARGET", 400,
-                    "The recipe has no engine rollback pipeline to call", "Recipe " + resolution.recipe().id()
-                    + " lacks spinnaker_application or rollback_pipeline", null));
-        }
-
-        String version = prior.get().version();
-        BuildRecord build = AggregateCommands.read(builds, BuildMessages.buildVersionId(target.service(), version),
-                BuildVersion::new, BuildVersion::build);
-        PolicySnapshot snapshot = new PolicySnapshot(max, decision.inFlight(), quota, decision.used(),
-                Math.max(0, quota - decision.used()), settings.current().rateLimits().value().dailyQuotaBuildRegister());
-        DeploymentAccepted record = new DeploymentAccepted(command.deploymentId(), target.service(),
-                target.environment(), version, resolution.recipe().id(), resolution.recipe().revision(),
-                resolution.recipe().effectiveBehaviorSummary(), DeploymentKind.ROLLBACK, target.deploymentId(), null,
-                "rollback of " + target.deploymentId() + " to " + version, resolution.group().id(), laneId,
-                command.requestedAt(), command.idempotencyKey(), command.actor(), snapshot, engine,
-                build == null ? null : build.artifactRef(), version, build == null ? null : build.sha256(),
-                build == null ? null : build.sizeBytes(), command.idempotencyScope());
-        return accepted.accept(record, command.idempotencyScope(), FINGERPRINT,
-                "PLATFORM_ADMIN".equals(command.actor().role()));
+        Prior prior = new Prior(target);
+        LaneAdmission lane = lanes.into(resolution, command.deploymentId(), DeploymentKind.ROLLBACK,
+                () -> prior.get().isPresent() && engine != null);
+        return admission.admit(ticket, lane, pass -> {
+            if (prior.get().isEmpty()) {
+                return Decided.denied(new Rejection(ErrorCode.NO_PRIOR_SUCCESSFUL_VERSION,
+                        "No earlier successful deployment of this service and environment to roll back to"));
+            }
+            if (engine == null) {
+                return Decided.denied(new Rejection(ErrorCode.MISSING_SPINNAKER_TARGET,
+                        "The recipe has no engine rollback pipeline to call", "Recipe " + resolution.recipe().id()
+                        + " lacks spinnaker_application or rollback_pipeline", null));
+            }
+            String version = prior.get().get().version();
+            BuildRecord build = AggregateCommands.read(builds, BuildMessages.buildVersionId(target.service(),
+                    version), BuildVersion::new, BuildVersion::build);
+            return accepted.rollback(command, target, resolution, engine, version, build, pass.policy());
+        }, refused -> deny(command, target, groupId, refused));
     }
 
-    private SubmissionOutcome deny(RequestRollback command, DeploymentAccepted target, String groupId,
-                                   Rejection refused) {
+    /** The version to return to (governance §11), asked once, after the rate step and before the lane. */
+    private final class Prior {
+        private final DeploymentAccepted target;
+        private Optional<DeploymentRecord> found;
+
+        Prior(DeploymentAccepted target) {
+            this.target = target;
+        }
+
+        Optional<DeploymentRecord> get() {
+            if (found == null) {
+                found = priorSuccess.before(target.service(), target.environment(), target.deploymentId());
+            }
+            return found;
+        }
+    }
+
+    private AdmissionOutcome deny(RequestRollback command, DeploymentAccepted target, String groupId,
+                                  Rejection refused) {
         return denials.deny(DeploymentKind.ROLLBACK, target.service(), target.environment(), groupId,
                 target.deploymentId(), refused, command.requestedAt());
     }

@@ -1,10 +1,11 @@
 package dev.dxcp.command.idempotency;
 
+import dev.dxcp.events.idempotency.Answer;
 import dev.dxcp.events.idempotency.IdempotencyMessages.CheckIdempotency;
 import dev.dxcp.events.idempotency.IdempotencyMessages.IdempotencyVerdict;
 import dev.dxcp.events.idempotency.IdempotencyMessages.IdempotentResponseRecorded;
 import dev.dxcp.events.idempotency.IdempotencyMessages.IdempotentResponseWithdrawn;
-import dev.dxcp.events.idempotency.IdempotencyMessages.RecordIdempotentResponse;
+import dev.dxcp.events.idempotency.IdempotencyMessages.RememberAnswer;
 import dev.dxcp.events.idempotency.IdempotencyMessages.WithdrawIdempotentResponse;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -18,7 +19,7 @@ import java.time.Instant;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * One Idempotency-Key scope (key, method, path). It remembers the first successful response and the
+ * One Idempotency-Key scope (key, method, path). It remembers the first successful answer and the
  * fingerprint of the request that produced it (governance §6); an entry older than the window is forgotten.
  */
 @Aggregate
@@ -26,8 +27,7 @@ public class IdempotencyKey {
     @AggregateIdentifier
     private String idempotencyKeyId;
     private String fingerprint;
-    private int status;
-    private String body;
+    private Answer answer;
     private String resourceId;
     private Instant recordedAt;
 
@@ -43,17 +43,17 @@ public class IdempotencyKey {
         if (!fingerprint.equals(command.fingerprint())) {
             return IdempotencyVerdict.conflict();
         }
-        return IdempotencyVerdict.replay(status, body, resourceId);
+        return IdempotencyVerdict.replay(answer, resourceId);
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(RecordIdempotentResponse command) {
-        apply(new IdempotentResponseRecorded(command.idempotencyKeyId(), command.fingerprint(), command.status(),
-                command.body(), command.resourceId(), command.recordedAt()));
+    public void handle(RememberAnswer command) {
+        apply(new IdempotentResponseRecorded(command.idempotencyKeyId(), command.fingerprint(), command.answer(),
+                command.resourceId(), command.recordedAt()));
     }
 
-    /** Only the response of that resource is withdrawn; a newer response under the key stays. */
+    /** Only the answer of that resource is withdrawn; a newer answer under the key stays. */
     @CommandHandler
     public void handle(WithdrawIdempotentResponse command) {
         if (recordedAt != null && command.resourceId().equals(resourceId)) {
@@ -69,7 +69,7 @@ public class IdempotencyKey {
     void on(IdempotentResponseWithdrawn event) {
         recordedAt = null;
         fingerprint = null;
-        body = null;
+        answer = null;
         resourceId = null;
     }
 
@@ -77,8 +77,7 @@ public class IdempotencyKey {
     void on(IdempotentResponseRecorded event) {
         idempotencyKeyId = event.idempotencyKeyId();
         fingerprint = event.fingerprint();
-        status = event.status();
-        body = event.body();
+        answer = event.answer();
         resourceId = event.resourceId();
         recordedAt = event.recordedAt();
     }

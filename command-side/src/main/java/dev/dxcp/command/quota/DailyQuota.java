@@ -1,6 +1,7 @@
 package dev.dxcp.command.quota;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.quota.QuotaMessages.CheckQuota;
 import dev.dxcp.events.quota.QuotaMessages.ConsumeQuotaUnit;
@@ -56,7 +57,7 @@ public class DailyQuota {
         }
 
         public static Rejection exceeded() {
-            return new Rejection("QUOTA_EXCEEDED", 429, "Daily quota exceeded");
+            return new Rejection(ErrorCode.QUOTA_EXCEEDED, "Daily quota exceeded");
         }
     }
 }

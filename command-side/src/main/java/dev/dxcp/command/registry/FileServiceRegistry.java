@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.dxcp.events.registry.ServiceEntry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package dev.dxcp.command.registry;
 
+import dev.dxcp.events.registry.ServiceEntry;
 import java.util.List;
 import java.util.Optional;
 

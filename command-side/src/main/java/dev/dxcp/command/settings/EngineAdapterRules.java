@@ -3,6 +3,7 @@ package dev.dxcp.command.settings;
 import dev.dxcp.events.settings.EngineAdapterSettings;
 import dev.dxcp.events.settings.EngineAdapterSettings.Mode;
 import dev.dxcp.events.settings.EngineAdapterSettings.Secret;
+import dev.dxcp.events.settings.SettingProblem;
 
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,6 +1,7 @@
 package dev.dxcp.command.settings;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import dev.dxcp.events.settings.EffectiveSettings;
 import dev.dxcp.events.settings.EngineAdapterSettings;
 import dev.dxcp.events.settings.SettingsMessages;
 import dev.dxcp.events.settings.SettingsMessages.ChangeEngineAdapter;

@@ -1,6 +1,7 @@
 package dev.dxcp.command.settings;
 
 import dev.dxcp.command.common.AggregateStreamView;
+import dev.dxcp.events.settings.EffectiveSettings;
 import dev.dxcp.events.settings.SettingsMessages;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 

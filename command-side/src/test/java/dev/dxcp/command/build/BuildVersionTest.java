@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 
-
 class BuildVersionTest {
     static final String ID = "build/demo-service/1.2.3";
     static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");

@@ -1,10 +1,10 @@
 package dev.dxcp.command.configuration;
 
-import dev.dxcp.command.registry.ServiceEntry;
 import dev.dxcp.command.registry.ServiceRegistry;
 import dev.dxcp.events.configuration.DeliveryGroupSpec;
 import dev.dxcp.events.configuration.Guardrails;
 import dev.dxcp.events.configuration.RecipeSpec;
+import dev.dxcp.events.registry.ServiceEntry;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.Description;

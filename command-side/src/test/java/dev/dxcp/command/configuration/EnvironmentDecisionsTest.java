@@ -172,7 +172,8 @@ class EnvironmentDecisionsTest {
                     @Override
                     protected boolean matchesSafely(Rejection item) {
                         Map<String, Object> details = item.details();
-                        return item.code().equals("ENVIRONMENT_DELETE_BLOCKED_REFERENCED") && item.httpStatus() == 409
+                        return item.code().equals("ENVIRONMENT_DELETE_BLOCKED_REFERENCED")
+                                && item.error().status() == 409
                                 && details.get("environment_id").equals("sandbox")
                                 && details.get("retire_instead").equals(true)
                                 && withoutMessages(details.get("references")).equals(List.of(

@@ -186,7 +186,7 @@ class RecipeDecisionsTest {
             @Override
             protected boolean matchesSafely(Rejection item) {
                 Map<String, Object> details = item.details();
-                return item.code().equals("RECIPE_IN_USE") && item.httpStatus() == 409
+                return item.code().equals("RECIPE_IN_USE") && item.error().status() == 409
                         && type.equals(details.get("reference_type")) && details.get("reference_count").equals(count)
                         && references.equals(details.get("references"));
             }

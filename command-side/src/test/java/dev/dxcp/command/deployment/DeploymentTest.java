@@ -1,5 +1,6 @@
 package dev.dxcp.command.deployment;
 
+import dev.dxcp.events.common.IdempotencyKeyUse;
 import dev.dxcp.events.deployment.ActorIdentity;
 import dev.dxcp.events.deployment.DeploymentCommands.AcceptDeployment;
 import dev.dxcp.events.deployment.DeploymentCommands.ObserveDeploymentState;
@@ -26,11 +27,15 @@ import java.util.List;
 
 class DeploymentTest {
     static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
-    static final DeploymentAccepted ACCEPTED = new DeploymentAccepted("d1", "demo-service", "sandbox", "1.2.3",
-            "default", 1, "Standard", DeploymentKind.ROLL_FORWARD, null, null, "ship it", "default",
-            "lane/default/sandbox", T0, "key-1", new ActorIdentity("alice", "DELIVERY_OWNER", "a@x.io", "alice", null),
-            new PolicySnapshot(1, 0, 25, 0, 25, 50), new EngineTarget("dxcp-demo", "deploy-demo-service"),
-            "s3://b/demo-service/demo-service-1.2.3.zip", null, "a".repeat(64), 100L, "scope-1");
+    static final DeploymentAccepted ACCEPTED = new DeploymentAccepted("d1",
+            new DeploymentAccepted.Placement("demo-service", "sandbox", "default", "lane/default/sandbox"),
+            new DeploymentAccepted.Change(DeploymentKind.ROLL_FORWARD, "1.2.3", "ship it", null, null, null),
+            new DeploymentAccepted.RecipeUse("default", 1, "Standard"),
+            new DeploymentAccepted.Artifact("s3://b/demo-service/demo-service-1.2.3.zip", "a".repeat(64), 100L),
+            new EngineTarget("dxcp-demo", "deploy-demo-service"),
+            new DeploymentAccepted.Submission(T0, new ActorIdentity("alice", "DELIVERY_OWNER", "a@x.io", "alice", null),
+                    new IdempotencyKeyUse("key-1", "POST", "/v1/deployments")),
+            new PolicySnapshot(1, 0, 25, 0, 25, 50));
     static final FailureModel FAILURE = new FailureModel(FailureCategory.APP, "failed", null, "retry", T0);
 
     private AggregateTestFixture<Deployment> fixture;

@@ -1,7 +1,6 @@
 package dev.dxcp.command.deployment;
 
 import dev.dxcp.command.configuration.DeliveryConfigurationState;
-import dev.dxcp.command.registry.ServiceEntry;
 import dev.dxcp.command.registry.ServiceRegistry;
 import dev.dxcp.events.build.BuildRecord;
 import dev.dxcp.events.common.Rejection;
@@ -16,6 +15,7 @@ import dev.dxcp.events.configuration.EnvironmentBinding;
 import dev.dxcp.events.configuration.Recipe;
 import dev.dxcp.events.configuration.ServiceRoute;
 import dev.dxcp.events.deployment.PromotionIntent;
+import dev.dxcp.events.registry.ServiceEntry;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

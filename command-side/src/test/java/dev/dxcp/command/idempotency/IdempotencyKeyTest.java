@@ -1,9 +1,11 @@
 package dev.dxcp.command.idempotency;
 
+import dev.dxcp.events.build.UploadCapabilityMessages.UploadCapabilityIssued;
+import dev.dxcp.events.idempotency.Answer;
 import dev.dxcp.events.idempotency.IdempotencyMessages.CheckIdempotency;
 import dev.dxcp.events.idempotency.IdempotencyMessages.IdempotencyVerdict;
 import dev.dxcp.events.idempotency.IdempotencyMessages.IdempotentResponseRecorded;
-import dev.dxcp.events.idempotency.IdempotencyMessages.RecordIdempotentResponse;
+import dev.dxcp.events.idempotency.IdempotencyMessages.RememberAnswer;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,8 +25,11 @@ class IdempotencyKeyTest {
         fixture = new AggregateTestFixture<>(IdempotencyKey.class);
     }
 
+    private static final Answer ANSWER = Answer.uploadCapability(new UploadCapabilityIssued("upload/x", "b1",
+            "demo-service", "1.0.0", 10, "a".repeat(64), "application/zip", T0, T0.plusSeconds(900)));
+
     private static IdempotentResponseRecorded recorded(String fingerprint) {
-        return new IdempotentResponseRecorded(KEY, fingerprint, 201, "{\"id\":\"b1\"}", "b1", T0);
+        return new IdempotentResponseRecorded(KEY, fingerprint, ANSWER, "b1", T0);
     }
 
     @Test
@@ -36,11 +41,11 @@ class IdempotencyKeyTest {
     }
 
     @Test
-    void sameFingerprintReplaysTheStoredResponse() {
+    void sameFingerprintReplaysTheRememberedAnswer() {
         fixture.given(recorded("fp1"))
                 .when(new CheckIdempotency(KEY, "fp1", T0.plusSeconds(60), DAY))
                 .expectNoEvents()
-                .expectResultMessagePayload(IdempotencyVerdict.replay(201, "{\"id\":\"b1\"}", "b1"));
+                .expectResultMessagePayload(IdempotencyVerdict.replay(ANSWER, "b1"));
     }
 
     @Test
@@ -58,9 +63,9 @@ class IdempotencyKeyTest {
     }
 
     @Test
-    void recordingAResponseRemembersFingerprintStatusAndBody() {
+    void rememberingAnAnswerRecordsItWithTheFingerprint() {
         fixture.givenNoPriorActivity()
-                .when(new RecordIdempotentResponse(KEY, "fp1", 201, "{\"id\":\"b1\"}", "b1", T0))
+                .when(new RememberAnswer(KEY, "fp1", ANSWER, "b1", T0))
                 .expectEvents(recorded("fp1"));
     }
 }

@@ -2,6 +2,7 @@ package dev.dxcp.command.settings;
 
 import dev.dxcp.events.settings.EngineAdapterSettings;
 import dev.dxcp.events.settings.EngineAdapterSettings.Mode;
+import dev.dxcp.events.settings.SettingProblem;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

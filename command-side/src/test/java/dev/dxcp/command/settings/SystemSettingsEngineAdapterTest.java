@@ -102,7 +102,7 @@ class SystemSettingsEngineAdapterTest {
         return new CustomTypeSafeMatcher<>("INVALID_REQUEST naming " + field) {
             @Override
             protected boolean matchesSafely(Rejection rejection) {
-                if (!"INVALID_REQUEST".equals(rejection.code()) || rejection.httpStatus() != 400) {
+                if (!"INVALID_REQUEST".equals(rejection.code()) || rejection.error().status() != 400) {
                     return false;
                 }
                 Object errors = rejection.details().get("errors");

@@ -1,6 +1,7 @@
 package dev.dxcp.command.settings;
 
 import dev.dxcp.events.settings.CiPublisher;
+import dev.dxcp.events.settings.EffectiveSettings;
 import dev.dxcp.events.settings.EngineAdapterSettings;
 import dev.dxcp.events.settings.RateLimits;
 import dev.dxcp.events.settings.SettingsMessages.ChangeRateLimits;

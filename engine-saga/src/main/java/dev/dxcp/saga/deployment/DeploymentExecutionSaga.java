@@ -43,6 +43,7 @@ public class DeploymentExecutionSaga {
 
     @DeadlineHandler(deadlineName = STEP)
     public void step(EngineStep step, EngineConductor conductor, DeadlineManager deadlines) {
+        deployment = conductor.current(deployment);
         StepOutcome outcome = conductor.step(deployment, requestId, progress);
         progress = outcome.progress();
         if (!outcome.finished()) {

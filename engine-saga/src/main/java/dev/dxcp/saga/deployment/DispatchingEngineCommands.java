@@ -37,7 +37,7 @@ public class DispatchingEngineCommands implements EngineCommands {
 
     @Override
     public void refused(String requestId, String deploymentId, Refusal refusal, Instant at) {
-        dispatcher.accept(new RecordEngineTriggerRefusal(deploymentId, refusal.code(), refusal.httpStatus(),
-                refusal.message(), refusal.operatorHint(), refusal.details(), refusal.failure(), at), requestId);
+        dispatcher.accept(new RecordEngineTriggerRefusal(deploymentId, refusal.code(), refusal.message(),
+                refusal.operatorHint(), refusal.details(), refusal.failure(), at), requestId);
     }
 }

@@ -1,5 +1,6 @@
 package dev.dxcp.saga.deployment;
 
+import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.deployment.DeploymentState;
 import dev.dxcp.events.deployment.FailureModel;
 
@@ -22,7 +23,7 @@ public interface EngineCommands {
     void refused(String requestId, String deploymentId, Refusal refusal, Instant at);
 
     /** Why a deployment could not be started, with the code its deploy request answers (domain §16). */
-    record Refusal(String code, int httpStatus, String message, String operatorHint, Map<String, Object> details,
+    record Refusal(ErrorCode code, String message, String operatorHint, Map<String, Object> details,
                    FailureModel failure) {
     }
 }

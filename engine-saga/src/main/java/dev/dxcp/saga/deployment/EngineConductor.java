@@ -6,13 +6,13 @@ import dev.dxcp.events.deployment.DeploymentKind;
 import dev.dxcp.events.deployment.DeploymentState;
 import dev.dxcp.events.deployment.FailureModel;
 import dev.dxcp.events.deployment.StaleLocks;
-import dev.dxcp.saga.spinnaker.EngineCallException;
-import dev.dxcp.saga.spinnaker.EngineErrorCode;
 import dev.dxcp.saga.spinnaker.ExecutionSnapshot;
 import dev.dxcp.saga.spinnaker.GateClient;
-import dev.dxcp.saga.spinnaker.TriggerFailures;
 import dev.dxcp.saga.spinnaker.TriggerRequest;
 import dev.dxcp.saga.spinnaker.TriggerResult;
+import dev.dxcp.saga.spinnaker.failure.TriggerFailures;
+import dev.dxcp.saga.spinnaker.transport.EngineCallException;
+import dev.dxcp.saga.spinnaker.transport.EngineErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,16 +35,30 @@ public class EngineConductor {
     private final ArtifactCheck artifacts;
     private final EngineCommands commands;
     private final ConductorSettings settings;
+    private final DeploymentLookup deployments;
     private final Clock clock;
 
-    /** @param gate supplies the current engine client, or null when no engine is configured */
+    /**
+     * @param gate        supplies the current engine client, or null when no engine is configured
+     * @param deployments reads an accepted deployment from the event store, for sagas that kept an older form
+     */
     public EngineConductor(Supplier<GateClient> gate, ArtifactCheck artifacts, EngineCommands commands,
-                           ConductorSettings settings, Clock clock) {
+                           ConductorSettings settings, DeploymentLookup deployments, Clock clock) {
         this.gate = gate;
         this.artifacts = artifacts;
         this.commands = commands;
         this.settings = settings;
+        this.deployments = deployments;
         this.clock = clock;
+    }
+
+    /**
+     * The deployment as the saga should keep it. A saga started before DeploymentAccepted's revision 2
+     * kept the old flat form, which reads back without its grouped values: it is read again from the
+     * event store, where the upcaster gives it its current form.
+     */
+    public DeploymentAccepted current(DeploymentAccepted kept) {
+        return kept.placement() != null ? kept : deployments.accepted(kept.deploymentId());
     }
 
     public StepOutcome step(DeploymentAccepted deployment, String requestId, ExecutionProgress progress) {
@@ -166,7 +180,7 @@ public class EngineConductor {
         };
         log.warn("event=engine_trigger_refused deployment_id={} code={} upstream_status={}", d.deploymentId(),
                 e.code(), e.upstreamStatus());
-        commands.refused(requestId, d.deploymentId(), new EngineCommands.Refusal(e.code().name(), e.httpStatus(), message,
+        commands.refused(requestId, d.deploymentId(), new EngineCommands.Refusal(e.code().errorCode(), message,
                 e.operatorHint(), e.details(false), TriggerFailures.toFailure(e, now)), now);
         return StepOutcome.done(progress);
     }
@@ -175,7 +189,7 @@ public class EngineConductor {
     static TriggerRequest request(DeploymentAccepted d, String requestId) {
         String principal = d.actor().email() != null ? d.actor().email()
                 : d.actor().sub() != null ? d.actor().sub() : d.actor().actorId();
-        String key = d.intentCorrelationId() != null ? d.intentCorrelationId() : d.deploymentId();
+        String key = d.idempotencyKey() != null ? d.idempotencyKey() : d.deploymentId();
         String bucket = null;
         String objectKey = null;
         if (d.artifactRef() != null) {

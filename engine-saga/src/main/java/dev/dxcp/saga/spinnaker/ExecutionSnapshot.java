@@ -2,6 +2,8 @@ package dev.dxcp.saga.spinnaker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dxcp.events.deployment.FailureModel;
+import dev.dxcp.saga.spinnaker.failure.EngineObservedState;
+import dev.dxcp.saga.spinnaker.failure.FailureNormalizer;
 import java.time.Instant;
 import java.util.List;
 

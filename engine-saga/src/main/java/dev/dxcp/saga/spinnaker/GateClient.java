@@ -1,5 +1,7 @@
 package dev.dxcp.saga.spinnaker;
 
+import dev.dxcp.saga.spinnaker.transport.GateCallObserver;
+import dev.dxcp.saga.spinnaker.transport.GateSettings;
 import java.util.List;
 import java.util.Optional;
 

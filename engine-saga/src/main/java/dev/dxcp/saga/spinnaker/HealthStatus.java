@@ -1,5 +1,8 @@
 package dev.dxcp.saga.spinnaker;
 
+import dev.dxcp.saga.spinnaker.transport.EngineCallException;
+import dev.dxcp.saga.spinnaker.transport.EngineErrorCode;
+
 /**
  * The engine's health as seen from DXCP: UP on any 2xx from {@code GET /health} (domain-and-state §16).
  * When DOWN, {@code failure} says why in contract terms and {@code operatorHint} (redacted) in detail.

@@ -1,5 +1,7 @@
 package dev.dxcp.saga.deployment;
 
+import dev.dxcp.events.common.ErrorCode;
+import dev.dxcp.events.common.IdempotencyKeyUse;
 import dev.dxcp.events.deployment.ActorIdentity;
 import dev.dxcp.events.deployment.DeploymentCommands.RecordEngineExecution;
 import dev.dxcp.events.deployment.DeploymentCommands.RecordEngineObservation;
@@ -12,15 +14,15 @@ import dev.dxcp.events.deployment.EngineTarget;
 import dev.dxcp.events.deployment.FailureCategory;
 import dev.dxcp.events.deployment.FailureModel;
 import dev.dxcp.events.deployment.PolicySnapshot;
-import dev.dxcp.gatesim.AuthMode;
-import dev.dxcp.gatesim.Endpoint;
-import dev.dxcp.gatesim.Fault;
 import dev.dxcp.gatesim.GateSimulator;
-import dev.dxcp.gatesim.GateSimulatorConfig;
-import dev.dxcp.gatesim.Outcome;
-import dev.dxcp.saga.spinnaker.GateAuthSettings;
+import dev.dxcp.gatesim.control.AuthMode;
+import dev.dxcp.gatesim.control.Endpoint;
+import dev.dxcp.gatesim.control.Fault;
+import dev.dxcp.gatesim.control.GateSimulatorConfig;
+import dev.dxcp.gatesim.control.Outcome;
 import dev.dxcp.saga.spinnaker.GateClient;
-import dev.dxcp.saga.spinnaker.GateSettings;
+import dev.dxcp.saga.spinnaker.transport.GateAuthSettings;
+import dev.dxcp.saga.spinnaker.transport.GateSettings;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.messaging.MetaData;
@@ -47,6 +49,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DeploymentExecutionSagaTest {
     static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
     static final Duration SETTLE = Duration.ofMillis(600);
+    /** Sagas in these tests keep DeploymentAccepted in its current form: nothing is read again. */
+    static final DeploymentLookup NO_OLDER_SAGAS = id -> {
+        throw new AssertionError("read " + id + " again");
+    };
 
     private final MutableClock clock = new MutableClock(T0);
     private final AtomicReference<Optional<EngineCommands.Refusal>> artifactVerdict =
@@ -71,7 +77,7 @@ class DeploymentExecutionSagaTest {
         ConductorSettings settings = new ConductorSettings(Duration.ofMillis(50), Duration.ofMillis(200),
                 Duration.ofMinutes(5), Duration.ofSeconds(900), 3, SETTLE);
         created.registerResource(new EngineConductor(() -> client, d -> artifactVerdict.get(), commands, settings,
-                clock));
+                NO_OLDER_SAGAS, clock));
         return created;
     }
 
@@ -81,12 +87,19 @@ class DeploymentExecutionSagaTest {
     }
 
     static DeploymentAccepted accepted(String id, DeploymentKind kind, String pipeline) {
-        return new DeploymentAccepted(id, "demo-service", "sandbox", "1.2.3", "default", 1, "Standard", kind,
-                kind == DeploymentKind.ROLLBACK ? "d0" : null, null, "ship it", "default", "lane/default/sandbox", T0,
-                "key-" + id, new ActorIdentity("alice", "DELIVERY_OWNER", "alice@example.com", "alice", null),
-                new PolicySnapshot(1, 0, 25, 0, 25, 50), new EngineTarget("dxcp-demo", pipeline),
-                "s3://bucket/demo-service/demo-service-1.2.3.zip", kind == DeploymentKind.ROLLBACK ? "1.2.3" : null,
-                "a".repeat(64), 100L, "scope-" + id);
+        return new DeploymentAccepted(id,
+                new DeploymentAccepted.Placement("demo-service", "sandbox", "default", "lane/default/sandbox"),
+                new DeploymentAccepted.Change(kind, "1.2.3", "ship it", null,
+                        kind == DeploymentKind.ROLLBACK ? "d0" : null,
+                        kind == DeploymentKind.ROLLBACK ? "1.2.3" : null),
+                new DeploymentAccepted.RecipeUse("default", 1, "Standard"),
+                new DeploymentAccepted.Artifact("s3://bucket/demo-service/demo-service-1.2.3.zip", "a".repeat(64),
+                        100L),
+                new EngineTarget("dxcp-demo", pipeline),
+                new DeploymentAccepted.Submission(T0, new ActorIdentity("alice", "DELIVERY_OWNER",
+                        "alice@example.com", "alice", null), new IdempotencyKeyUse("key-" + id, "POST",
+                        "/v1/deployments")),
+                new PolicySnapshot(1, 0, 25, 0, 25, 50));
     }
 
     private static org.axonframework.eventhandling.EventMessage<?> withRequestId(Object payload) {
@@ -158,12 +171,12 @@ class DeploymentExecutionSagaTest {
     @Test
     void aMissingArtifactRefusesBeforeAnyTrigger() throws Exception {
         FailureModel failure = new FailureModel(FailureCategory.ARTIFACT, "missing", null, "rebuild", T0);
-        EngineCommands.Refusal refusal = new EngineCommands.Refusal("ARTIFACT_NOT_FOUND", 409, "gone", null, null,
+        EngineCommands.Refusal refusal = new EngineCommands.Refusal(ErrorCode.ARTIFACT_NOT_FOUND, "gone", null, null,
                 failure);
         artifactVerdict.set(Optional.of(refusal));
         fixture.givenAPublished(withRequestId(accepted("d6", DeploymentKind.ROLL_FORWARD, "deploy-demo-service")))
                 .whenTimeElapses(Duration.ofMillis(1))
-                .expectDispatchedCommands(new RecordEngineTriggerRefusal("d6", "ARTIFACT_NOT_FOUND", 409, "gone",
+                .expectDispatchedCommands(new RecordEngineTriggerRefusal("d6", ErrorCode.ARTIFACT_NOT_FOUND, "gone",
                         null, null, failure, T0));
         assertThat(gate.triggerCount()).isZero();
     }
@@ -175,8 +188,8 @@ class DeploymentExecutionSagaTest {
                         DeploymentKind.ROLL_FORWARD, "deploy-demo-service")))
                 .whenTimeElapses(Duration.ofMillis(1));
         RecordEngineTriggerRefusal refusal = (RecordEngineTriggerRefusal) lastDispatched(result);
-        assertThat(refusal.code()).isEqualTo("ENGINE_MISCONFIGURED");
-        assertThat(refusal.httpStatus()).isEqualTo(502);
+        assertThat(refusal.code()).isEqualTo(ErrorCode.ENGINE_MISCONFIGURED);
+        assertThat(refusal.code().status()).isEqualTo(502);
         assertThat(refusal.failure().summary()).doesNotContainIgnoringCase("spinnaker");
     }
 
@@ -188,8 +201,8 @@ class DeploymentExecutionSagaTest {
         FixtureExecutionResult first = given.andThenTimeElapses(Duration.ofMillis(1))
                 .whenTimeElapses(Duration.ofSeconds(3));
         RecordEngineTriggerRefusal refusal = (RecordEngineTriggerRefusal) lastDispatched(first);
-        assertThat(refusal.code()).isEqualTo("ENGINE_UNAVAILABLE");
-        assertThat(refusal.httpStatus()).isEqualTo(503);
+        assertThat(refusal.code()).isEqualTo(ErrorCode.ENGINE_UNAVAILABLE);
+        assertThat(refusal.code().status()).isEqualTo(503);
         assertThat(refusal.failure().category()).isEqualTo(FailureCategory.INFRASTRUCTURE);
     }
 
@@ -204,7 +217,7 @@ class DeploymentExecutionSagaTest {
         restarted.registerResource(new EngineConductor(() -> client, d -> Optional.empty(),
                 new DispatchingEngineCommands((c, requestId) -> restarted.getCommandBus()
                         .dispatch(GenericCommandMessage.asCommandMessage(c))),
-                ConductorSettings.defaults(), clock));
+                ConductorSettings.defaults(), NO_OLDER_SAGAS, clock));
         restarted.givenAPublished(withRequestId(accepted("d9", DeploymentKind.ROLL_FORWARD, "deploy-demo-service")))
                 .whenTimeElapses(Duration.ofMillis(1))
                 .expectDispatchedCommands(new RecordEngineExecution("d9", first, gate.baseUrl() + "/pipelines/" + first,
@@ -248,8 +261,8 @@ class DeploymentExecutionSagaTest {
                         DeploymentKind.ROLL_FORWARD, "deploy-demo-service")))
                 .whenTimeElapses(Duration.ofSeconds(5));
         RecordEngineTriggerRefusal refusal = (RecordEngineTriggerRefusal) lastDispatched(result);
-        assertThat(refusal.code()).isEqualTo("ENGINE_TIMEOUT");
-        assertThat(refusal.httpStatus()).isEqualTo(504);
+        assertThat(refusal.code()).isEqualTo(ErrorCode.ENGINE_TIMEOUT);
+        assertThat(refusal.code().status()).isEqualTo(504);
         assertThat(refusal.failure().category()).isEqualTo(FailureCategory.TIMEOUT);
         assertThat(gate.requestCount(Endpoint.TRIGGER)).as("three attempts").isEqualTo(3);
         assertThat(gate.triggerCount()).isZero();
@@ -310,6 +323,24 @@ class DeploymentExecutionSagaTest {
     }
 
     /** A clock the test moves by hand, so the stale-lock period passes without waiting. */
+    @Test
+    void aSagaKeptInTheFormBeforeRevisionTwoReadsItsDeploymentAgain() throws Exception {
+        // Saga state is stored with the server's ObjectMapper, which ignores fields it does not know: the flat
+        // form of an older saga reads back with its id only.
+        DeploymentAccepted kept = new com.fasterxml.jackson.databind.ObjectMapper()
+                .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .readValue("{\"deploymentId\":\"d7\",\"service\":\"demo-service\",\"version\":\"1.2.3\","
+                        + "\"deploymentKind\":\"ROLL_FORWARD\",\"intentCorrelationId\":\"k-7\"}",
+                        DeploymentAccepted.class);
+        DeploymentAccepted stored = accepted("d7", DeploymentKind.ROLL_FORWARD, "deploy-demo-service");
+        EngineConductor conductor = new EngineConductor(() -> null, d -> Optional.empty(),
+                new DispatchingEngineCommands((c, r) -> { }),
+                ConductorSettings.defaults(), id -> id.equals("d7") ? stored : null, clock);
+        assertThat(kept.placement()).isNull();
+        assertThat(conductor.current(kept)).isSameAs(stored);
+        assertThat(conductor.current(stored)).isSameAs(stored);
+    }
+
     static final class MutableClock extends Clock {
         private Instant now;
 

@@ -4,6 +4,12 @@ import static dev.dxcp.saga.spinnaker.ScriptedGateStub.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.dxcp.saga.spinnaker.transport.EngineCallException;
+import dev.dxcp.saga.spinnaker.transport.EngineErrorCode;
+import dev.dxcp.saga.spinnaker.transport.GateAuth;
+import dev.dxcp.saga.spinnaker.transport.GateAuthSettings;
+import dev.dxcp.saga.spinnaker.transport.GateSettings;
+import dev.dxcp.saga.spinnaker.transport.RetrySettings;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

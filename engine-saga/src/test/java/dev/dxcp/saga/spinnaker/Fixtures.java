@@ -13,7 +13,7 @@ import java.util.List;
  * module): walks up from the working directory to the project root (the pom with artifactId
  * dxcp-parent), then looks for {@code shared/fixtures/spinnaker} inside it and beside it.
  */
-final class Fixtures {
+public final class Fixtures {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path DIR = locate();
@@ -21,7 +21,7 @@ final class Fixtures {
     private Fixtures() {
     }
 
-    static JsonNode json(String fileName) {
+    public static JsonNode json(String fileName) {
         try {
             return JSON.readTree(DIR.resolve(fileName).toFile());
         } catch (IOException e) {
@@ -29,7 +29,7 @@ final class Fixtures {
         }
     }
 
-    static String text(String fileName) {
+    public static String text(String fileName) {
         try {
             return Files.readString(DIR.resolve(fileName));
         } catch (IOException e) {
@@ -37,7 +37,7 @@ final class Fixtures {
         }
     }
 
-    static List<String> executionFiles() {
+    public static List<String> executionFiles() {
         try (var files = Files.list(DIR)) {
             return files.map(p -> p.getFileName().toString())
                     .filter(n -> n.startsWith("execution-") && n.endsWith(".json"))

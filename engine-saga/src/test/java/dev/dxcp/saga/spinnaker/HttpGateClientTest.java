@@ -11,6 +11,14 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dxcp.events.deployment.FailureCategory;
+import dev.dxcp.saga.spinnaker.failure.EngineObservedState;
+import dev.dxcp.saga.spinnaker.failure.TriggerFailures;
+import dev.dxcp.saga.spinnaker.transport.EngineCallException;
+import dev.dxcp.saga.spinnaker.transport.EngineErrorCode;
+import dev.dxcp.saga.spinnaker.transport.GateAuth;
+import dev.dxcp.saga.spinnaker.transport.GateAuthSettings;
+import dev.dxcp.saga.spinnaker.transport.GateSettings;
+import dev.dxcp.saga.spinnaker.transport.RetrySettings;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URLDecoder;

@@ -6,14 +6,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /** Synthetic documents written with single quotes, for readability in tests. */
-final class Json {
+public final class Json {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private Json() {
     }
 
-    static JsonNode of(String singleQuoted) {
+    public static JsonNode of(String singleQuoted) {
         try {
             return MAPPER.readTree(singleQuoted.replace('\'', '"'));
         } catch (IOException e) {
@@ -22,12 +22,12 @@ final class Json {
     }
 
     /** A TERMINAL execution with one TERMINAL stage whose fields are given (without braces). */
-    static JsonNode failedWithStage(String stageFields) {
+    public static JsonNode failedWithStage(String stageFields) {
         return of("{'status':'TERMINAL','name':'deploy-demo-service','stages':[{'type':'dxcpDeploy',"
                 + "'name':'deploy-artifact','status':'TERMINAL'," + stageFields + "}]}");
     }
 
-    static JsonNode failedWithContext(String contextFields) {
+    public static JsonNode failedWithContext(String contextFields) {
         return failedWithStage("'context':{" + contextFields + "}");
     }
 }

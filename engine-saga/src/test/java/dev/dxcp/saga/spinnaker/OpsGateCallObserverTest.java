@@ -4,6 +4,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.dxcp.saga.spinnaker.transport.EngineCallException;
+import dev.dxcp.saga.spinnaker.transport.GateAuthSettings;
+import dev.dxcp.saga.spinnaker.transport.GateCall;
+import dev.dxcp.saga.spinnaker.transport.GateSettings;
+import dev.dxcp.saga.spinnaker.transport.RetrySettings;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;

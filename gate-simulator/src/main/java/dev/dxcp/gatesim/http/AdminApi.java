@@ -3,25 +3,24 @@ package dev.dxcp.gatesim.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dxcp.gatesim.AuthMode;
-import dev.dxcp.gatesim.Endpoint;
-import dev.dxcp.gatesim.FaultPlan;
-import dev.dxcp.gatesim.GateSimulator;
-import dev.dxcp.gatesim.Judgment;
-import dev.dxcp.gatesim.Outcome;
+import dev.dxcp.gatesim.control.AuthMode;
+import dev.dxcp.gatesim.control.Endpoint;
+import dev.dxcp.gatesim.control.FaultPlan;
+import dev.dxcp.gatesim.control.Judgment;
+import dev.dxcp.gatesim.control.Outcome;
 import dev.dxcp.gatesim.json.Json;
 import java.time.Duration;
 import java.util.NoSuchElementException;
 
 /**
  * The simulator's control API under {@code /_sim}, mirroring the Java methods of
- * {@link GateSimulator} so a simulator in another JVM can be driven by tests.
+ * the simulator ({@link SimulatorControls}) so a simulator in another JVM can be driven by tests.
  */
 final class AdminApi {
 
-    private final GateSimulator simulator;
+    private final SimulatorControls simulator;
 
-    AdminApi(GateSimulator simulator) {
+    AdminApi(SimulatorControls simulator) {
         this.simulator = simulator;
     }
 

@@ -1,6 +1,6 @@
 package dev.dxcp.gatesim.http;
 
-import dev.dxcp.gatesim.AuthMode;
+import dev.dxcp.gatesim.control.AuthMode;
 import java.time.Clock;
 import java.util.Map;
 

@@ -2,10 +2,10 @@ package dev.dxcp.gatesim.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dxcp.gatesim.Endpoint;
-import dev.dxcp.gatesim.Fault;
-import dev.dxcp.gatesim.FaultPlan;
-import dev.dxcp.gatesim.Outcome;
+import dev.dxcp.gatesim.control.Endpoint;
+import dev.dxcp.gatesim.control.Fault;
+import dev.dxcp.gatesim.control.FaultPlan;
+import dev.dxcp.gatesim.control.Outcome;
 import dev.dxcp.gatesim.json.Json;
 import java.time.Duration;
 import java.util.Locale;

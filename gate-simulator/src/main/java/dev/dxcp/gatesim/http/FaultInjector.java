@@ -1,8 +1,8 @@
 package dev.dxcp.gatesim.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dxcp.gatesim.Endpoint;
-import dev.dxcp.gatesim.Fault;
+import dev.dxcp.gatesim.control.Endpoint;
+import dev.dxcp.gatesim.control.Fault;
 import dev.dxcp.gatesim.json.Json;
 import dev.dxcp.gatesim.orca.HttpStatusNames;
 import java.nio.charset.StandardCharsets;

@@ -2,13 +2,12 @@ package dev.dxcp.gatesim.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.dxcp.gatesim.AuthMode;
-import dev.dxcp.gatesim.Endpoint;
-import dev.dxcp.gatesim.Fault;
-import dev.dxcp.gatesim.FaultPlan;
-import dev.dxcp.gatesim.GateSimulator;
-import dev.dxcp.gatesim.GateSimulatorConfig;
-import dev.dxcp.gatesim.OutcomeRules;
+import dev.dxcp.gatesim.control.AuthMode;
+import dev.dxcp.gatesim.control.Endpoint;
+import dev.dxcp.gatesim.control.Fault;
+import dev.dxcp.gatesim.control.FaultPlan;
+import dev.dxcp.gatesim.control.GateSimulatorConfig;
+import dev.dxcp.gatesim.control.OutcomeRules;
 import dev.dxcp.gatesim.front50.Front50;
 import dev.dxcp.gatesim.orca.ExecutionEngine;
 import java.io.IOException;
@@ -62,7 +61,8 @@ public final class GateHttpServer implements AutoCloseable {
     private final Clock clock;
 
     public GateHttpServer(GateSimulatorConfig config, Front50 front50, ExecutionEngine engine, OutcomeRules outcomes,
-                          FaultPlan faults, RequestCounter requests, AtomicBoolean healthDown, GateSimulator simulator) {
+                          FaultPlan faults, RequestCounter requests, AtomicBoolean healthDown,
+                                  SimulatorControls simulator) {
         this.clock = config.clock();
         this.basePath = config.basePath();
         this.basePathSegments = HttpCall.segmentsOf(basePath);

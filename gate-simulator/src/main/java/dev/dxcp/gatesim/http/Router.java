@@ -1,6 +1,6 @@
 package dev.dxcp.gatesim.http;
 
-import dev.dxcp.gatesim.Endpoint;
+import dev.dxcp.gatesim.control.Endpoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

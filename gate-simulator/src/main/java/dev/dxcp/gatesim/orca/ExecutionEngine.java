@@ -2,9 +2,10 @@ package dev.dxcp.gatesim.orca;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dxcp.gatesim.Judgment;
-import dev.dxcp.gatesim.Outcome;
-import dev.dxcp.gatesim.OutcomeRules;
+import dev.dxcp.gatesim.control.Judgment;
+import dev.dxcp.gatesim.control.Outcome;
+import dev.dxcp.gatesim.control.OutcomeRules;
+import dev.dxcp.gatesim.control.Timings;
 import dev.dxcp.gatesim.front50.PipelineConfig;
 import dev.dxcp.gatesim.json.Json;
 import java.time.Clock;

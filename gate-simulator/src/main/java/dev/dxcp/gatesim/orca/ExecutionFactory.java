@@ -2,7 +2,7 @@ package dev.dxcp.gatesim.orca;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dxcp.gatesim.Outcome;
+import dev.dxcp.gatesim.control.Outcome;
 import dev.dxcp.gatesim.front50.PipelineConfig;
 import dev.dxcp.gatesim.json.Json;
 import java.util.ArrayList;

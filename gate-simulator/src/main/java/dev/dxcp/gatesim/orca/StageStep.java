@@ -1,6 +1,7 @@
 package dev.dxcp.gatesim.orca;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dxcp.gatesim.control.Timings;
 
 /** One moment in a stage's life, with the small vocabulary behaviours use to change it. */
 final class StageStep {

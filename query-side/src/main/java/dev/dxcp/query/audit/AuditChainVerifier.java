@@ -1,7 +1,10 @@
 package dev.dxcp.query.audit;
 
-import dev.dxcp.query.audit.ChainVerification.Link;
-import dev.dxcp.query.audit.ChainVerification.Mismatch;
+import dev.dxcp.events.audit.AuditQueries.VerifyAuditChain;
+import dev.dxcp.events.audit.ChainVerification;
+import dev.dxcp.events.audit.ChainVerification.Link;
+import dev.dxcp.events.audit.ChainVerification.Mismatch;
+import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.List;
@@ -21,6 +24,11 @@ public class AuditChainVerifier {
     }
 
     /** Positions {@code from}..{@code to}, both inclusive. */
+    @QueryHandler
+    public ChainVerification handle(VerifyAuditChain query) {
+        return verify(query.from(), query.to());
+    }
+
     public ChainVerification verify(long from, long to) {
         Link head = head();
         long unchained = unchained(from, to);

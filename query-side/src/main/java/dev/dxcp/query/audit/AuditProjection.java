@@ -2,8 +2,8 @@ package dev.dxcp.query.audit;
 
 import dev.dxcp.events.audit.AuditEvent;
 import dev.dxcp.query.common.BatchedStatements;
-import dev.dxcp.query.generation.Generation;
-import dev.dxcp.query.generation.GenerationTarget;
+import dev.dxcp.query.operations.Generation;
+import dev.dxcp.query.operations.GenerationTarget;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;

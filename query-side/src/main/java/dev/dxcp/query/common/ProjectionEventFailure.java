@@ -1,9 +1,8 @@
 package dev.dxcp.query.common;
 
+import dev.dxcp.events.common.RootCause;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
-
-import java.sql.SQLException;
 
 /**
  * A projection could not apply one event. It names the event (global index, identifier, payload
@@ -50,15 +49,6 @@ public class ProjectionEventFailure extends RuntimeException {
     }
 
     public static String rootMessage(Throwable error) {
-        String message = null;
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getNextException() != null) {
-                return sql.getNextException().getMessage();
-            }
-            if (cause.getMessage() != null) {
-                message = cause.getMessage();
-            }
-        }
-        return message == null ? String.valueOf(error) : message;
+        return RootCause.message(error);
     }
 }

@@ -11,6 +11,8 @@ import dev.dxcp.events.deployment.DeploymentQueries.ListDeployments;
 import dev.dxcp.events.deployment.DeploymentQueries.PriorSuccessfulDeployment;
 import dev.dxcp.events.deployment.DeploymentQueries.RunningState;
 import dev.dxcp.events.deployment.DeploymentQueries.SuccessfulDeploymentOfVersion;
+import dev.dxcp.events.deployment.DeploymentQueries.TimelineEntry;
+import dev.dxcp.events.deployment.DeploymentQueries.TimelineOf;
 import dev.dxcp.events.deployment.DeploymentRecord;
 import dev.dxcp.events.deployment.DeploymentState;
 import dev.dxcp.events.deployment.FailureModel;
@@ -44,6 +46,12 @@ public class DeploymentHistoryQueries {
     public DeploymentHistoryQueries(JdbcTemplate jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
         this.json = json;
+    }
+
+    /** domain §8: derived from the record alone. */
+    @QueryHandler
+    public List<TimelineEntry> handle(TimelineOf query) {
+        return Timeline.of(query.record());
     }
 
     @QueryHandler

@@ -9,7 +9,7 @@ import dev.dxcp.events.deployment.DeploymentEvents.DeploymentSucceeded;
 import dev.dxcp.events.deployment.DeploymentEvents.EngineExecutionStarted;
 import dev.dxcp.query.common.ProjectionEventFailure;
 import dev.dxcp.query.common.SqlTime;
-import dev.dxcp.query.generation.Generation;
+import dev.dxcp.query.operations.Generation;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;

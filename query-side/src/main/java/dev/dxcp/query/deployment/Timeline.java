@@ -1,9 +1,9 @@
 package dev.dxcp.query.deployment;
 
+import dev.dxcp.events.deployment.DeploymentQueries.TimelineEntry;
 import dev.dxcp.events.deployment.DeploymentRecord;
 import dev.dxcp.events.deployment.DeploymentState;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,23 +15,21 @@ public final class Timeline {
     private Timeline() {
     }
 
-    public record Entry(String key, String label, Instant occurredAt, String detail) {
-    }
-
-    public static List<Entry> of(DeploymentRecord r) {
-        List<Entry> entries = new ArrayList<>();
-        entries.add(new Entry("submitted", "Submitted", r.createdAt(), "The deployment intent was received."));
-        entries.add(new Entry("validated", "Validated", r.createdAt(), "Every guardrail passed."));
+    public static List<TimelineEntry> of(DeploymentRecord r) {
+        List<TimelineEntry> entries = new ArrayList<>();
+        entries.add(new TimelineEntry("submitted", "Submitted", r.createdAt(), "The deployment intent was received."));
+        entries.add(new TimelineEntry("validated", "Validated", r.createdAt(), "Every guardrail passed."));
         DeploymentState state = r.state();
         if (r.rollbackOf() != null) {
-            entries.add(new Entry("rollback_started", "Rollback started", r.createdAt(),
+            entries.add(new TimelineEntry("rollback_started", "Rollback started", r.createdAt(),
                     "Returning to version " + r.version() + "."));
             switch (state) {
-                case SUCCEEDED -> entries.add(new Entry("rollback_succeeded", "Rollback succeeded", r.updatedAt(),
+                case SUCCEEDED -> entries.add(new TimelineEntry("rollback_succeeded", "Rollback succeeded",
+                        r.updatedAt(),
                         "Version " + r.version() + " is running again."));
-                case FAILED -> entries.add(new Entry("rollback_failed", "Rollback failed", r.updatedAt(),
+                case FAILED -> entries.add(new TimelineEntry("rollback_failed", "Rollback failed", r.updatedAt(),
                         "The rollback did not complete; see failures."));
-                case ACTIVE, IN_PROGRESS -> entries.add(new Entry("in_progress", "In progress", r.updatedAt(),
+                case ACTIVE, IN_PROGRESS -> entries.add(new TimelineEntry("in_progress", "In progress", r.updatedAt(),
                         "The rollback is running."));
                 default -> {
                 }
@@ -41,16 +39,17 @@ public final class Timeline {
         if (state == DeploymentState.PENDING) {
             return entries;
         }
-        entries.add(new Entry("in_progress", "In progress", r.createdAt(), "The deployment started."));
+        entries.add(new TimelineEntry("in_progress", "In progress", r.createdAt(), "The deployment started."));
         switch (state) {
-            case ACTIVE -> entries.add(new Entry("active", "Active", r.updatedAt(), "The deployment is active."));
-            case SUCCEEDED -> entries.add(new Entry("succeeded", "Succeeded", r.updatedAt(),
+            case ACTIVE -> entries.add(new TimelineEntry("active", "Active", r.updatedAt(),
+                    "The deployment is active."));
+            case SUCCEEDED -> entries.add(new TimelineEntry("succeeded", "Succeeded", r.updatedAt(),
                     "Version " + r.version() + " was deployed."));
-            case FAILED -> entries.add(new Entry("failed", "Failed", r.updatedAt(),
+            case FAILED -> entries.add(new TimelineEntry("failed", "Failed", r.updatedAt(),
                     "The deployment failed; see failures."));
-            case CANCELED -> entries.add(new Entry("failed", "Failed", r.updatedAt(),
+            case CANCELED -> entries.add(new TimelineEntry("failed", "Failed", r.updatedAt(),
                     "The deployment was canceled before it completed."));
-            case ROLLED_BACK -> entries.add(new Entry("rollback_succeeded", "Rollback succeeded", r.updatedAt(),
+            case ROLLED_BACK -> entries.add(new TimelineEntry("rollback_succeeded", "Rollback succeeded", r.updatedAt(),
                     "The delivery system rolled this deployment back."));
             default -> {
             }

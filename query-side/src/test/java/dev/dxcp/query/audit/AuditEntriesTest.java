@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dxcp.events.audit.AuditEvent;
 import dev.dxcp.events.build.BuildMessages.BuildRegistered;
+import dev.dxcp.events.common.IdempotencyKeyUse;
 import dev.dxcp.events.configuration.ConfigurationEvents.DeliveryGroupCreated;
 import dev.dxcp.events.configuration.ConfigurationEvents.DeliveryGroupUpdated;
 import dev.dxcp.events.configuration.ConfigurationEvents.EnvironmentCreated;
@@ -165,10 +166,15 @@ class AuditEntriesTest {
     }
 
     private static DeploymentAccepted accepted(DeploymentKind kind, String rollbackOf) {
-        return new DeploymentAccepted("dep-1", "svc", "sandbox", "1.2.3", "default", 1, "summary", kind, rollbackOf,
-                null, "change", "grp", "lane/grp/sandbox", AT, "key",
-                new ActorIdentity("sub-1", "PLATFORM_ADMIN", null, "sub-1", null), null, null, null, null, null,
-                null, null);
+        return new DeploymentAccepted("dep-1",
+                new DeploymentAccepted.Placement("svc", "sandbox", "grp", "lane/grp/sandbox"),
+                new DeploymentAccepted.Change(kind, "1.2.3", "change", null, rollbackOf, null),
+                new DeploymentAccepted.RecipeUse("default", 1, "summary"),
+                new DeploymentAccepted.Artifact(null, null, null),
+                null,
+                new DeploymentAccepted.Submission(AT, new ActorIdentity("sub-1", "PLATFORM_ADMIN", null, "sub-1",
+                        null), new IdempotencyKeyUse("key", "POST", "/v1/deployments")),
+                null);
     }
 
     private static DeliveryGroup group(String name, List<String> services) {

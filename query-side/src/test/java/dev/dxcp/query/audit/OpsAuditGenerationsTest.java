@@ -1,8 +1,8 @@
 package dev.dxcp.query.audit;
 
-import dev.dxcp.query.generation.Generation;
-import dev.dxcp.query.generation.GenerationTarget;
-import dev.dxcp.query.generation.LiveGeneration;
+import dev.dxcp.query.operations.Generation;
+import dev.dxcp.query.operations.GenerationTarget;
+import dev.dxcp.query.operations.LiveGeneration;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.junit.jupiter.api.Test;
 

@@ -1,10 +1,10 @@
 package dev.dxcp.server.configuration;
 
-import dev.dxcp.command.registry.ServiceEntry;
 import dev.dxcp.command.registry.ServiceRegistry;
 import dev.dxcp.events.common.MetaKeys;
 import dev.dxcp.events.common.Timestamps;
 import dev.dxcp.events.configuration.ConfigurationCommands.SeedDeliveryConfiguration;
+import dev.dxcp.events.registry.ServiceEntry;
 import dev.dxcp.server.axon.CommandSender;
 import org.axonframework.messaging.MetaData;
 import org.slf4j.Logger;

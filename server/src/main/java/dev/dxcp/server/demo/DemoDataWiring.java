@@ -3,7 +3,7 @@ package dev.dxcp.server.demo;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dxcp.server.identity.DevIssuer;
 import dev.dxcp.server.wiring.ArtifactWiring.ArtifactLocation;
-import dev.dxcp.server.wiring.DevIssuerEnabled;
+import dev.dxcp.server.identity.DevIssuerEnabled;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;

@@ -7,9 +7,9 @@ import dev.dxcp.artifact.S3StoreSettings;
 import dev.dxcp.artifact.VersionScan;
 import dev.dxcp.command.build.ArtifactLimits;
 import dev.dxcp.command.build.ArtifactSourceRules;
-import dev.dxcp.server.artifact.ArtifactVerifier;
-import dev.dxcp.server.artifact.StoreArtifactVerifier;
-import dev.dxcp.server.config.DxcpProperties;
+import dev.dxcp.saga.artifact.StoreArtifactVerifier;
+import dev.dxcp.saga.artifact.VersionDiscovery;
+import dev.dxcp.server.settings.DxcpProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -88,9 +88,10 @@ public class ArtifactWiring {
         return new ArtifactSourceRules(properties.artifacts().allowedSchemes(), location.bucket());
     }
 
+    /** GET /v1/services/{service}/versions?refresh: the store's own listing of a service's versions. */
     @Bean
-    public VersionScan versionScan(S3ArtifactStore store) {
-        return new VersionScan(store);
+    public VersionDiscovery versionDiscovery(S3ArtifactStore store, ArtifactLocation location) {
+        return new VersionDiscovery(new VersionScan(store), location.bucket());
     }
 
     /** domain §13 integrity limits, for measured and for announced (uploaded) artifacts alike. */
@@ -100,8 +101,10 @@ public class ArtifactWiring {
         return new ArtifactLimits(ArtifactLimits.DEFAULT_MAX_SIZE_BYTES, contentTypes);
     }
 
+    /** Measures a registered build's artifact between its two decisions (domain §13). */
     @Bean
-    public ArtifactVerifier artifactVerifier(S3ArtifactStore store, ArtifactSourceRules rules, ArtifactLimits limits) {
-        return new StoreArtifactVerifier(store, rules, limits);
+    public StoreArtifactVerifier artifactVerifier(S3ArtifactStore store, ArtifactSourceRules rules,
+                                                  ArtifactLimits limits) {
+        return new StoreArtifactVerifier(store, rules.allowedSchemes(), rules.runtimeBucket(), limits::check);
     }
 }

@@ -2,6 +2,10 @@ package dev.dxcp.server.wiring;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dxcp.command.admission.AdmissionPipeline;
+import dev.dxcp.command.admission.IdempotencyStep;
+import dev.dxcp.command.admission.MutateRateStep;
+import dev.dxcp.command.admission.RememberStep;
 import dev.dxcp.command.build.ArtifactLimits;
 import dev.dxcp.command.build.ArtifactSourceRules;
 import dev.dxcp.command.build.BuildRegistrationHandler;
@@ -9,24 +13,25 @@ import dev.dxcp.command.build.BuildRegistrationPolicy;
 import dev.dxcp.command.build.BuildVersion;
 import dev.dxcp.command.build.UploadCapability;
 import dev.dxcp.command.build.UploadCapabilityHandler;
-import dev.dxcp.command.common.ResponseRenderer;
+import dev.dxcp.command.common.RateGate;
+import dev.dxcp.command.deployment.DeploymentAcceptedUpcaster;
 import dev.dxcp.command.idempotency.IdempotencyKey;
+import dev.dxcp.command.idempotency.RenderedAnswerUpcaster;
+import dev.dxcp.command.quota.ActorDailyQuotas;
 import dev.dxcp.command.quota.DailyQuota;
-import dev.dxcp.command.quota.MeteredRequests;
 import dev.dxcp.command.registry.FileServiceRegistry;
+import dev.dxcp.command.registry.RegistryQueryHandler;
 import dev.dxcp.command.registry.ServiceRegistry;
 import dev.dxcp.command.settings.SettingsDefaults;
+import dev.dxcp.command.settings.SettingsQueryHandler;
 import dev.dxcp.command.settings.SystemSettingsView;
 import dev.dxcp.events.settings.CiPublisher;
 import dev.dxcp.events.settings.RateLimits;
 import dev.dxcp.events.settings.UiExposurePolicy;
-import dev.dxcp.server.config.DxcpProperties;
+import dev.dxcp.server.settings.DxcpProperties;
+import dev.dxcp.server.config.EngineAdapterDefaults;
 import dev.dxcp.server.config.EngineProperties;
 import dev.dxcp.server.config.InvalidSetting;
-import dev.dxcp.server.engine.EngineAdapterDefaults;
-import dev.dxcp.server.http.build.BuildJson;
-import dev.dxcp.server.http.build.UploadCapabilityJson;
-import dev.dxcp.server.http.deployment.DeploymentJson;
 import dev.dxcp.server.http.system.CiPublisherJson;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.Repository;
@@ -88,16 +93,39 @@ public class CommandSideWiring {
     }
 
     @Bean
-    public ResponseRenderer responseRenderer(BuildJson buildJson, DeploymentJson deploymentJson,
-                                             UploadCapabilityJson capabilityJson) {
-        return new ResponseRenderers(buildJson, deploymentJson, capabilityJson);
+    public SettingsQueryHandler settingsQueryHandler(SystemSettingsView settings) {
+        return new SettingsQueryHandler(settings);
     }
 
     @Bean
-    public MeteredRequests meteredRequests(
-            @Qualifier("idempotencyKeyRepository") Repository<IdempotencyKey> idempotencyKeys,
-            @Qualifier("dailyQuotaRepository") Repository<DailyQuota> quotas, DxcpProperties properties) {
-        return new MeteredRequests(idempotencyKeys, quotas, properties.idempotencyWindow());
+    public RegistryQueryHandler registryQueryHandler(ServiceRegistry registry) {
+        return new RegistryQueryHandler(registry);
+    }
+
+    /** One admission pipeline for every governed write (governance §5: key, rate, quota, decide, remember). */
+    @Bean
+    public AdmissionPipeline admissionPipeline(
+            @Qualifier("idempotencyKeyRepository") Repository<IdempotencyKey> idempotencyKeys, RateGate rateGate,
+            DxcpProperties properties) {
+        return new AdmissionPipeline(new IdempotencyStep(idempotencyKeys, properties.idempotencyWindow()),
+                new MutateRateStep(rateGate), new RememberStep(idempotencyKeys));
+    }
+
+    @Bean
+    public ActorDailyQuotas actorDailyQuotas(@Qualifier("dailyQuotaRepository") Repository<DailyQuota> quotas) {
+        return new ActorDailyQuotas(quotas);
+    }
+
+    /** Keys remembered before answers were values replay their rendered body (Axon picks the bean up). */
+    @Bean
+    public RenderedAnswerUpcaster renderedAnswerUpcaster() {
+        return new RenderedAnswerUpcaster();
+    }
+
+    /** DeploymentAccepted stored before its values were grouped reads in its current form. */
+    @Bean
+    public DeploymentAcceptedUpcaster deploymentAcceptedUpcaster() {
+        return new DeploymentAcceptedUpcaster();
     }
 
     @Bean
@@ -108,19 +136,19 @@ public class CommandSideWiring {
 
     @Bean
     public BuildRegistrationHandler buildRegistrationHandler(
-            MeteredRequests metering, @Qualifier("buildVersionRepository") Repository<BuildVersion> buildVersions,
+            AdmissionPipeline admission, ActorDailyQuotas quotas,
+            @Qualifier("buildVersionRepository") Repository<BuildVersion> buildVersions,
             @Qualifier("uploadCapabilityRepository") Repository<UploadCapability> capabilities,
-            BuildRegistrationPolicy policy, ResponseRenderer renderer) {
-        return new BuildRegistrationHandler(metering, buildVersions, capabilities, policy, renderer);
+            BuildRegistrationPolicy policy, SystemSettingsView settings) {
+        return new BuildRegistrationHandler(admission, quotas, buildVersions, capabilities, policy, settings);
     }
 
     /** DXCP_UPLOAD_CAPABILITY_LIFETIME: how long an issued capability can be used (domain §13: 15 minutes). */
     @Bean
     public UploadCapabilityHandler uploadCapabilityHandler(
-            MeteredRequests metering,
+            AdmissionPipeline admission, ActorDailyQuotas quotas,
             @Qualifier("uploadCapabilityRepository") Repository<UploadCapability> capabilities,
-            BuildRegistrationPolicy policy, ResponseRenderer renderer,
-            @Value("${dxcp.upload-capabilities.lifetime:15m}") Duration lifetime) {
-        return new UploadCapabilityHandler(metering, capabilities, policy, renderer, lifetime);
+            BuildRegistrationPolicy policy, @Value("${dxcp.upload-capabilities.lifetime:15m}") Duration lifetime) {
+        return new UploadCapabilityHandler(admission, quotas, capabilities, policy, lifetime);
     }
 }

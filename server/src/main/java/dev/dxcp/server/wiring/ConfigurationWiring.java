@@ -1,11 +1,11 @@
 package dev.dxcp.server.wiring;
 
+import dev.dxcp.command.configuration.ConfigurationQueryHandler;
 import dev.dxcp.command.configuration.DeliveryConfigurationView;
-import dev.dxcp.command.configuration.EnvironmentReferences;
 import dev.dxcp.command.registry.ServiceRegistry;
+import dev.dxcp.query.deployment.JdbcDeploymentReferences;
 import dev.dxcp.server.axon.CommandSender;
 import dev.dxcp.server.configuration.DeliveryConfigurationSeeder;
-import dev.dxcp.server.configuration.JdbcDeploymentReferences;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,9 +21,16 @@ public class ConfigurationWiring {
         return new DeliveryConfigurationView(eventStore);
     }
 
+    /** Asked before an environment patch or delete, so the aggregate decides without I/O (api-contract §10). */
     @Bean
-    public EnvironmentReferences environmentReferences(JdbcTemplate jdbc) {
+    public JdbcDeploymentReferences deploymentReferences(JdbcTemplate jdbc) {
         return new JdbcDeploymentReferences(jdbc);
+    }
+
+    @Bean
+    public ConfigurationQueryHandler configurationQueryHandler(DeliveryConfigurationView configuration,
+                                                               ServiceRegistry registry) {
+        return new ConfigurationQueryHandler(configuration, registry);
     }
 
     @Bean

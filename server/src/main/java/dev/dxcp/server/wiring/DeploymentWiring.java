@@ -11,18 +11,20 @@ import dev.dxcp.command.deployment.DenialRecorder;
 import dev.dxcp.command.deployment.Deployment;
 import dev.dxcp.command.deployment.DeploymentPolicy;
 import dev.dxcp.command.deployment.DeploymentSubmissionHandler;
+import dev.dxcp.command.deployment.DeploymentPolicyQueryHandler;
 import dev.dxcp.command.deployment.DeploymentValidationHandler;
 import dev.dxcp.command.deployment.EngineObservationHandler;
 import dev.dxcp.command.deployment.EngineReadiness;
-import dev.dxcp.command.deployment.ForwardAdmission;
+import dev.dxcp.command.admission.AdmissionPipeline;
+import dev.dxcp.command.deployment.LaneAdmissions;
 import dev.dxcp.command.deployment.LaneGate;
 import dev.dxcp.command.deployment.PriorSuccess;
 import dev.dxcp.command.deployment.PromotionPolicy;
 import dev.dxcp.command.deployment.PromotionSubmissionHandler;
 import dev.dxcp.command.deployment.RegisteredBuilds;
+import dev.dxcp.command.deployment.RollForwardRule;
 import dev.dxcp.command.deployment.RollbackRequestHandler;
 import dev.dxcp.command.deployment.SourceSuccess;
-import dev.dxcp.command.common.ResponseRenderer;
 import dev.dxcp.command.idempotency.IdempotencyKey;
 import dev.dxcp.command.registry.ServiceRegistry;
 import dev.dxcp.command.settings.SystemSettingsView;
@@ -31,19 +33,19 @@ import dev.dxcp.events.deployment.DeploymentQueries.SuccessfulDeploymentOfVersio
 import dev.dxcp.events.deployment.DeploymentRecord;
 import dev.dxcp.query.deployment.DeploymentHistoryProjection;
 import dev.dxcp.query.deployment.DeploymentHistoryQueries;
-import dev.dxcp.query.history.DeploymentHistoryAsOf;
-import dev.dxcp.query.history.ScopeIndex;
-import dev.dxcp.query.history.StoredDeploymentEvents;
-import dev.dxcp.query.generation.LiveGeneration;
-import dev.dxcp.server.artifact.StoreArtifactPreflight;
+import dev.dxcp.query.deployment.DeploymentHistoryAsOf;
+import dev.dxcp.query.deployment.ScopeIndex;
+import dev.dxcp.query.deployment.StoredDeploymentEvents;
+import dev.dxcp.query.operations.LiveGeneration;
+import dev.dxcp.saga.artifact.StoreArtifactPreflight;
 import dev.dxcp.server.axon.CommandSender;
-import dev.dxcp.server.config.DxcpProperties;
-import dev.dxcp.server.engine.TriggerOutcomes;
+import dev.dxcp.server.settings.DxcpProperties;
+import dev.dxcp.server.http.AdmissionAnswers;
 import dev.dxcp.server.http.Guards;
+import dev.dxcp.server.http.Questions;
 import dev.dxcp.server.http.RateLimiter;
 import dev.dxcp.server.http.deployment.DeploymentJson;
 import dev.dxcp.server.http.deployment.DeploymentReads;
-import dev.dxcp.server.http.deployment.PromotionCandidates;
 import dev.dxcp.server.http.deployment.SubmissionEdge;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -84,10 +86,14 @@ public class DeploymentWiring {
     }
 
     @Bean
-    public AcceptedDeployments acceptedDeployments(@Qualifier("deploymentRepository") Repository<Deployment> deployments,
-                                                   @Qualifier("idempotencyKeyRepository") Repository<IdempotencyKey> keys,
-                                                   ResponseRenderer renderer) {
-        return new AcceptedDeployments(deployments, keys, renderer);
+    public AcceptedDeployments acceptedDeployments(
+            @Qualifier("deploymentRepository") Repository<Deployment> deployments) {
+        return new AcceptedDeployments(deployments);
+    }
+
+    @Bean
+    public LaneAdmissions laneAdmissions(LaneGate lanes, SystemSettingsView settings) {
+        return new LaneAdmissions(lanes, settings);
     }
 
     @Bean
@@ -96,17 +102,15 @@ public class DeploymentWiring {
     }
 
     @Bean
-    public ForwardAdmission forwardAdmission(SystemSettingsView settings,
-                                             @Qualifier("idempotencyKeyRepository") Repository<IdempotencyKey> keys,
-                                             LaneGate lanes, RateLimiter rateLimiter, AcceptedDeployments accepted,
-                                             DxcpProperties properties) {
-        return new ForwardAdmission(settings, keys, lanes, rateLimiter, accepted, properties.idempotencyWindow());
+    public RollForwardRule rollForwardRule(AdmissionPipeline admission, LaneAdmissions lanes,
+                                           AcceptedDeployments accepted) {
+        return new RollForwardRule(admission, lanes, accepted);
     }
 
     @Bean
     public DeploymentSubmissionHandler deploymentSubmissionHandler(
             DeploymentPolicy policy, DeliveryConfigurationView configuration, RegisteredBuilds builds,
-            DenialRecorder denials, ForwardAdmission admission) {
+            DenialRecorder denials, RollForwardRule admission) {
         return new DeploymentSubmissionHandler(policy, configuration, builds, denials, admission);
     }
 
@@ -121,20 +125,19 @@ public class DeploymentWiring {
     @Bean
     public PromotionSubmissionHandler promotionSubmissionHandler(PromotionPolicy policy,
                                                                  DeliveryConfigurationView configuration,
-                                                                 DenialRecorder denials, ForwardAdmission admission) {
+                                                                 DenialRecorder denials, RollForwardRule admission) {
         return new PromotionSubmissionHandler(policy, configuration, denials, admission);
     }
 
     @Bean
     public RollbackRequestHandler rollbackRequestHandler(
-            DeploymentPolicy policy, DeliveryConfigurationView configuration, SystemSettingsView settings,
+            DeploymentPolicy policy, DeliveryConfigurationView configuration,
             @Qualifier("deploymentRepository") Repository<Deployment> deployments,
-            @Qualifier("buildVersionRepository") Repository<BuildVersion> builds,
-            @Qualifier("idempotencyKeyRepository") Repository<IdempotencyKey> keys, LaneGate lanes,
-            RateLimiter rateLimiter, PriorSuccess priorSuccess, DenialRecorder denials,
-            AcceptedDeployments accepted, DxcpProperties properties) {
-        return new RollbackRequestHandler(policy, configuration, settings, deployments, builds, keys, lanes,
-                rateLimiter, priorSuccess, denials, accepted, properties.idempotencyWindow());
+            @Qualifier("buildVersionRepository") Repository<BuildVersion> builds, PriorSuccess priorSuccess,
+            AdmissionPipeline admission, LaneAdmissions lanes, DenialRecorder denials,
+            AcceptedDeployments accepted) {
+        return new RollbackRequestHandler(policy, configuration, deployments, builds, priorSuccess, admission,
+                lanes, denials, accepted);
     }
 
     @Bean
@@ -144,6 +147,11 @@ public class DeploymentWiring {
             EngineReadiness engine) {
         return new DeploymentValidationHandler(policy, promotions, configuration, settings, builds, lanes, artifacts,
                 engine);
+    }
+
+    @Bean
+    public DeploymentPolicyQueryHandler deploymentPolicyQueryHandler(DeliveryConfigurationView configuration) {
+        return new DeploymentPolicyQueryHandler(configuration);
     }
 
     @Bean
@@ -170,13 +178,14 @@ public class DeploymentWiring {
     }
 
     @Bean
-    public SubmissionEdge submissionEdge(Guards guards, CommandSender commands, TriggerOutcomes triggers) {
-        return new SubmissionEdge(guards, commands, triggers);
+    public SubmissionEdge submissionEdge(Guards guards, CommandSender commands, Questions questions,
+                                         AdmissionAnswers answers) {
+        return new SubmissionEdge(guards, commands, questions, answers);
     }
 
     @Bean
     public ArtifactPreflight artifactPreflight(S3ArtifactStore store) {
-        return new StoreArtifactPreflight(store);
+        return new StoreArtifactPreflight(store)::check;
     }
 
     @Bean
@@ -201,13 +210,7 @@ public class DeploymentWiring {
     }
 
     @Bean
-    public DeploymentReads deploymentReads(RateLimiter rateLimiter, QueryGateway queries,
-                                           DeliveryConfigurationView configuration, Clock clock) {
-        return new DeploymentReads(rateLimiter, queries, configuration, clock);
-    }
-
-    @Bean
-    public PromotionCandidates promotionCandidates(ObjectMapper json) {
-        return new PromotionCandidates(json);
+    public DeploymentReads deploymentReads(RateLimiter rateLimiter, Questions questions, Clock clock) {
+        return new DeploymentReads(rateLimiter, questions, clock);
     }
 }

@@ -1,24 +1,26 @@
 package dev.dxcp.server.wiring;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.dxcp.command.settings.SystemSettingsView;
-import dev.dxcp.server.artifact.ArtifactVerifier;
+import dev.dxcp.command.common.RateGate;
+import dev.dxcp.query.operations.ReadYourWrites;
+import dev.dxcp.query.operations.StoredTokens;
 import dev.dxcp.server.axon.AppendedEvents;
 import dev.dxcp.server.axon.CommandSender;
-import dev.dxcp.server.axon.ReadYourWrites;
-import dev.dxcp.server.axon.StoredTokens;
-import dev.dxcp.server.config.DxcpProperties;
+import dev.dxcp.server.settings.DxcpProperties;
 import dev.dxcp.server.config.FileDatabaseSync;
+import dev.dxcp.server.http.AdmissionAnswers;
 import dev.dxcp.server.http.DurableAnswers;
 import dev.dxcp.server.http.Guards;
+import dev.dxcp.server.http.Questions;
 import dev.dxcp.server.http.RateLimiter;
 import dev.dxcp.server.http.build.BuildJson;
-import dev.dxcp.server.http.build.BuildRegistrationService;
+import dev.dxcp.server.http.build.BuildRegistrations;
 import dev.dxcp.server.http.build.UploadCapabilityJson;
-import dev.dxcp.server.http.build.UploadCapabilityService;
+import dev.dxcp.server.http.deployment.DeploymentJson;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,7 +62,7 @@ public class HttpWiring {
     @Bean
     public CommandSender commandSender(CommandGateway gateway, ReadYourWrites readYourWrites,
                                        AppendedEvents appendedEvents) {
-        return new CommandSender(gateway, readYourWrites);
+        return new CommandSender(gateway, readYourWrites::await);
     }
 
     /** Embedded mode: answers to writes wait until the writes are on disk (FileDatabaseSync). */
@@ -69,22 +71,33 @@ public class HttpWiring {
     public DurableAnswers durableAnswers(DataSource dataSource) {
         log.info("event=embedded_database durability=synced_before_answer note=\"every answer to a write waits "
                 + "until the H2 file is synced to disk\"");
-        return new DurableAnswers(new FileDatabaseSync(dataSource));
+        return new DurableAnswers(new FileDatabaseSync(dataSource)::syncCommitted);
     }
 
     @Bean
-    public RateLimiter rateLimiter(SystemSettingsView settings) {
-        return new RateLimiter(settings);
+    public Questions questions(QueryGateway gateway) {
+        return new Questions(gateway);
     }
 
     @Bean
-    public Guards guards(SystemSettingsView settings) {
-        return new Guards(settings);
+    public RateLimiter rateLimiter(Questions questions) {
+        return new RateLimiter(questions);
+    }
+
+    /** The admission pipeline's mutate rate is the edge's per-actor counter (governance §7). */
+    @Bean
+    public RateGate rateGate(RateLimiter rateLimiter) {
+        return rateLimiter::chargeMutation;
     }
 
     @Bean
-    public BuildJson buildJson(ObjectMapper json, SystemSettingsView settings) {
-        return new BuildJson(json, settings);
+    public Guards guards(Questions questions) {
+        return new Guards(questions);
+    }
+
+    @Bean
+    public BuildJson buildJson(ObjectMapper json) {
+        return new BuildJson(json);
     }
 
     @Bean
@@ -92,19 +105,14 @@ public class HttpWiring {
         return new UploadCapabilityJson(json);
     }
 
-    /** DXCP_UPLOAD_CAPABILITY_DAILY_QUOTA: capabilities per actor and UTC day (governance §7, default 50). */
     @Bean
-    public UploadCapabilityService uploadCapabilityService(
-            CommandSender commands, RateLimiter rateLimiter, DxcpProperties properties, Clock clock,
-            @Value("${dxcp.upload-capabilities.daily-quota:50}") int dailyQuota) {
-        return new UploadCapabilityService(commands, rateLimiter, properties.idempotencyWindow(), dailyQuota, clock);
+    public BuildRegistrations buildRegistrations(CommandSender commands, Questions questions) {
+        return new BuildRegistrations(commands, questions);
     }
 
     @Bean
-    public BuildRegistrationService buildRegistrationService(CommandSender commands, RateLimiter rateLimiter,
-                                                             SystemSettingsView settings, ArtifactVerifier verifier,
-                                                             DxcpProperties properties, Clock clock) {
-        return new BuildRegistrationService(commands, rateLimiter, settings, verifier,
-                properties.idempotencyWindow(), clock);
+    public AdmissionAnswers admissionAnswers(BuildJson builds, UploadCapabilityJson capabilities,
+                                             DeploymentJson deployments) {
+        return new AdmissionAnswers(builds, capabilities, deployments);
     }
 }

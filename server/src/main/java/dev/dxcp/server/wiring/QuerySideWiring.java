@@ -2,7 +2,7 @@ package dev.dxcp.server.wiring;
 
 import dev.dxcp.query.build.BuildRegistryProjection;
 import dev.dxcp.query.build.BuildRegistryQueries;
-import dev.dxcp.query.generation.LiveGeneration;
+import dev.dxcp.query.operations.LiveGeneration;
 import dev.dxcp.query.insights.InsightsQueryHandlers;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.context.annotation.Bean;

@@ -148,7 +148,7 @@ class DeploymentEnforcementOrderEndToEndTest extends DeploymentTestSupport {
     @Test
     void quotaComesBeforeConcurrencyAndARefusedConcurrencyStillUsesQuota() {
         String service = serviceInOwnGroup(null, Map.of("daily_deploy_quota", 2, "max_concurrent_deployments", 1));
-        env.gate.outcomes().forParameter("service", service, dev.dxcp.gatesim.Outcome.hang());
+        env.gate.outcomes().forParameter("service", service, dev.dxcp.gatesim.control.Outcome.hang());
         try {
             String version = registered(service);
             assertThat(deploy(owner(), intent(service, version)).status()).isEqualTo(201);

@@ -1,6 +1,6 @@
 package dev.dxcp.server.e2e;
 
-import dev.dxcp.gatesim.Outcome;
+import dev.dxcp.gatesim.control.Outcome;
 import dev.dxcp.testsupport.http.TestHttp.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import dev.dxcp.artifact.DemoArtifacts;
 import dev.dxcp.artifact.EmbeddedS3Server;
 import dev.dxcp.artifact.S3ArtifactStore;
 import dev.dxcp.gatesim.GateSimulator;
-import dev.dxcp.gatesim.GateSimulatorConfig;
+import dev.dxcp.gatesim.control.GateSimulatorConfig;
 import dev.dxcp.testsupport.jwt.TestIdentityProvider;
 import dev.dxcp.testsupport.postgres.TestPostgres;
 import org.springframework.test.context.DynamicPropertyRegistry;

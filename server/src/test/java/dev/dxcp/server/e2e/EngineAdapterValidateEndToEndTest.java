@@ -1,9 +1,9 @@
 package dev.dxcp.server.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dxcp.gatesim.Endpoint;
 import dev.dxcp.gatesim.GateSimulator;
-import dev.dxcp.gatesim.GateSimulatorConfig;
+import dev.dxcp.gatesim.control.Endpoint;
+import dev.dxcp.gatesim.control.GateSimulatorConfig;
 import dev.dxcp.testsupport.http.TestHttp;
 import dev.dxcp.testsupport.http.TestHttp.Response;
 import org.junit.jupiter.api.Test;

@@ -2,10 +2,10 @@ package dev.dxcp.server.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dxcp.artifact.DemoArtifacts;
-import dev.dxcp.gatesim.AuthMode;
-import dev.dxcp.gatesim.Endpoint;
-import dev.dxcp.gatesim.Fault;
-import dev.dxcp.gatesim.Outcome;
+import dev.dxcp.gatesim.control.AuthMode;
+import dev.dxcp.gatesim.control.Endpoint;
+import dev.dxcp.gatesim.control.Fault;
+import dev.dxcp.gatesim.control.Outcome;
 import dev.dxcp.testsupport.http.TestHttp.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package dev.dxcp.server.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dxcp.gatesim.Outcome;
+import dev.dxcp.gatesim.control.Outcome;
 import dev.dxcp.testsupport.http.TestHttp.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,8 +1,8 @@
 package dev.dxcp.server.e2e;
 
-import dev.dxcp.gatesim.AuthMode;
-import dev.dxcp.gatesim.Endpoint;
-import dev.dxcp.gatesim.Fault;
+import dev.dxcp.gatesim.control.AuthMode;
+import dev.dxcp.gatesim.control.Endpoint;
+import dev.dxcp.gatesim.control.Fault;
 import dev.dxcp.testsupport.http.TestHttp.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package dev.dxcp.server.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dxcp.events.common.Timestamps;
-import dev.dxcp.gatesim.Outcome;
+import dev.dxcp.gatesim.control.Outcome;
 import dev.dxcp.testsupport.http.TestHttp;
 import dev.dxcp.testsupport.http.TestHttp.Response;
 import org.junit.jupiter.api.AfterEach;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.dxcp.events.build.BuildMessages.BuildRegistered;
 import dev.dxcp.events.build.BuildRecord;
+import dev.dxcp.events.common.IdempotencyKeyUse;
 import dev.dxcp.events.deployment.ActorIdentity;
 import dev.dxcp.events.deployment.DeploymentEvents.DeploymentAccepted;
 import dev.dxcp.events.deployment.DeploymentEvents.DeploymentAdmitted;
@@ -22,7 +23,13 @@ import dev.dxcp.query.audit.AuditEntries;
 import dev.dxcp.query.audit.AuditProjection;
 import dev.dxcp.query.build.BuildRegistryProjection;
 import dev.dxcp.query.deployment.DeploymentHistoryProjection;
-import dev.dxcp.server.axon.StoredTokens;
+import dev.dxcp.query.operations.EventStoreHead;
+import dev.dxcp.query.operations.ProjectionCatalog;
+import dev.dxcp.query.operations.ProjectionRebuilder;
+import dev.dxcp.query.operations.RebuildInfrastructure;
+import dev.dxcp.query.operations.RebuildRun;
+import dev.dxcp.query.operations.RebuildableProjection;
+import dev.dxcp.query.operations.StoredTokens;
 import dev.dxcp.testsupport.postgres.TestPostgres;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventMessage;
@@ -196,10 +203,16 @@ class OpsRebuildSpeedTest {
                 "a".repeat(64), 1024L, "application/zip", null, null, null, null, null, at.minusSeconds(300));
         List<EventMessage<?>> events = new ArrayList<>();
         events.add(event(new BuildRegistered("build/" + service + "/" + version, build)));
-        events.add(event(new DeploymentAccepted(id, service, "sandbox", version, "default", 1, "Standard",
-                DeploymentKind.ROLL_FORWARD, null, null, "deploy " + version, "grp", lane, at, "key-" + unit,
-                new ActorIdentity("bench", "PLATFORM_ADMIN", null, "bench", null), null, null,
-                build.artifactRef(), null, build.sha256(), 1024L, "scope-" + unit)));
+        events.add(event(new DeploymentAccepted(id,
+                new DeploymentAccepted.Placement(service, "sandbox", "grp", lane),
+                new DeploymentAccepted.Change(DeploymentKind.ROLL_FORWARD, version, "deploy " + version, null, null,
+                        null),
+                new DeploymentAccepted.RecipeUse("default", 1, "Standard"),
+                new DeploymentAccepted.Artifact(build.artifactRef(), build.sha256(), 1024L),
+                null,
+                new DeploymentAccepted.Submission(at, new ActorIdentity("bench", "PLATFORM_ADMIN", null, "bench",
+                        null), new IdempotencyKeyUse("key-" + unit, "POST", "/v1/deployments")),
+                null)));
         events.add(event(new DeploymentAdmitted(lane, id, at)));
         events.add(event(new EngineExecutionStarted(id, "exec-" + unit, "http://gate/pipelines/exec-" + unit,
                 at.plusSeconds(1))));

@@ -3,7 +3,7 @@ package dev.dxcp.server.process;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dxcp.artifact.DemoArtifacts;
 import dev.dxcp.gatesim.GateSimulator;
-import dev.dxcp.gatesim.GateSimulatorConfig;
+import dev.dxcp.gatesim.control.GateSimulatorConfig;
 import dev.dxcp.server.e2e.DxcpTestEnvironment;
 import dev.dxcp.testsupport.http.TestHttp;
 import dev.dxcp.testsupport.http.TestHttp.Response;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dxcp.artifact.DemoArtifacts;
 import dev.dxcp.artifact.S3ArtifactStore;
 import dev.dxcp.gatesim.GateSimulator;
-import dev.dxcp.gatesim.GateSimulatorConfig;
+import dev.dxcp.gatesim.control.GateSimulatorConfig;
 import dev.dxcp.server.DxcpServerApplication;
 import dev.dxcp.server.wiring.ArtifactWiring.ArtifactLocation;
 import dev.dxcp.testsupport.http.TestHttp;
@@ -263,7 +263,7 @@ public abstract class EmbeddedUiTest {
                 return false;
             }
             try {
-                gate().judgment(execution, dev.dxcp.gatesim.Judgment.CONTINUE);
+                gate().judgment(execution, dev.dxcp.gatesim.control.Judgment.CONTINUE);
                 return true;
             } catch (RuntimeException notWaitingYet) {
                 return false;

@@ -1,7 +1,7 @@
 package dev.dxcp.server.ui;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dxcp.gatesim.Outcome;
+import dev.dxcp.gatesim.control.Outcome;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package dev.dxcp.server.ui;
 
-import dev.dxcp.gatesim.Outcome;
+import dev.dxcp.gatesim.control.Outcome;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 

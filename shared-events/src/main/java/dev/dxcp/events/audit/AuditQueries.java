@@ -15,4 +15,22 @@ public final class AuditQueries {
 
     public record AuditEvents(List<AuditEvent> events) {
     }
+
+    /** Recompute the tamper-evidence chain over positions from..to (inclusive): a {@link ChainVerification}. */
+    public record VerifyAuditChain(long from, long to) {
+    }
+
+    /**
+     * Stream the event store as NDJSON chunks, oldest first (README "Replaying audit history"); a streaming
+     * query answered with byte chunks. Null means "any".
+     *
+     * @param after      exclusive cursor: only positions greater than this
+     * @param until      inclusive last position
+     * @param eventTypes payload simple type names, e.g. DeploymentAccepted
+     * @param limit      most event lines to send; null for all
+     */
+    public record ReplayAuditEvents(long after, Long until, Instant from, Instant to, String service,
+                                    String deliveryGroupId, String environment, String actor,
+                                    java.util.Set<String> eventTypes, Long limit) {
+    }
 }

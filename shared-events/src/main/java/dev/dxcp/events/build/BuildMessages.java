@@ -1,6 +1,6 @@
 package dev.dxcp.events.build;
 
-import dev.dxcp.events.common.Rejection;
+import dev.dxcp.events.common.IdempotencyKeyUse;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
@@ -20,9 +20,11 @@ public final class BuildMessages {
 
     /**
      * CI asks DXCP to certify a build. Decided atomically over the idempotency key, the registrar's
-     * daily quota and the service/version, in the order of governance §5 (builds).
+     * daily quota and the service/version, in the order of governance §5 (builds); answered with an
+     * {@link dev.dxcp.events.idempotency.AdmissionOutcome} (NEEDS_MEASUREMENT: measure the artifact, then send
+     * the command again with the integrity facts).
      *
-     * @param idempotencyScope hash of (Idempotency-Key, method, path), governance §6
+     * @param idempotency      the Idempotency-Key with the method and path it scopes, governance §6
      * @param fingerprint      hash of the fingerprint fields, governance §6
      * @param request          the body as CI sent it, schema-checked but not yet policy-checked
      * @param ciPublisher      name of the allowlist entry the caller matched
@@ -34,7 +36,7 @@ public final class BuildMessages {
      * @param uploaded         POST /v1/builds: the integrity is asserted by the client, must satisfy the
      *                         artifact limits and is proven by a matching upload capability (domain §13)
      */
-    public record RegisterBuild(String idempotencyScope, String fingerprint, BuildRegistrationRequest request,
+    public record RegisterBuild(IdempotencyKeyUse idempotency, String fingerprint, BuildRegistrationRequest request,
                                 String ciPublisher, String buildId, String quotaActor, int dailyQuota,
                                 ArtifactIntegrity integrity, boolean uploaded, Instant requestedAt) {
     }
@@ -50,24 +52,6 @@ public final class BuildMessages {
     /** What the service/version said about a candidate build. */
     public record BuildVersionDecision(Kind kind, BuildRecord build) {
         public enum Kind { REGISTERED, EXISTING, NEEDS_VERIFICATION }
-    }
-
-    /**
-     * The answer to {@link RegisterBuild}: the HTTP status and body to send, a request to measure the
-     * artifact first (then the command is sent again with the integrity facts), or a refusal whose unit
-     * of work still commits (an expired upload capability is deleted even though the build is refused).
-     */
-    public record BuildRegistrationOutcome(Kind kind, int status, String body, BuildRecord build,
-                                           Rejection rejection) {
-        public enum Kind { REGISTERED, EXISTING, REPLAYED, NEEDS_VERIFICATION, REFUSED }
-
-        public BuildRegistrationOutcome(Kind kind, int status, String body, BuildRecord build) {
-            this(kind, status, body, build, null);
-        }
-
-        public static BuildRegistrationOutcome refused(Rejection rejection) {
-            return new BuildRegistrationOutcome(Kind.REFUSED, rejection.httpStatus(), null, null, rejection);
-        }
     }
 
     /** Newest registration for a service/version. */

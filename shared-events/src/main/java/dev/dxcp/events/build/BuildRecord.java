@@ -16,6 +16,12 @@ public record BuildRecord(String id, String service, String version, String arti
         return artifactRef.equals(other.artifactRef) && gitSha.equals(other.gitSha);
     }
 
+    /** commit_url and run_url left out: the UI exposure policy does not display external links. */
+    public BuildRecord withLinksHidden() {
+        return new BuildRecord(id, service, version, artifactRef, gitSha, gitBranch, ciPublisher, ciProvider, ciRunId,
+                builtAt, sha256, sizeBytes, contentType, checksumSha256, repo, actor, null, null, registeredAt);
+    }
+
     public BuildRecord withIntegrity(ArtifactIntegrity integrity) {
         return new BuildRecord(id, service, version, artifactRef, gitSha, gitBranch, ciPublisher, ciProvider, ciRunId,
                 builtAt, integrity.sha256(), integrity.sizeBytes(), integrity.contentType(), checksumSha256, repo,

@@ -1,5 +1,6 @@
 package dev.dxcp.events.build;
 
+import dev.dxcp.events.common.IdempotencyKeyUse;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
@@ -26,13 +27,9 @@ public final class UploadCapabilityMessages {
      *
      * @param uploadToken the token the capability gets if it is issued
      */
-    public record RequestUploadCapability(String idempotencyScope, String fingerprint, UploadCapabilityRequest request,
-                                          String uploadToken, String quotaActor, int dailyQuota,
-                                          Instant requestedAt) {
-    }
-
-    /** The answer: the status and body to send, and whether it is a replay of the stored first answer. */
-    public record UploadCapabilityOutcome(int status, String body, boolean replayed) {
+    public record RequestUploadCapability(IdempotencyKeyUse idempotency, String fingerprint,
+                                          UploadCapabilityRequest request, String uploadToken, String quotaActor,
+                                          int dailyQuota, Instant requestedAt) {
     }
 
     /** The coordinating handler decided; the artifact's aggregate records the new capability. */

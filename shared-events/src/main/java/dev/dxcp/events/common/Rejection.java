@@ -4,32 +4,32 @@ import java.util.Map;
 
 /**
  * A decision to refuse a request, carrying the contract's error code (governance §13).
- * Thrown by deciders; the HTTP edge turns it into the error body in exactly one place.
+ * Thrown by deciders, or returned as a value where the refusal must not roll back what was decided
+ * before it; the HTTP edge turns it into the error body in exactly one place.
  */
 public class Rejection extends RuntimeException {
-    private final String code;
-    private final int httpStatus;
+    private final ErrorCode error;
     private final String operatorHint;
     private final transient Map<String, Object> details;
 
-    public Rejection(String code, int httpStatus, String message) {
-        this(code, httpStatus, message, null, null);
+    public Rejection(ErrorCode error, String message) {
+        this(error, message, null, null);
     }
 
-    public Rejection(String code, int httpStatus, String message, String operatorHint, Map<String, Object> details) {
+    public Rejection(ErrorCode error, String message, String operatorHint, Map<String, Object> details) {
         super(message, null, false, false);
-        this.code = code;
-        this.httpStatus = httpStatus;
+        this.error = error;
         this.operatorHint = operatorHint;
         this.details = details;
     }
 
-    public String code() {
-        return code;
+    public ErrorCode error() {
+        return error;
     }
 
-    public int httpStatus() {
-        return httpStatus;
+    /** The code as clients see it. */
+    public String code() {
+        return error.code();
     }
 
     public String operatorHint() {

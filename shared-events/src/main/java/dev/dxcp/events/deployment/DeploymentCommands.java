@@ -1,6 +1,7 @@
 package dev.dxcp.events.deployment;
 
-import dev.dxcp.events.common.Rejection;
+import dev.dxcp.events.common.ErrorCode;
+import dev.dxcp.events.common.IdempotencyKeyUse;
 import dev.dxcp.events.deployment.DeploymentEvents.DeploymentAccepted;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -28,7 +29,7 @@ public final class DeploymentCommands {
      * its target): what governance §5 steps 12–16 need once the request's own checks passed.
      */
     public interface RollForwardRequest {
-        String idempotencyScope();
+        IdempotencyKeyUse idempotency();
 
         String fingerprint();
 
@@ -37,23 +38,18 @@ public final class DeploymentCommands {
 
         ActorIdentity actor();
 
-        String requestId();
-
-        String idempotencyKey();
-
         Instant requestedAt();
     }
 
     /** POST /v1/deployments after the edge checks (governance §5 steps 6–16). */
-    public record SubmitDeployment(String idempotencyScope, String fingerprint, String deploymentId,
-                                   DeploymentIntent intent, ActorIdentity actor, String requestId,
-                                   String idempotencyKey, Instant requestedAt) implements RollForwardRequest {
+    public record SubmitDeployment(IdempotencyKeyUse idempotency, String fingerprint, String deploymentId,
+                                   DeploymentIntent intent, ActorIdentity actor, Instant requestedAt)
+            implements RollForwardRequest {
     }
 
     /** POST /v1/deployments/{id}/rollback after the edge checks (governance §5, rollback; §11). */
-    public record RequestRollback(String idempotencyScope, String deploymentId, String targetDeploymentId,
-                                  ActorIdentity actor, String requestId, String idempotencyKey,
-                                  Instant requestedAt) {
+    public record RequestRollback(IdempotencyKeyUse idempotency, String deploymentId, String targetDeploymentId,
+                                  ActorIdentity actor, Instant requestedAt) {
     }
 
     /** POST /v1/deployments/validate: every check of a deploy, consuming nothing (api-contract §5). */
@@ -77,7 +73,7 @@ public final class DeploymentCommands {
      * still recorded as a denial (governance §14).
      */
     public record RecordDeploymentDenial(DeploymentKind deploymentKind, String service, String environment,
-                                         String targetDeploymentId, String code, String message, Instant at) {
+                                         String targetDeploymentId, ErrorCode code, String message, Instant at) {
     }
 
     /**
@@ -85,7 +81,7 @@ public final class DeploymentCommands {
      * normalized failure, its lane place is released and its remembered 201 withdrawn, so that a retry
      * under the same key runs again (governance §6: errors are not stored).
      */
-    public record RecordEngineTriggerRefusal(String deploymentId, String code, int httpStatus, String message,
+    public record RecordEngineTriggerRefusal(String deploymentId, ErrorCode code, String message,
                                              String operatorHint, java.util.Map<String, Object> details,
                                              FailureModel failure, Instant at) {
     }
@@ -93,15 +89,6 @@ public final class DeploymentCommands {
     /** The engine accepted a trigger for this deployment. */
     public record RecordEngineExecution(@TargetAggregateIdentifier String deploymentId, String executionId,
                                         String executionUrl, Instant at) {
-    }
-
-    /** The answer to a submit or rollback: the HTTP status and body, or the refusal to send. */
-    public record SubmissionOutcome(Kind kind, int status, String body, String deploymentId, Rejection rejection) {
-        public enum Kind { ACCEPTED, REPLAYED, DENIED }
-
-        public static SubmissionOutcome denied(Rejection rejection) {
-            return new SubmissionOutcome(Kind.DENIED, rejection.httpStatus(), null, null, rejection);
-        }
     }
 
     /** validate's answer (api-contract §5): what the intent resolved to and the policy as it stands. */
@@ -121,8 +108,8 @@ public final class DeploymentCommands {
     }
 
     /** The engine refused to start this deployment: answers true when that ended it. */
-    public record RefuseTrigger(@TargetAggregateIdentifier String deploymentId, String code, int httpStatus,
-                                String message, String operatorHint, java.util.Map<String, Object> details,
+    public record RefuseTrigger(@TargetAggregateIdentifier String deploymentId, ErrorCode code, String message,
+            String operatorHint, java.util.Map<String, Object> details,
                                 FailureModel failure, Instant at) {
     }
 

@@ -1,5 +1,8 @@
 package dev.dxcp.events.deployment;
 
+import dev.dxcp.events.common.IdempotencyKeyUse;
+import org.axonframework.serialization.Revision;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -14,19 +17,112 @@ public final class DeploymentEvents {
 
     /**
      * An intent passed every guardrail and took a place in its lane. The record exists from here, in
-     * state IN_PROGRESS; the saga takes it to the engine.
-     *
-     * @param artifactRef   the registered build's artifact (deploys), or the rollback target's when known
-     * @param targetVersion    the version a rollback returns to; null for deploys
-     * @param idempotencyScope the scope the 201 was remembered under; withdrawn if the engine refuses
+     * state IN_PROGRESS; the saga takes it to the engine. Revision 2 groups the facts in small values (no
+     * revision: 23 flat fields, turned into these by an upcaster when read).
      */
-    public record DeploymentAccepted(String deploymentId, String service, String environment, String version,
-                                     String recipeId, int recipeRevision, String effectiveBehaviorSummary,
-                                     DeploymentKind deploymentKind, String rollbackOf, String sourceEnvironment,
-                                     String changeSummary, String deliveryGroupId, String laneId, Instant createdAt,
-                                     String intentCorrelationId, ActorIdentity actor, PolicySnapshot policy,
-                                     EngineTarget engine, String artifactRef, String targetVersion,
-                                     String buildSha256, Long buildSizeBytes, String idempotencyScope) {
+    @Revision("2")
+    public record DeploymentAccepted(String deploymentId, Placement placement, Change change, RecipeUse recipe,
+                                     Artifact artifact, EngineTarget engine, Submission submission,
+                                     PolicySnapshot policy) {
+
+        /** Where: a service in an environment of its delivery group, and the lane it took a place in. */
+        public record Placement(String service, String environment, String deliveryGroupId, String laneId) {
+        }
+
+        /**
+         * What: the kind and the version the service runs once done.
+         *
+         * @param sourceEnvironment promotions: where the version succeeded
+         * @param rollbackOf        rollbacks: the record rolled back
+         * @param targetVersion     rollbacks: the version returned to
+         */
+        public record Change(DeploymentKind kind, String version, String changeSummary, String sourceEnvironment,
+                             String rollbackOf, String targetVersion) {
+        }
+
+        /** How: the recipe as it was at acceptance. */
+        public record RecipeUse(String id, int revision, String effectiveBehaviorSummary) {
+        }
+
+        /** Which bytes: the registered build's artifact (deploys), or the rollback target's when known. */
+        public record Artifact(String artifactRef, String sha256, Long sizeBytes) {
+        }
+
+        /**
+         * Who and when (governance §10, protected): the actor snapshot, the moment, and the Idempotency-Key
+         * the request came with; the key's remembered answer is withdrawn if the engine refuses.
+         */
+        public record Submission(Instant createdAt, ActorIdentity actor, IdempotencyKeyUse idempotency) {
+        }
+
+        public String service() {
+            return placement.service();
+        }
+
+        public String environment() {
+            return placement.environment();
+        }
+
+        public String deliveryGroupId() {
+            return placement.deliveryGroupId();
+        }
+
+        public String laneId() {
+            return placement.laneId();
+        }
+
+        public DeploymentKind deploymentKind() {
+            return change.kind();
+        }
+
+        public String version() {
+            return change.version();
+        }
+
+        public String changeSummary() {
+            return change.changeSummary();
+        }
+
+        public String sourceEnvironment() {
+            return change.sourceEnvironment();
+        }
+
+        public String rollbackOf() {
+            return change.rollbackOf();
+        }
+
+        public String targetVersion() {
+            return change.targetVersion();
+        }
+
+        public String recipeId() {
+            return recipe.id();
+        }
+
+        public int recipeRevision() {
+            return recipe.revision();
+        }
+
+        public String effectiveBehaviorSummary() {
+            return recipe.effectiveBehaviorSummary();
+        }
+
+        public String artifactRef() {
+            return artifact.artifactRef();
+        }
+
+        public Instant createdAt() {
+            return submission.createdAt();
+        }
+
+        public ActorIdentity actor() {
+            return submission.actor();
+        }
+
+        /** The client's Idempotency-Key (governance §10 intentCorrelationId), or null. */
+        public String idempotencyKey() {
+            return submission.idempotency() == null ? null : submission.idempotency().key();
+        }
     }
 
     /** The engine accepted the trigger and named its execution. */

@@ -66,4 +66,18 @@ public final class DeploymentQueries {
             return Optional.ofNullable(running);
         }
     }
+
+    /** The normalized timeline of a record (domain §8), answered with a list of {@link TimelineEntry}. */
+    public record TimelineOf(DeploymentRecord record) {
+    }
+
+    public record TimelineEntry(String key, String label, Instant occurredAt, String detail) {
+    }
+
+    /**
+     * Deployment records naming an environment, for the environment type lock and delete block
+     * (api-contract §10); answered with {@link dev.dxcp.events.configuration.DeploymentReferences}.
+     */
+    public record DeploymentsInEnvironment(String environmentId) {
+    }
 }

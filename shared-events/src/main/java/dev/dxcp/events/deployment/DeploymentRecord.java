@@ -17,4 +17,15 @@ public record DeploymentRecord(String id, String service, String environment, St
     public DeploymentRecord {
         failures = failures == null ? List.of() : List.copyOf(failures);
     }
+
+    /**
+     * A record as its acceptance creates it: IN_PROGRESS, no outcome, no failures, updated when created
+     * (domain §2).
+     */
+    public static DeploymentRecord initialOf(DeploymentEvents.DeploymentAccepted a) {
+        return new DeploymentRecord(a.deploymentId(), a.service(), a.environment(), a.version(),
+                a.sourceEnvironment(), a.recipeId(), a.recipeRevision(), a.effectiveBehaviorSummary(),
+                DeploymentState.IN_PROGRESS, a.deploymentKind(), null, a.changeSummary(), a.createdAt(),
+                a.createdAt(), a.rollbackOf(), a.deliveryGroupId(), null, null, List.of());
+    }
 }

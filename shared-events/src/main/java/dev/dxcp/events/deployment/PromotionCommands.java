@@ -1,5 +1,7 @@
 package dev.dxcp.events.deployment;
 
+import dev.dxcp.events.common.IdempotencyKeyUse;
+
 import java.time.Instant;
 
 /**
@@ -11,10 +13,12 @@ public final class PromotionCommands {
     private PromotionCommands() {
     }
 
-    /** POST /v1/promotions after the edge checks; answered with a {@link DeploymentCommands.SubmissionOutcome}. */
-    public record SubmitPromotion(String idempotencyScope, String fingerprint, String deploymentId,
-                                  PromotionIntent intent, ActorIdentity actor, String requestId,
-                                  String idempotencyKey, Instant requestedAt)
+    /**
+     * POST /v1/promotions after the edge checks; answered with an
+     * {@link dev.dxcp.events.idempotency.AdmissionOutcome}.
+     */
+    public record SubmitPromotion(IdempotencyKeyUse idempotency, String fingerprint, String deploymentId,
+                                  PromotionIntent intent, ActorIdentity actor, Instant requestedAt)
             implements DeploymentCommands.RollForwardRequest {
     }
 

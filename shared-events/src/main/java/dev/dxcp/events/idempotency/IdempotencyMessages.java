@@ -1,7 +1,9 @@
 package dev.dxcp.events.idempotency;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.serialization.Revision;
 
+import dev.dxcp.events.common.IdempotencyKeyUse;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -14,7 +16,7 @@ public final class IdempotencyMessages {
     }
 
     public static String idempotencyKeyId(String scope) {
-        return "idem/" + scope;
+        return IdempotencyKeyUse.keyIdOf(scope);
     }
 
     /** Compares a request with what the key already answered; changes nothing. */
@@ -22,9 +24,9 @@ public final class IdempotencyMessages {
                                    Instant now, Duration window) {
     }
 
-    /** Remembers the response of the first success for this key, so retries get it back unchanged. */
-    public record RecordIdempotentResponse(@TargetAggregateIdentifier String idempotencyKeyId, String fingerprint,
-                                           int status, String body, String resourceId, Instant recordedAt) {
+    /** Remembers the answer of the first success for this key, so retries get it back unchanged. */
+    public record RememberAnswer(@TargetAggregateIdentifier String idempotencyKeyId, String fingerprint,
+                                 Answer answer, String resourceId, Instant recordedAt) {
     }
 
     /** Forgets a remembered response whose request turned out to fail after all. */
@@ -35,24 +37,29 @@ public final class IdempotencyMessages {
     public record IdempotentResponseWithdrawn(String idempotencyKeyId, String resourceId, Instant at) {
     }
 
-    public record IdempotentResponseRecorded(String idempotencyKeyId, String fingerprint, int status, String body,
+    /**
+     * The first successful answer under a key. Revision 2 holds the answer as a value; revision 1 (no
+     * revision) held its rendered status and body, which an upcaster turns into {@link Answer#rendered}.
+     */
+    @Revision("2")
+    public record IdempotentResponseRecorded(String idempotencyKeyId, String fingerprint, Answer answer,
                                              String resourceId, Instant recordedAt) {
     }
 
     /** What a key says about a request: never seen (or expired), same request again, or a different one. */
-    public record IdempotencyVerdict(Kind kind, int status, String body, String resourceId) {
+    public record IdempotencyVerdict(Kind kind, Answer answer, String resourceId) {
         public enum Kind { FRESH, REPLAY, CONFLICT }
 
         public static IdempotencyVerdict fresh() {
-            return new IdempotencyVerdict(Kind.FRESH, 0, null, null);
+            return new IdempotencyVerdict(Kind.FRESH, null, null);
         }
 
         public static IdempotencyVerdict conflict() {
-            return new IdempotencyVerdict(Kind.CONFLICT, 0, null, null);
+            return new IdempotencyVerdict(Kind.CONFLICT, null, null);
         }
 
-        public static IdempotencyVerdict replay(int status, String body, String resourceId) {
-            return new IdempotencyVerdict(Kind.REPLAY, status, body, resourceId);
+        public static IdempotencyVerdict replay(Answer answer, String resourceId) {
+            return new IdempotencyVerdict(Kind.REPLAY, answer, resourceId);
         }
     }
 }

@@ -11,6 +11,15 @@ import dev.dxcp.events.settings.EngineAdapterSettings.Secret;
  */
 public record EngineAdapterProposal(EngineAdapterSettings settings, SecretChange headerValue,
                                     SecretChange clientSecret, SecretChange keystorePassword) {
+    private static final String UNSAVED = "unsaved:";
+
+    /**
+     * Where a secret sent with a proposal stands before it is saved: checks resolve it to the value sent,
+     * and only a save replaces it by the reference of the stored value.
+     */
+    public static String unsavedRef(Secret secret) {
+        return UNSAVED + secret.field();
+    }
 
     /** Left out of the request: keep; null or empty: clear; a value: replaced by the value stored under ref. */
     public record SecretChange(Action action, String ref) {

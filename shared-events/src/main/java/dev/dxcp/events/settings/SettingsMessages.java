@@ -65,4 +65,8 @@ public final class SettingsMessages {
     public record EngineAdapterChanged(EngineAdapterSettings oldValue, EngineAdapterSettings newValue,
                                        Instant changedAt) {
     }
+
+    /** The settings in force, each with its source (answered with {@link EffectiveSettings}). */
+    public record CurrentSettings() {
+    }
 }

@@ -1,0 +1,53 @@
+package dev.dxcp.command.deployment;
+
+import dev.dxcp.command.admission.AdmissionPipeline;
+import dev.dxcp.command.admission.AdmissionTicket;
+import dev.dxcp.command.admission.Decided;
+import dev.dxcp.command.admission.Denials;
+import dev.dxcp.events.build.BuildRecord;
+import dev.dxcp.events.common.ErrorCode;
+import dev.dxcp.events.common.Rejection;
+import dev.dxcp.events.deployment.DeploymentCommands.RollForwardRequest;
+import dev.dxcp.events.deployment.DeploymentKind;
+import dev.dxcp.events.deployment.EngineTarget;
+import dev.dxcp.events.idempotency.AdmissionOutcome;
+
+/**
+ * A request that rolls a registered build forward into an environment once its own checks passed — a
+ * deploy, or a promotion into its target: admitted into the target lane (its deploy quota, governance §7),
+ * then an engine pipeline for the recipe (step 15, refused without audit) and the record (step 16).
+ */
+public class RollForwardRule {
+    private final AdmissionPipeline admission;
+    private final LaneAdmissions lanes;
+    private final AcceptedDeployments accepted;
+
+    public RollForwardRule(AdmissionPipeline admission, LaneAdmissions lanes, AcceptedDeployments accepted) {
+        this.admission = admission;
+        this.lanes = lanes;
+        this.accepted = accepted;
+    }
+
+    /** What the record says beyond what policy resolved; {@code sourceEnvironment} only for promotions. */
+    public record Forward(DeploymentKind kind, String service, String version, String sourceEnvironment,
+                          String changeSummary) {
+    }
+
+    /** @param denials records the lane's refusals (DEPLOY_DENIED / PROMOTION_DENIED) */
+    public AdmissionOutcome admit(RollForwardRequest request, Forward forward, Resolution resolution,
+                                  BuildRecord build, Denials denials) {
+        EngineTarget engine = EngineTargets.deploy(resolution.recipe());
+        AdmissionTicket ticket = new AdmissionTicket(request.idempotency(), request.fingerprint(),
+                request.actor().actorId(), request.deploymentId(), request.requestedAt(),
+                new Rejection(ErrorCode.IDEMPOTENCY_CONFLICT, "Idempotency-Key was already used for a different "
+                        + (forward.kind() == DeploymentKind.PROMOTE ? "promotion" : "deployment") + " intent"));
+        LaneAdmission lane = lanes.into(resolution, request.deploymentId(), forward.kind(), () -> engine != null);
+        return admission.admit(ticket, lane, pass -> {
+            if (engine == null) {
+                // Refused after the quota step: the unit it consumed stays consumed (governance §7).
+                return Decided.refused(EngineTargets.missingApplication(resolution.recipe()));
+            }
+            return accepted.rollForward(request, forward, resolution, build, engine, pass.policy());
+        }, denials);
+    }
+}
