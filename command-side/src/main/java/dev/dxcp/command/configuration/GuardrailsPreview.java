@@ -21,7 +21,11 @@ public final class GuardrailsPreview {
     public static final String WARNING = "WARNING";
     public static final String ERROR = "ERROR";
 
-    public record Message(String type, String field, String message) {
+    /** {@code code}: for an ERROR, the error code a save would answer (api-contract §8, §9); null for a WARNING. */
+    public record Message(String type, String field, String message, String code) {
+        public Message(String type, String field, String message) {
+            this(type, field, message, null);
+        }
     }
 
     public record Result(String validationStatus, List<Message> messages) {
@@ -36,7 +40,7 @@ public final class GuardrailsPreview {
         String groupId = DeliveryGroupRules.blank(spec.id()) ? null : spec.id().trim();
         for (Violation violation : DeliveryGroupRules.check(spec, groupId, state, registry)) {
             if (sentFields.contains(bodyField(violation.field()))) {
-                messages.add(new Message(ERROR, violation.field(), violation.message()));
+                messages.add(new Message(ERROR, violation.field(), violation.message(), violation.code()));
             }
         }
         Guardrails rails = spec.guardrails() == null ? Guardrails.NONE : spec.guardrails();
@@ -62,7 +66,7 @@ public final class GuardrailsPreview {
 
     public static Result ofRecipe(RecipeSpec spec) {
         List<Message> messages = new ArrayList<>();
-        RecipeRules.check(spec, null).forEach(v -> messages.add(new Message(ERROR, v.field(), v.message())));
+        RecipeRules.check(spec, null).forEach(v -> messages.add(new Message(ERROR, v.field(), v.message(), v.code())));
         if (DeliveryGroupRules.blank(spec.rollbackPipeline())) {
             messages.add(new Message(WARNING, "rollback_pipeline", "No rollback pipeline configured."));
         }
