@@ -5,6 +5,7 @@ import { EnvironmentsPage } from './EnvironmentsPage';
 import { GroupList, GroupPage } from './GroupsPage';
 import { RecipeList, RecipePage } from './RecipesPage';
 import { RoutingPage } from './RoutingPage';
+import { SettingsPage } from './settings/SettingsPage';
 
 /**
  * ui.md §5.7, platform admins only (the shell routes others to the blocked-access page before any
@@ -16,6 +17,7 @@ const SECTIONS = [
   { path: 'recipes', label: 'Recipes' },
   { path: 'environments', label: 'Environments' },
   { path: 'routing', label: 'Routing' },
+  { path: 'settings', label: 'System settings' },
 ];
 
 export function AdminRoutes() {
@@ -44,6 +46,7 @@ export function AdminRoutes() {
         <Route path="environments" element={<EnvironmentsPage />} />
         <Route path="routing" element={<RoutingPage />} />
         <Route path="routing/:service" element={<RoutingPage />} />
+        <Route path="settings" element={<SettingsPage />} />
         <Route path="*" element={<Text data-testid="admin-unknown">This admin screen does not exist.</Text>} />
       </Routes>
     </Stack>
