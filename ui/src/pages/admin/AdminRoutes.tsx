@@ -1,6 +1,7 @@
 import { Group, Stack, Text, Title } from '@mantine/core';
 import { NavLink, Navigate, Route, Routes } from 'react-router';
 import { AdminOverview } from './AdminOverview';
+import { AuditPage } from './audit/AuditPage';
 import { EnvironmentsPage } from './EnvironmentsPage';
 import { GroupList, GroupPage } from './GroupsPage';
 import { RecipeList, RecipePage } from './RecipesPage';
@@ -18,6 +19,7 @@ const SECTIONS = [
   { path: 'environments', label: 'Environments' },
   { path: 'routing', label: 'Routing' },
   { path: 'settings', label: 'System settings' },
+  { path: 'audit', label: 'Audit' },
 ];
 
 export function AdminRoutes() {
@@ -47,6 +49,7 @@ export function AdminRoutes() {
         <Route path="routing" element={<RoutingPage />} />
         <Route path="routing/:service" element={<RoutingPage />} />
         <Route path="settings" element={<SettingsPage />} />
+        <Route path="audit" element={<AuditPage />} />
         <Route path="*" element={<Text data-testid="admin-unknown">This admin screen does not exist.</Text>} />
       </Routes>
     </Stack>
