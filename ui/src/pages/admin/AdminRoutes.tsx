@@ -4,6 +4,7 @@ import { AdminOverview } from './AdminOverview';
 import { AuditPage } from './audit/AuditPage';
 import { EnvironmentsPage } from './EnvironmentsPage';
 import { GroupList, GroupPage } from './GroupsPage';
+import { ProjectionsPage } from './ProjectionsPage';
 import { RecipeList, RecipePage } from './RecipesPage';
 import { RoutingPage } from './RoutingPage';
 import { SettingsPage } from './settings/SettingsPage';
@@ -20,6 +21,7 @@ const SECTIONS = [
   { path: 'routing', label: 'Routing' },
   { path: 'settings', label: 'System settings' },
   { path: 'audit', label: 'Audit' },
+  { path: 'projections', label: 'Projections' },
 ];
 
 export function AdminRoutes() {
@@ -50,6 +52,7 @@ export function AdminRoutes() {
         <Route path="routing/:service" element={<RoutingPage />} />
         <Route path="settings" element={<SettingsPage />} />
         <Route path="audit" element={<AuditPage />} />
+        <Route path="projections" element={<ProjectionsPage />} />
         <Route path="*" element={<Text data-testid="admin-unknown">This admin screen does not exist.</Text>} />
       </Routes>
     </Stack>
