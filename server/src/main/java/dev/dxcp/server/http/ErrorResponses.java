@@ -23,6 +23,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.WebExceptionHandler;
+import org.springframework.web.util.DisconnectedClientHelper;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -55,6 +56,11 @@ public class ErrorResponses implements WebExceptionHandler {
         ServerHttpResponse response = exchange.getResponse();
         if (response.isCommitted()) {
             return Mono.error(failure);
+        }
+        if (DisconnectedClientHelper.isClientDisconnectedException(failure)) {
+            // Nobody is left to answer: the access line says the client went away (RequestIds), no stack trace.
+            RequestBodies.markAbandoned(exchange);
+            return Mono.empty();
         }
         // Telling a database outage apart may ask the pool for a connection: never on an event-loop thread.
         return Mono.fromCallable(() -> {
@@ -122,6 +128,7 @@ public class ErrorResponses implements WebExceptionHandler {
                 case 404 -> "Not found";
                 case 405 -> "Method not allowed";
                 case 406 -> "Not acceptable";
+                case 408 -> "The request body did not arrive in time";
                 case 413 -> "Request body is too large";
                 case 414 -> "Request line is too long";
                 case 431 -> "Request headers are too large";

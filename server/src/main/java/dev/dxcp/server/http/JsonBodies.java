@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dxcp.events.common.Rejection;
 import org.springframework.http.MediaType;
 import org.springframework.web.server.ServerWebExchange;
@@ -15,6 +16,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 
 /**
  * Request bodies are read as bytes and parsed here, after authentication and the gates that come
@@ -36,9 +38,15 @@ public final class JsonBodies {
 
     /**
      * Parses a JSON object body; malformed JSON, invalid UTF-8 or a non-object answer {@code invalidCode}.
-     * A body in another media type answers 415.
+     * A body in another media type answers 415. Blank strings are read as null ({@link BlankMeansAbsent}).
      */
     public static JsonNode object(ServerWebExchange exchange, byte[] body, String invalidCode) {
+        return object(exchange, body, invalidCode, Set.of());
+    }
+
+    /** As {@link #object(ServerWebExchange, byte[], String)}, keeping the blank values of these top-level fields. */
+    public static JsonNode object(ServerWebExchange exchange, byte[] body, String invalidCode,
+                                  Set<String> blankIsAValue) {
         requireJsonMediaType(exchange, body);
         if (body == null || body.length == 0) {
             throw new Rejection(invalidCode, 400, "Invalid request: a JSON object body is required");
@@ -50,6 +58,7 @@ public final class JsonBodies {
             if (node == null || !node.isObject()) {
                 throw new Rejection(invalidCode, 400, "Invalid request: the body must be a JSON object");
             }
+            BlankMeansAbsent.apply((ObjectNode) node, blankIsAValue);
             return node;
         } catch (CharacterCodingException e) {
             throw new Rejection(invalidCode, 400, "Invalid request: the body is not valid UTF-8");

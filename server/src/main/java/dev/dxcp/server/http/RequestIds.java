@@ -28,6 +28,8 @@ public class RequestIds implements WebFilter {
     public static final String ATTRIBUTE = "dxcp.requestId";
     private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._:@/+=-]{1,128}");
     private static final Logger log = LoggerFactory.getLogger("dxcp.access");
+    /** No answer was sent: the client closed the connection first (the status nginx logs for it). */
+    private static final int CLIENT_CLOSED = 499;
 
     public static String of(ServerWebExchange exchange) {
         String id = exchange.getAttribute(ATTRIBUTE);
@@ -52,9 +54,16 @@ public class RequestIds implements WebFilter {
         });
         return chain.filter(exchange).doFinally(signal -> {
             if (signal == SignalType.CANCEL) {
+                // The client went away before the answer: say so, instead of a status nobody sent.
+                RequestBodies.markAbandoned(exchange);
                 logAccess(exchange, id, started, logged);
             }
         });
+    }
+
+    private static int status(ServerWebExchange exchange) {
+        var status = exchange.getResponse().getStatusCode();
+        return status == null ? 200 : status.value();
     }
 
     private static void logAccess(ServerWebExchange exchange, String id, long started, AtomicBoolean logged) {
@@ -62,10 +71,17 @@ public class RequestIds implements WebFilter {
             String previous = MDC.get(RequestLogContext.KEY);
             RequestLogContext.bind(id);
             try {
-                var status = exchange.getResponse().getStatusCode();
-                log.info("event=http_request method={} path={} status={} duration_ms={} request_id={}",
-                        exchange.getRequest().getMethod(), exchange.getRequest().getPath().value(),
-                        status == null ? 200 : status.value(), (System.nanoTime() - started) / 1_000_000, id);
+                String outcome = exchange.getAttribute(RequestBodies.OUTCOME);
+                long millis = (System.nanoTime() - started) / 1_000_000;
+                if (outcome == null) {
+                    log.info("event=http_request method={} path={} status={} duration_ms={} request_id={}",
+                            exchange.getRequest().getMethod(), exchange.getRequest().getPath().value(),
+                            status(exchange), millis, id);
+                } else {
+                    log.info("event=http_request method={} path={} status={} outcome={} duration_ms={} request_id={}",
+                            exchange.getRequest().getMethod(), exchange.getRequest().getPath().value(),
+                            outcome.startsWith("abandoned") ? CLIENT_CLOSED : status(exchange), outcome, millis, id);
+                }
             } finally {
                 RequestLogContext.restore(previous);
             }

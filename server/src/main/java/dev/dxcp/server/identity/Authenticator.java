@@ -41,8 +41,8 @@ public class Authenticator {
         try {
             claims = verifier.verify(header.substring(7).trim());
         } catch (InvalidToken e) {
-            log.info("event=token_rejected reason=\"{}\" request_id={}", e.getMessage(),
-                    exchange.getAttribute("dxcp.requestId"));
+            log.info("event=token_rejected reason={} detail=\"{}\" request_id={}", e.reason(), e.detail(),
+                    RequestIds.of(exchange));
             throw Denials.unauthorized();
         }
         Caller caller = IdentityClaims.toCaller(claims.claims(), claims.payload(), rolesClaim, emailClaim);

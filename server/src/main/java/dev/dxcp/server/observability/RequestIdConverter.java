@@ -14,6 +14,6 @@ public class RequestIdConverter extends ClassicConverter {
         if (requestId == null || event.getFormattedMessage().contains("request_id=")) {
             return "";
         }
-        return " request_id=" + requestId;
+        return " request_id=" + LogValues.bare(requestId);
     }
 }

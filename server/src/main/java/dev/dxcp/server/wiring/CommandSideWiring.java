@@ -22,6 +22,7 @@ import dev.dxcp.events.settings.RateLimits;
 import dev.dxcp.events.settings.UiExposurePolicy;
 import dev.dxcp.server.config.DxcpProperties;
 import dev.dxcp.server.config.EngineProperties;
+import dev.dxcp.server.config.InvalidSetting;
 import dev.dxcp.server.engine.EngineAdapterDefaults;
 import dev.dxcp.server.http.build.BuildJson;
 import dev.dxcp.server.http.build.UploadCapabilityJson;
@@ -74,7 +75,7 @@ public class CommandSideWiring {
                 JsonNode array = json.readTree(text);
                 return CiPublisherJson.parseList(array, true);
             } catch (java.io.IOException e) {
-                throw new IllegalStateException("DXCP_CI_PUBLISHERS is not valid JSON", e);
+                throw new InvalidSetting("DXCP_CI_PUBLISHERS", "is not valid JSON", e);
             }
         }
         return Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty())

@@ -8,6 +8,8 @@ import dev.dxcp.server.axon.CommandSender;
 import dev.dxcp.server.axon.ReadYourWrites;
 import dev.dxcp.server.axon.StoredTokens;
 import dev.dxcp.server.config.DxcpProperties;
+import dev.dxcp.server.config.FileDatabaseSync;
+import dev.dxcp.server.http.DurableAnswers;
 import dev.dxcp.server.http.Guards;
 import dev.dxcp.server.http.RateLimiter;
 import dev.dxcp.server.http.build.BuildJson;
@@ -18,18 +20,24 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
+import javax.sql.DataSource;
 import java.time.Clock;
 import java.util.Set;
 
 /** The HTTP edge's collaborators. */
 @Configuration
 public class HttpWiring {
+    private static final Logger log = LoggerFactory.getLogger(HttpWiring.class);
+
     @Bean
     public Clock clock() {
         return Clock.systemUTC();
@@ -53,6 +61,15 @@ public class HttpWiring {
     public CommandSender commandSender(CommandGateway gateway, ReadYourWrites readYourWrites,
                                        AppendedEvents appendedEvents) {
         return new CommandSender(gateway, readYourWrites);
+    }
+
+    /** Embedded mode: answers to writes wait until the writes are on disk (FileDatabaseSync). */
+    @Bean
+    @Conditional(EmbeddedFileDatabase.class)
+    public DurableAnswers durableAnswers(DataSource dataSource) {
+        log.info("event=embedded_database durability=synced_before_answer note=\"every answer to a write waits "
+                + "until the H2 file is synced to disk\"");
+        return new DurableAnswers(new FileDatabaseSync(dataSource));
     }
 
     @Bean

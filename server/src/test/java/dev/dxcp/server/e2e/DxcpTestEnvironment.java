@@ -90,6 +90,7 @@ public final class DxcpTestEnvironment {
         // Short enough that the engine-fault tests see a timeout and its retries within the trigger wait.
         registry.add("DXCP_GATE_READ_TIMEOUT", () -> "2s");
         registry.add("spring.codec.max-in-memory-size", () -> "65536");
+        registry.add("DXCP_CORS_ORIGINS", () -> CorsEndToEndTest.PORTAL + ", " + CorsEndToEndTest.OTHER_UI + "/");
     }
 
     /** Services tests may use: the demo ones plus e2e-svc-1..N, all allowing the standard recipes. */

@@ -8,10 +8,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import javax.sql.DataSource;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,15 +25,21 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The server with no configuration at all, as a new user starts it: an embedded file database, the
- * development token issuer, an embedded S3 store with demo artifacts and the demo data of first start.
- * Walks the README's first steps.
+ * The server with no configuration but its data directory, as a new user starts it: an embedded file
+ * database, the development token issuer, an embedded S3 store with demo artifacts and the demo data of
+ * first start. Walks the README's first steps. The data directory is given relative to the working
+ * directory, spelled with "." and ".." (H2 and the embedded S3 server each refused such paths once); the
+ * packaged jar with the default {@code ./data} is NewcomerIT's.
  */
 @SpringBootTest(classes = DxcpServerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class EmbeddedModeEndToEndTest {
     private static final Path DATA_DIR = temporaryDirectory();
+    /** DATA_DIR as a relative path with a "." and a ".." component, as DXCP_DATA_DIR may be given. */
+    private static final String RELATIVE_DATA_DIR = "./" + Path.of("").toAbsolutePath().relativize(DATA_DIR.getParent())
+            .resolve("unused/..").resolve(DATA_DIR.getFileName());
 
     @LocalServerPort
     int port;
@@ -39,9 +47,12 @@ class EmbeddedModeEndToEndTest {
     @Autowired
     DataSource dataSource;
 
+    @Autowired
+    Environment environment;
+
     @DynamicPropertySource
     static void onlyADataDirectory(DynamicPropertyRegistry registry) {
-        registry.add("DXCP_DATA_DIR", DATA_DIR::toString);
+        registry.add("DXCP_DATA_DIR", () -> RELATIVE_DATA_DIR);
     }
 
     @Test
@@ -49,7 +60,10 @@ class EmbeddedModeEndToEndTest {
         try (Connection connection = dataSource.getConnection()) {
             assertThat(connection.getMetaData().getURL()).startsWith("jdbc:h2:file:");
         }
+        assertThat(Path.of(RELATIVE_DATA_DIR).isAbsolute()).isFalse();
         assertThat(Files.exists(DATA_DIR.resolve("dxcp.mv.db"))).isTrue();
+        assertThat(DATA_DIR.resolve("dev-issuer")).isDirectory();
+        assertThat(DATA_DIR.resolve("s3").resolve("dxcp-artifacts").resolve("demo-service")).isDirectory();
 
         String ci = formToken("grant_type=client_credentials&client_id=demo-ci&client_secret=demo-ci-secret");
         String admin = TestHttp.post(url("/dev-idp/token/admin"), null, null).json().path("access_token").asText();
@@ -85,6 +99,15 @@ class EmbeddedModeEndToEndTest {
         assertThat(versions.path("versions").findValuesAsText("version")).containsExactly("1.2.0", "1.1.0", "1.0.0");
         JsonNode scanned = TestHttp.get(url("/v1/services/demo-service/versions?refresh=1"), admin).json();
         assertThat(scanned.path("versions").findValuesAsText("version")).containsExactly("1.2.0", "1.1.0", "1.0.0");
+    }
+
+    @Test
+    void embeddedModeListensOnLoopbackOnlyWhenNoAddressIsGiven() {
+        assertThat(environment.getProperty("server.address")).isEqualTo("127.0.0.1");
+        assertThat(LocalAddresses.accepts(InetAddress.getLoopbackAddress(), port)).isTrue();
+        InetAddress external = LocalAddresses.nonLoopback().orElse(null);
+        assumeTrue(external != null, "this machine has no non-loopback address to call through");
+        assertThat(LocalAddresses.accepts(external, port)).as("connection through " + external).isFalse();
     }
 
     @Test
@@ -143,7 +166,9 @@ class EmbeddedModeEndToEndTest {
 
     private static Path temporaryDirectory() {
         try {
-            return Files.createTempDirectory("dxcp-embedded-test");
+            // Under the module's target/, so that a relative path to it exists from the working directory.
+            return Files.createTempDirectory(Files.createDirectories(Path.of("target").toAbsolutePath()),
+                    "dxcp-embedded-test");
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -85,7 +85,7 @@ public class DeploymentController {
                 DeploymentIntentSchema.peek(body, "service"), DeploymentIntentSchema.peek(body, "environment"), null,
                 now);
         DeploymentIntentSchema.Parsed parsed = DeploymentIntentSchema.parse(
-                JsonBodies.object(exchange, body, "INVALID_REQUEST"));
+                JsonBodies.object(exchange, body, "INVALID_REQUEST", DeploymentIntentSchema.BLANK_IS_A_VALUE));
         SubmissionOutcome outcome = commands.send(new SubmitDeployment(
                 Fingerprints.scope("POST", "/v1/deployments", key), parsed.fingerprint(),
                 UUID.randomUUID().toString(), parsed.intent(), Actors.of(caller), requestId, key, now),
@@ -112,7 +112,7 @@ public class DeploymentController {
         rateLimiter.check(caller, RateLimiter.Kind.READ);
         guards.mutationsEnabled();
         DeploymentIntentSchema.Parsed parsed = DeploymentIntentSchema.parse(
-                JsonBodies.object(exchange, body, "INVALID_REQUEST"));
+                JsonBodies.object(exchange, body, "INVALID_REQUEST", DeploymentIntentSchema.BLANK_IS_A_VALUE));
         Instant now = Timestamps.truncate(clock.instant());
         ValidationResult result = commands.send(new ValidateDeployment(parsed.intent(), now),
                 AuditMetadata.of(caller, RequestIds.of(exchange), null));

@@ -8,6 +8,7 @@ import dev.dxcp.server.http.TextRules;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The schema step for deploy intents (api-contract §5): service, environment, version and changeSummary
@@ -17,6 +18,8 @@ import java.util.Map;
  */
 public final class DeploymentIntentSchema {
     static final int MAX_CHANGE_SUMMARY = 240;
+    /** Blank but meaningful: an empty environment is ENVIRONMENT_REQUIRED later; changeSummary may be blank. */
+    static final Set<String> BLANK_IS_A_VALUE = Set.of("environment", "changeSummary");
 
     private DeploymentIntentSchema() {
     }
@@ -39,7 +42,7 @@ public final class DeploymentIntentSchema {
         fields.put("environment", environment);
         fields.put("version", version);
         fields.put("changeSummary", changeSummary);
-        fields.put("recipeId", recipeId == null || recipeId.isEmpty() ? null : recipeId);
+        fields.put("recipeId", recipeId);
         return new Parsed(intent, Fingerprints.of(fields));
     }
 

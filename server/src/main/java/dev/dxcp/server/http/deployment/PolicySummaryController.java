@@ -53,7 +53,7 @@ public class PolicySummaryController {
         Caller caller = authenticator.authenticate(exchange);
         Guards.requireRole(caller, "read deployment policy", Role.PLATFORM_ADMIN, Role.DELIVERY_OWNER);
         rateLimiter.check(caller, RateLimiter.Kind.READ);
-        JsonNode request = JsonBodies.object(exchange, body, "INVALID_REQUEST");
+        JsonNode request = JsonBodies.object(exchange, body, "INVALID_REQUEST", DeploymentIntentSchema.BLANK_IS_A_VALUE);
         String service = text(request, "service", true);
         String environment = text(request, "environment", true);
         String recipeId = text(request, "recipeId", false);

@@ -67,7 +67,7 @@ public class PromotionController {
                 DeploymentIntentSchema.peek(body, "service"), DeploymentIntentSchema.peek(body, "target_environment"),
                 null, now);
         PromotionIntentSchema.Parsed parsed = PromotionIntentSchema.parse(
-                JsonBodies.object(exchange, body, "INVALID_REQUEST"));
+                JsonBodies.object(exchange, body, "INVALID_REQUEST", PromotionIntentSchema.BLANK_IS_A_VALUE));
         SubmissionOutcome outcome = commands.send(new SubmitPromotion(Fingerprints.scope("POST", PATH, key),
                 parsed.fingerprint(), UUID.randomUUID().toString(), parsed.intent(), Actors.of(caller), requestId,
                 key, now), AuditMetadata.of(caller, requestId, key));
@@ -82,7 +82,7 @@ public class PromotionController {
         rateLimiter.check(caller, RateLimiter.Kind.READ);
         guards.mutationsEnabled();
         PromotionIntentSchema.Parsed parsed = PromotionIntentSchema.parse(
-                JsonBodies.object(exchange, body, "INVALID_REQUEST"));
+                JsonBodies.object(exchange, body, "INVALID_REQUEST", PromotionIntentSchema.BLANK_IS_A_VALUE));
         Instant now = Timestamps.truncate(clock.instant());
         PromotionValidationResult result = commands.send(new ValidatePromotion(parsed.intent(), now),
                 AuditMetadata.of(caller, RequestIds.of(exchange), null));

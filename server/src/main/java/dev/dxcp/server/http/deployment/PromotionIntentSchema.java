@@ -6,6 +6,7 @@ import dev.dxcp.server.http.Fingerprints;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import static dev.dxcp.server.http.deployment.DeploymentIntentSchema.invalid;
 import static dev.dxcp.server.http.deployment.DeploymentIntentSchema.required;
@@ -16,6 +17,9 @@ import static dev.dxcp.server.http.deployment.DeploymentIntentSchema.required;
  * characters (blank allowed). Empty environments are decided later, at their place in the order.
  */
 final class PromotionIntentSchema {
+    /** Blank but meaningful: empty environments are refused at their place in the order; changeSummary may be blank. */
+    static final Set<String> BLANK_IS_A_VALUE = Set.of("source_environment", "target_environment", "changeSummary");
+
     private PromotionIntentSchema() {
     }
 

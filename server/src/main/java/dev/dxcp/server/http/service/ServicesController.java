@@ -7,6 +7,8 @@ import dev.dxcp.artifact.ArtifactDiscoveryException;
 import dev.dxcp.artifact.ArtifactVersion;
 import dev.dxcp.events.build.SemverOrder;
 import dev.dxcp.artifact.VersionScan;
+import dev.dxcp.command.configuration.DeliveryConfigurationState;
+import dev.dxcp.command.configuration.DeliveryConfigurationView;
 import dev.dxcp.command.registry.ServiceEntry;
 import dev.dxcp.command.registry.ServiceRegistry;
 import dev.dxcp.events.build.BuildMessages.ListRegisteredBuilds;
@@ -19,6 +21,8 @@ import dev.dxcp.server.identity.Authenticator;
 import dev.dxcp.server.identity.Caller;
 import dev.dxcp.server.wiring.ArtifactWiring.ArtifactLocation;
 import org.axonframework.queryhandling.QueryGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -35,6 +39,8 @@ import java.util.Map;
 /** The service registry and each service's deployable versions (api-contract §4). */
 @RestController
 public class ServicesController {
+    private static final Logger log = LoggerFactory.getLogger(ServicesController.class);
+
     private final Authenticator authenticator;
     private final RateLimiter rateLimiter;
     private final ServiceRegistry registry;
@@ -43,10 +49,11 @@ public class ServicesController {
     private final ArtifactLocation artifacts;
     private final ObjectMapper json;
     private final Clock clock;
+    private final DeliveryConfigurationView configuration;
 
     public ServicesController(Authenticator authenticator, RateLimiter rateLimiter, ServiceRegistry registry,
                               QueryGateway queries, VersionScan scan, ArtifactLocation artifacts, ObjectMapper json,
-                              Clock clock) {
+                              Clock clock, DeliveryConfigurationView configuration) {
         this.authenticator = authenticator;
         this.rateLimiter = rateLimiter;
         this.registry = registry;
@@ -55,6 +62,7 @@ public class ServicesController {
         this.artifacts = artifacts;
         this.json = json;
         this.clock = clock;
+        this.configuration = configuration;
     }
 
     @GetMapping("/v1/services")
@@ -62,6 +70,7 @@ public class ServicesController {
         Caller caller = authenticator.authenticate(exchange);
         rateLimiter.check(caller, RateLimiter.Kind.READ);
         ArrayNode list = json.createArrayNode();
+        DeliveryConfigurationState groups = configuration.current();
         for (ServiceEntry entry : registry.all()) {
             ObjectNode node = list.addObject();
             node.put("service_name", entry.serviceName());
@@ -71,6 +80,11 @@ public class ServicesController {
             node.put("stable_service_url_template", entry.stableServiceUrlTemplate());
             node.put("backstage_entity_ref", entry.backstageEntityRef());
             node.put("backstage_entity_url", entry.backstageEntityUrl());
+            // Additive, next to the catalog link: the service's delivery group and its API link
+            // (root-relative, as clients resolve /v1 against the origin; spec README). docs/BACKSTAGE.md.
+            String groupId = groups.groupOf(entry.serviceName()).map(g -> g.id()).orElse(null);
+            node.put("delivery_group_id", groupId);
+            node.put("delivery_group_url", groupId == null ? null : "/v1/delivery-groups/" + groupId);
         }
         return list;
     }
@@ -121,9 +135,10 @@ public class ServicesController {
                     .map(v -> version(v.version(), v.artifactRef(), v.sizeBytes(),
                             Timestamps.format(v.lastModified()))).toList();
         } catch (ArtifactDiscoveryException e) {
-            String message = "Artifact discovery failed: " + e.getMessage();
-            throw new Rejection("ARTIFACT_DISCOVERY_FAILED", 502,
-                    message.length() > 240 ? message.substring(0, 240) : message);
+            // The store's own words go to the log only (see StoreArtifactVerifier).
+            log.warn("event=artifact_discovery_failed service={} error=\"{}\"", service, e.getMessage());
+            throw new Rejection("ARTIFACT_DISCOVERY_FAILED", 502, "Artifact discovery failed",
+                    "the artifact store could not be listed; the server log has the cause under this request_id", null);
         }
     }
 
