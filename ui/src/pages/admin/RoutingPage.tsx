@@ -75,7 +75,7 @@ function ServiceRoutes({ service }: { service: string }) {
                                     data={[{ value: '', label: '—' }, ...(recipes.data ?? []).map((r) => ({
                                       value: r.id, label: `${r.name}${r.status === 'deprecated' ? ' (deprecated)' : ''}`, disabled: r.id === route.recipe_id,
                                     }))]}
-                                    onChange={(e) => setChosen((c) => ({ ...c, [route.environment_id]: e.currentTarget.value }))} />
+                                    onChange={(e) => { const value = e.currentTarget.value; setChosen((c) => ({ ...c, [route.environment_id]: value })); }} />
                     </Table.Td>
                     <Table.Td>
                       <Button size="compact-xs" disabled={!pick || paused} title={paused ? KILL_SWITCH_REASON : undefined}
