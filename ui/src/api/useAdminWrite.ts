@@ -30,5 +30,11 @@ export function useAdminWrite() {
     }
   }, []);
 
-  return { busy, error, setError, run };
+  /** Creates an object (POST to its collection) or, with the id of an existing one, replaces it (PUT). */
+  const upsert = useCallback(<T,>(collection: string, existingId: string | undefined, body: unknown) =>
+    existingId === undefined
+      ? run<T>('POST', collection, body)
+      : run<T>('PUT', `${collection}/${encodeURIComponent(existingId)}`, body), [run]);
+
+  return { busy, error, setError, run, upsert };
 }

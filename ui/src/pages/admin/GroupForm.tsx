@@ -3,7 +3,6 @@ import {
 } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { path } from '../../api/client';
 import * as data from '../../api/data';
 import type { DeliveryGroupDetail } from '../../api/adminTypes';
 import type { DeliveryGroup, Environment, Recipe, ServiceEntry } from '../../api/types';
@@ -131,10 +130,7 @@ export function GroupForm({ existing, onDone }: Props) {
   }
 
   async function submit() {
-    const sent = { ...body, change_reason: reason.trim() };
-    const answer = existing
-      ? await save.run<DeliveryGroupDetail>('PUT', path('/v1/delivery-groups/{id}', existing.id), sent)
-      : await save.run<DeliveryGroupDetail>('POST', '/v1/delivery-groups', sent);
+    const answer = await save.upsert<DeliveryGroupDetail>('/v1/delivery-groups', existing?.id, { ...body, change_reason: reason.trim() });
     if (!answer) {
       return;
     }

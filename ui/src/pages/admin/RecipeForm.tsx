@@ -73,10 +73,7 @@ export function RecipeForm({ existing, onDone }: { existing: RecipeDetail | null
   }
 
   async function submit() {
-    const sent = { ...body, change_reason: reason.trim() };
-    const answer = existing
-      ? await save.run<RecipeDetail>('PUT', path('/v1/recipes/{id}', existing.id), sent)
-      : await save.run<RecipeDetail>('POST', '/v1/recipes', sent);
+    const answer = await save.upsert<RecipeDetail>('/v1/recipes', existing?.id, { ...body, change_reason: reason.trim() });
     if (!answer) {
       return;
     }
