@@ -150,12 +150,16 @@ public final class Browser implements AutoCloseable {
         return byTestId(testId).getText();
     }
 
-    /** Waits until the element with this test id shows text containing {@code expected}. */
+    /**
+     * Waits until the element with this test id shows text containing {@code expected}, ignoring case:
+     * the text is read as rendered, and badges are upper-cased by their style, not in the page's words.
+     */
     public String awaitText(String testId, String expected) {
+        String wanted = expected.toLowerCase(java.util.Locale.ROOT);
         return waitFor(d -> {
             for (WebElement element : allByTestId(testId)) {
                 try {
-                    if (element.isDisplayed() && element.getText().contains(expected)) {
+                    if (element.isDisplayed() && element.getText().toLowerCase(java.util.Locale.ROOT).contains(wanted)) {
                         return element.getText();
                     }
                 } catch (StaleElementReferenceException ignored) {

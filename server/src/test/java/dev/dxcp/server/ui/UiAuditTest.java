@@ -19,7 +19,7 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The audit screen (ui.md §5.7): entries, the replay export and the chain verification. */
+/** The audit screen (ui.md §5.7): entries, the replay export and the chain verification. Covers ui.md check 23. */
 class UiAuditTest extends EmbeddedUiTest {
     private static final String TRAILER = "\\{\"next_after\":(\\d+),\"limit_reached\":(true|false)}";
 
@@ -50,7 +50,8 @@ class UiAuditTest extends EmbeddedUiTest {
         browser.waitFor(d -> browser.path().contains("event_type=ADMIN_CONFIG_CHANGE") ? Boolean.TRUE : null);
         browser.waitFor(d -> browser.allByTestId("audit-row").stream()
                 .allMatch(row -> "ADMIN_CONFIG_CHANGE".equals(row.getAttribute("data-event-type"))) ? Boolean.TRUE : null);
-        browser.clickButton("mutations_disabled: true → false");
+        // The newest switch-on entry is this test's, and it carries the reason (switching off needs none).
+        browser.clickButton("mutations_disabled: false → true");
         browser.awaitText("config-change-reason", "UI audit test: a reason to find");
         browser.screenshot("admin-audit-entries");
     }

@@ -9,7 +9,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Delivery configuration (ui.md §5.7): groups, recipes, routing, environments and bindings. */
+/** Delivery configuration (ui.md §5.7): groups, recipes, routing, environments and bindings. Covers ui.md check 22. */
 class UiDeliveryConfigurationTest extends EmbeddedUiTest {
 
     @Test

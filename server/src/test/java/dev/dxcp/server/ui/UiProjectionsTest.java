@@ -10,7 +10,7 @@ import java.sql.Statement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The projections screen (ui.md §5.7): rebuild progress, the 409 while one runs, a failed projection's event. */
+/** The projections screen (ui.md §5.7): rebuild progress, the 409 while one runs, a failed projection's event. Covers ui.md check 24. */
 class UiProjectionsTest extends EmbeddedUiTest {
 
     @Test

@@ -9,7 +9,10 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** System settings (ui.md §5.7) beyond the kill switch and CI publishers, which the admin walkthrough covers. */
+/**
+ * System settings (ui.md §5.7) beyond the kill switch and CI publishers, which the admin walkthrough covers
+ * (ui.md §6 names no check for these; the kill switch's check 14 is in {@link UiKillSwitchTest}).
+ */
 class UiSystemSettingsTest extends EmbeddedUiTest {
     private static final String ENGINE = "/v1/admin/system/engine-adapters/main";
     private static final String EXPOSURE = "/v1/admin/system/ui-exposure-policy";

@@ -11,7 +11,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** "What did we know at that moment" (ui.md §4.7, docs/TIME_TRAVEL.md) on the service and deployment pages. */
+/** "What did we know at that moment" (ui.md §4.7, docs/TIME_TRAVEL.md) on the service and deployment pages. Covers ui.md check 20. */
 class UiTimeTravelTest extends EmbeddedUiTest {
     private static final String BANNER = "configuration and permissions are today's";
 
