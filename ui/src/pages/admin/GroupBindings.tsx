@@ -25,6 +25,7 @@ export function GroupBindings({ groupId }: { groupId: string }) {
     if (answer) {
       bindings.reload();
     }
+    return answer !== null;
   }
 
   /** Swaps the order of two neighbours; equal indexes get distinct ones so the order is explicit. */
@@ -33,8 +34,10 @@ export function GroupBindings({ groupId }: { groupId: string }) {
     const current = list[index];
     const a = current.order_index;
     const b = other.order_index === a ? a + by : other.order_index;
-    await put(current, { order_index: Math.max(0, b) });
-    await put(other, { order_index: Math.max(0, a) });
+    // A refused first half (kill switch, retired environment) leaves the neighbour alone.
+    if (await put(current, { order_index: Math.max(0, b) })) {
+      await put(other, { order_index: Math.max(0, a) });
+    }
   }
 
   return (
