@@ -27,7 +27,7 @@ export function ConfirmDialog({ opened, onClose, title, children, confirmLabel, 
         {error !== null && error !== undefined && <ProblemPanel error={error} title={`${title} refused`}>{afterError}</ProblemPanel>}
         {blocked && <Text size="sm" c="red.8" data-testid="save-paused">{blocked}</Text>}
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose} disabled={busy}>Cancel</Button>
+          <Button variant="default" onClick={onClose} disabled={busy} data-testid="confirm-cancel">Cancel</Button>
           <Button color={color} onClick={onConfirm} loading={busy} disabled={!!blocked} data-testid="confirm-action">{confirmLabel}</Button>
         </Group>
       </Stack>

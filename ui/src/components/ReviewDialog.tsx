@@ -78,7 +78,7 @@ export function ReviewDialog({ opened, onClose, title, changes, preview, reason,
         {error !== null && error !== undefined && <ProblemPanel error={error} title="Save refused" />}
         {paused && <Text size="sm" c="red.8" data-testid="save-paused">{KILL_SWITCH_REASON}</Text>}
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose} disabled={busy}>Cancel</Button>
+          <Button variant="default" onClick={onClose} disabled={busy} data-testid="review-cancel">Cancel</Button>
           <Button onClick={onSave} loading={busy} disabled={blocked} data-testid="review-save"
                   title={paused ? KILL_SWITCH_REASON : undefined}>{saveLabel}</Button>
         </Group>

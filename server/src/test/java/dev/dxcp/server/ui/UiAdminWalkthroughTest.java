@@ -79,6 +79,7 @@ class UiAdminWalkthroughTest extends EmbeddedUiTest {
         // 3. A group's guardrails changed: reviewed against the server's preview, saved with a reason.
         browser.click("admin-nav-groups");
         browser.awaitText("group-guardrails-ui-walk", "1 · 5 · 2");
+        browser.screenshot("admin-groups");
         browser.clickButton("Quotes");
         browser.click("group-edit");
         browser.type("group-field-daily_deploy_quota", "12");

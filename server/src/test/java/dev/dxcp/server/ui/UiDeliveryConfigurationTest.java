@@ -29,7 +29,7 @@ class UiDeliveryConfigurationTest extends EmbeddedUiTest {
         browser.type("review-reason", "Reports get their own group");
         assertThat(browser.enabled("review-save")).as("an ERROR blocks Save").isFalse();
         browser.screenshot("admin-group-refused");
-        browser.clickButton("Cancel");
+        browser.click("review-cancel");
         assertThat(browser.awaitText("group-field-services", "SERVICE_ALREADY_ASSIGNED"))
                 .contains("already belongs to delivery group ui-tax");
         assertThat(proxy().sent("POST", "/v1/delivery-groups")).isEmpty();
@@ -60,6 +60,8 @@ class UiDeliveryConfigurationTest extends EmbeddedUiTest {
         JsonNode standard = get("/v1/recipes/default", admin()).json();
         signIn("Platform admin", null);
         browser.open("/admin/recipes");
+        browser.byTestId("recipe-row-default");
+        browser.screenshot("admin-recipes");
         browser.click("recipe-new");
         browser.type("recipe-field-id", "ui-blue");
         browser.type("recipe-field-name", "Blue (reports)");
@@ -74,6 +76,7 @@ class UiDeliveryConfigurationTest extends EmbeddedUiTest {
         browser.click("review-save");
         browser.awaitPath("/admin/recipes/ui-blue");
         browser.awaitText("recipe-revision", "1");
+        browser.screenshot("admin-recipe");
 
         browser.open("/admin/routing/reports-api");
         browser.select("route-pick-sandbox", "ui-blue");
@@ -115,6 +118,7 @@ class UiDeliveryConfigurationTest extends EmbeddedUiTest {
         browser.awaitText("review-changes", "ui-staging");
         browser.click("review-save");
         browser.awaitText("environment-row-ui-staging", "Staging (UI test)");
+        browser.screenshot("admin-environments");
 
         String admin = admin();
         ownGroup("ui-bind", "Bindings", OWNER, Map.of("max_concurrent_deployments", 1), "reports-api");
@@ -133,7 +137,7 @@ class UiDeliveryConfigurationTest extends EmbeddedUiTest {
         browser.awaitText("problem-code", "ENVIRONMENT_DELETE_BLOCKED_REFERENCED");
         browser.byTestId("environment-retire-instead");
         browser.screenshot("admin-environment-referenced");
-        browser.clickButton("Cancel");
+        browser.click("confirm-cancel");
         browser.driver().findElement(By.cssSelector("[data-testid='environment-row-ui-staging']"))
                 .findElement(By.xpath(".//button[normalize-space(.)='Retire']")).click();
         browser.click("confirm-action");

@@ -82,7 +82,7 @@ class UiKillSwitchTest extends EmbeddedUiTest {
             browser.click("rate-review");
             assertThat(browser.awaitText("save-paused", PAUSED)).isEqualTo(PAUSED);
             assertThat(browser.enabled("review-save")).isFalse();
-            browser.clickButton("Cancel");
+            browser.click("review-cancel");
 
             // The switch itself is never paused: turning it off from the same page works.
             browser.awaitText("kill-switch-state", "on");
