@@ -50,7 +50,7 @@ abstract class CrashRecoveryTests {
 
     @BeforeAll
     void startServer() {
-        gate = GateSimulator.start(GateSimulatorConfig.builder().port(0).stageDelay(Duration.ofMillis(1500)).build());
+        gate = GateSimulator.start(GateSimulatorConfig.builder().port(0).stageDelay(Duration.ofSeconds(5)).build());
         LoadFixtures.addParallelPipeline(gate);
 
         Map<String, String> settings = settings(gate.baseUrl());
@@ -77,85 +77,113 @@ abstract class CrashRecoveryTests {
         gate.faults().clear();
     }
 
+    /**
+     * One SIGKILL catches a deployment at each point of its life: mid-execution, its trigger answered by
+     * the engine but not yet recorded, its trigger not yet handled by the engine, and just accepted. After
+     * the restart every one of them succeeds, run by the engine exactly once. (One kill for all points,
+     * not one per point: each restart costs the suite a server start.)
+     */
     @Test
-    void killedMidExecutionEveryDeploymentStillSucceedsOnce() {
-        List<String> ids = new ArrayList<>();
+    void killedAtEveryPointOfADeploymentsLifeEachOneStillSucceedsOnce() {
+        List<String> midExecution = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            ids.add(deploy(registeredService()));
+            midExecution.add(deploy(registeredService()));
         }
-        awaitAll(ids, record -> !record.path("engineExecutionId").isNull());
-        server.kill();
-        server.start();
-        assertFinishedOnce(ids);
-    }
+        awaitAll(midExecution, record -> !record.path("engineExecutionId").isNull());
 
-    @Test
-    void killedBeforeTheEngineAnsweredTheTriggerTheDeploymentRunsOnce() {
-        gate.faults().on(Endpoint.TRIGGER, Fault.latency(Duration.ofSeconds(3)), 1);
-        String id = deploy(registeredService());
-        ServerProcess.sleep(1000);
-        server.kill();
-        server.start();
-        assertFinishedOnce(List.of(id));
-    }
-
-    @Test
-    void killedAfterTheEngineStartedButBeforeItsIdWasRecordedTheExecutionIsRecoveredNotRepeated() {
         gate.faults().on(Endpoint.TRIGGER, Fault.latency(Duration.ofSeconds(4)).afterGateHandled(), 1);
-        String id = deploy(registeredService());
-        awaitExecutionCreatedFor(id);
-        server.kill();
-        server.start();
-        assertFinishedOnce(List.of(id));
-    }
+        String startedNotRecorded = deploy(registeredService());
+        awaitExecutionCreatedFor(startedNotRecorded);
 
-    @Test
-    void killedTheMomentTheRequestWasAcceptedTheSagaStillStartsIt() {
-        List<String> ids = new ArrayList<>();
+        gate.faults().on(Endpoint.TRIGGER, Fault.latency(Duration.ofSeconds(3)), 1);
+        String triggerPending = deploy(registeredService());
+        ServerProcess.sleep(1000);
+        assertThat(midExecution.stream().map(id -> record(id).path("state").asText()))
+                .as("the stage outlasts the other points, so these are cut mid-execution")
+                .doesNotContain("SUCCEEDED", "FAILED", "CANCELED");
+
+        List<String> justAccepted = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            ids.add(deploy(registeredService()));
+            justAccepted.add(deploy(registeredService()));
         }
         server.kill();
+        assertThat(executionsFor(triggerPending)).as("the engine had not handled the pending trigger").isZero();
+
         server.start();
-        assertFinishedOnce(ids);
+        List<String> all = new ArrayList<>(midExecution);
+        all.add(startedNotRecorded);
+        all.add(triggerPending);
+        all.addAll(justAccepted);
+        assertFinishedOnce(all);
     }
 
     /**
-     * CI clients register builds as fast as they can; the server is killed mid-load. Every registration
-     * that got a 2xx is there after the restart, and retrying the unanswered ones with their own keys
-     * registers each version exactly once.
+     * CI clients register builds and owners deploy as fast as they can; in the middle of that load a burst
+     * of fifty registrations is answered 201 and the server is killed at that moment. Every registration
+     * and deployment that got a 2xx is there after the restart, every deployment runs once, and retrying
+     * the unanswered registrations with their own keys registers each version exactly once.
      */
     @Test
-    void killedDuringARegistrationLoadNothingAcknowledgedIsLostAndRetriesRegisterOnce() throws Exception {
+    void killedUnderLoadTheMomentABurstWasAnsweredNothingAcknowledgedIsLost() throws Exception {
         String service = "e2e-svc-30";
+        String ci = env.identity.ciToken("crash-load");
         Map<String, String> acknowledged = new java.util.concurrent.ConcurrentHashMap<>(); // key -> version
         Map<String, Map<String, Object>> unanswered = new java.util.concurrent.ConcurrentHashMap<>();
-        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
         java.util.concurrent.atomic.AtomicInteger sequence = new java.util.concurrent.atomic.AtomicInteger();
-        String ci = env.identity.ciToken("crash-load");
+        Queue<String> deployments = new ConcurrentLinkedQueue<>();
+        AtomicBoolean stop = new AtomicBoolean();
         List<Thread> clients = new ArrayList<>();
-        for (int c = 0; c < 8; c++) {
-            Thread client = new Thread(() -> {
-                while (!stop.get()) {
-                    String key = UUID.randomUUID().toString();
-                    Map<String, Object> build = buildOf(service, "7.0." + sequence.incrementAndGet());
-                    try {
-                        Response answer = TestHttp.post(server.url("/v1/builds/register"), ci, build,
-                                "Idempotency-Key", key);
-                        if (answer.status() / 100 == 2) {
-                            acknowledged.put(key, answer.json().path("version").asText());
-                        } else {
-                            unanswered.put(key, build);
-                        }
-                    } catch (RuntimeException connectionLost) {
+        for (int c = 0; c < 6; c++) {
+            clients.add(startClient("crash-load-" + c, stop, () -> {
+                String key = UUID.randomUUID().toString();
+                Map<String, Object> build = buildOf(service, "7.0." + sequence.incrementAndGet());
+                try {
+                    Response answer = TestHttp.post(server.url("/v1/builds/register"), ci, build,
+                            "Idempotency-Key", key);
+                    if (answer.status() / 100 == 2) {
+                        acknowledged.put(key, answer.json().path("version").asText());
+                    } else {
                         unanswered.put(key, build);
                     }
+                } catch (RuntimeException connectionLost) {
+                    unanswered.put(key, build);
                 }
-            }, "crash-load-" + c);
-            client.start();
-            clients.add(client);
+            }));
         }
-        ServerProcess.sleep(4000);
+        for (int c = 0; c < 3; c++) {
+            String serviceAndVersion = registeredService();
+            clients.add(startClient("crash-deploy-load-" + c, stop, () -> {
+                try {
+                    Response answer = submitDeploy(serviceAndVersion);
+                    if (answer.status() == 201) {
+                        deployments.add(answer.json().path("id").asText());
+                    }
+                } catch (RuntimeException connectionLost) {
+                    // cut off by the kill: not acknowledged, so nothing is owed
+                }
+            }));
+        }
+        ServerProcess.sleep(2500);
+
+        String burstService = "e2e-svc-31";
+        String burstCi = env.identity.ciToken("crash-burst");
+        List<Map<String, Object>> burst = new ArrayList<>();
+        for (int i = 1; i <= 50; i++) {
+            burst.add(buildOf(burstService, "8.0." + i));
+        }
+        ExecutorService burstClients = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Response>> answers = new ArrayList<>();
+            for (Map<String, Object> build : burst) {
+                answers.add(burstClients.submit(() -> TestHttp.post(server.url("/v1/builds/register"), burstCi,
+                        build, "Idempotency-Key", UUID.randomUUID().toString())));
+            }
+            for (var answer : answers) {
+                assertThat(answer.get().status()).as(answer.get().body()).isEqualTo(201);
+            }
+        } finally {
+            burstClients.shutdown();
+        }
         server.kill();
         stop.set(true);
         for (Thread client : clients) {
@@ -163,9 +191,12 @@ abstract class CrashRecoveryTests {
         }
         int acknowledgedBeforeKill = acknowledged.size();
         server.start();
-        assertThat(acknowledgedBeforeKill).as("the load ran before the kill").isGreaterThan(5);
-        assertThat(unanswered).as("the kill cut requests off").isNotEmpty();
 
+        assertThat(awaitVersions(burstService, burst.size())).as("every build of the burst answered 201")
+                .hasSize(burst.size());
+
+        assertThat(acknowledgedBeforeKill).as("the registration load ran before the kill").isGreaterThan(5);
+        assertThat(unanswered).as("the kill cut requests off").isNotEmpty();
         for (var retry : unanswered.entrySet()) {
             Response answer = TestHttp.post(server.url("/v1/builds/register"), ci, retry.getValue(),
                     "Idempotency-Key", retry.getKey());
@@ -174,82 +205,27 @@ abstract class CrashRecoveryTests {
         }
         int attempted = sequence.get();
         assertThat(acknowledged).as("every attempt is acknowledged, before the kill or on retry").hasSize(attempted);
-        JsonNode versions = awaitVersions(service, attempted);
-        assertThat(versions).as("every acknowledged build is listed").hasSize(attempted);
+        assertThat(awaitVersions(service, attempted)).as("every acknowledged build is listed").hasSize(attempted);
         assertThat(registrationEventsPerVersion(service)).as("no version registered twice").hasSize(attempted)
                 .allSatisfy((version, count) -> assertThat(count).as(version).isEqualTo(1));
-    }
 
-    /** Fifty registrations answered 201 by eight CI clients, then SIGKILL at once: all fifty are there after the restart. */
-    @Test
-    void killedTheMomentABurstOfRegistrationsWasAnsweredEveryOneIsThere() throws Exception {
-        String service = "e2e-svc-31";
-        String ci = env.identity.ciToken("crash-burst");
-        List<Map<String, Object>> builds = new ArrayList<>();
-        for (int i = 1; i <= 50; i++) {
-            builds.add(buildOf(service, "8.0." + i));
-        }
-        ExecutorService clients = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<Response>> answers = new ArrayList<>();
-            for (Map<String, Object> build : builds) {
-                answers.add(clients.submit(() -> TestHttp.post(server.url("/v1/builds/register"), ci, build,
-                        "Idempotency-Key", UUID.randomUUID().toString())));
-            }
-            for (var answer : answers) {
-                assertThat(answer.get().status()).as(answer.get().body()).isEqualTo(201);
-            }
-        } finally {
-            clients.shutdown();
-        }
-        server.kill();
-        server.start();
-        assertThat(awaitVersions(service, builds.size())).as("every build answered 201").hasSize(builds.size());
-    }
-
-    /**
-     * Owners deploy as fast as they can; the server is killed mid-load. Every deployment answered 201 is
-     * there after the restart and reaches SUCCEEDED, run by the engine exactly once.
-     */
-    @Test
-    void killedDuringADeployLoadEveryAcknowledgedDeploymentIsThereAndRunsOnce() throws Exception {
-        List<String> versions = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            versions.add(registeredService());
-        }
-        Queue<String> acknowledged = new ConcurrentLinkedQueue<>();
-        AtomicBoolean stop = new AtomicBoolean();
-        List<Thread> clients = new ArrayList<>();
-        for (String serviceAndVersion : versions) {
-            Thread client = new Thread(() -> {
-                while (!stop.get()) {
-                    try {
-                        Response answer = submitDeploy(serviceAndVersion);
-                        if (answer.status() == 201) {
-                            acknowledged.add(answer.json().path("id").asText());
-                        }
-                    } catch (RuntimeException connectionLost) {
-                        // cut off by the kill: not acknowledged, so nothing is owed
-                    }
-                }
-            }, "crash-deploy-load");
-            client.start();
-            clients.add(client);
-        }
-        ServerProcess.sleep(3000);
-        server.kill();
-        stop.set(true);
-        for (Thread client : clients) {
-            client.join();
-        }
-        server.start();
-        assertThat(acknowledged).as("the load ran before the kill").hasSizeGreaterThan(3);
-        List<String> missing = acknowledged.stream()
+        assertThat(deployments).as("the deploy load ran before the kill").hasSizeGreaterThan(3);
+        List<String> missing = deployments.stream()
                 .filter(id -> TestHttp.get(server.url("/v1/deployments/" + id), env.identity.adminToken()).status() != 200)
                 .toList();
-        assertThat(missing).as("acknowledged deployments missing after the restart, of " + acknowledged.size())
+        assertThat(missing).as("acknowledged deployments missing after the restart, of " + deployments.size())
                 .isEmpty();
-        assertFinishedOnce(List.copyOf(acknowledged));
+        assertFinishedOnce(List.copyOf(deployments));
+    }
+
+    private static Thread startClient(String name, AtomicBoolean stop, Runnable request) {
+        Thread client = new Thread(() -> {
+            while (!stop.get()) {
+                request.run();
+            }
+        }, name);
+        client.start();
+        return client;
     }
 
     private JsonNode awaitVersions(String service, int expected) {

@@ -48,8 +48,10 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     public ServerProcess start() {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx384m", "-XX:+UseSerialGC", "-jar",
-                jar().toString()));
+        // C1 only: these servers live for seconds to minutes and are started many times on two cores, where
+        // the optimising compiler's threads cost a start more than its faster code gives back.
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx384m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-jar", jar().toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
