@@ -21,10 +21,17 @@ public final class ServerProcess implements AutoCloseable {
     private final Map<String, String> environment;
     private final int port;
     private final Path log;
+    private final List<String> jvmOptions;
     private Process process;
     private int starts;
 
     public ServerProcess(Map<String, String> environment, String name) {
+        this(environment, name, List.of("-Xmx384m", "-XX:+UseSerialGC"));
+    }
+
+    /** @param jvmOptions the JVM's options, e.g. a smaller heap when several servers share the machine */
+    public ServerProcess(Map<String, String> environment, String name, List<String> jvmOptions) {
+        this.jvmOptions = List.copyOf(jvmOptions);
         this.environment = new HashMap<>(environment);
         this.port = freePort();
         this.environment.put("SERVER_PORT", String.valueOf(port));
@@ -47,9 +54,23 @@ public final class ServerProcess implements AutoCloseable {
         return process.pid();
     }
 
+    public int port() {
+        return port;
+    }
+
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    public Path log() {
+        return log;
+    }
+
     public ServerProcess start() {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx384m", "-XX:+UseSerialGC", "-jar",
-                jar().toString()));
+        List<String> command = new ArrayList<>();
+        command.add(javaBinary());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar().toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
@@ -106,11 +127,11 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
-    static String javaBinary() {
+    public static String javaBinary() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
