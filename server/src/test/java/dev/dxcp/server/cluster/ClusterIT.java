@@ -424,6 +424,79 @@ class ClusterIT {
                 + takeoverMillis + " ms; " + load.acknowledged().size() + " registrations acknowledged under load");
     }
 
+    /**
+     * Eight clients register and deploy through a round-robin client that retries connection errors and
+     * 503s with the same key, while the three instances are stopped (SIGTERM: readiness DOWN, requests in
+     * flight finish) and started again one after another. No answer is a 5xx other than 503, and every
+     * acknowledged build and deployment is there afterwards.
+     */
+    @Test
+    @Order(14)
+    void aRollingRestartUnderLoadLosesNoAcknowledgedWriteAndAnswersNo5xxBut503() throws Exception {
+        String service = fixtures.serviceInOwnGroup(Map.of("max_concurrent_deployments", 50,
+                "daily_deploy_quota", 2000));
+        RoundRobinClient client = new RoundRobinClient(cluster);
+        String ci = fixtures.ci("rolling");
+        String owner = cluster.env.identity.ownerToken("cluster.rolling@example.com");
+        java.util.Queue<String> builds = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        java.util.Queue<String> deployments = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        java.util.Queue<String> wrong = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        List<Thread> clients = new ArrayList<>();
+        for (int c = 0; c < 8; c++) {
+            Thread thread = new Thread(() -> {
+                while (!stop.get()) {
+                    String version = ClusterFixtures.uniqueVersion();
+                    Response registered = client.post("/v1/builds/register", ci, fixtures.buildBody(service, version),
+                            UUID.randomUUID().toString());
+                    if (registered == null || registered.status() != 201) {
+                        wrong.add("register " + (registered == null ? "no answer" : registered.status() + " "
+                                + registered.body()));
+                        continue;
+                    }
+                    builds.add(version);
+                    Response deployed = client.post("/v1/deployments", owner, ClusterFixtures.intent(service, version),
+                            UUID.randomUUID().toString());
+                    if (deployed == null || deployed.status() != 201) {
+                        wrong.add("deploy " + (deployed == null ? "no answer" : deployed.status() + " "
+                                + deployed.body()));
+                        continue;
+                    }
+                    deployments.add(deployed.json().path("id").asText());
+                    ServerProcess.sleep(200);
+                }
+            }, "cluster-rolling-" + c);
+            thread.start();
+            clients.add(thread);
+        }
+        long started = System.nanoTime();
+        ServerProcess.sleep(2_000);
+        for (ServerProcess instance : cluster.instances) {
+            instance.close();
+            instance.start();
+            ServerProcess.sleep(1_000);
+        }
+        stop.set(true);
+        for (Thread thread : clients) {
+            thread.join();
+        }
+        long tookMillis = (System.nanoTime() - started) / 1_000_000;
+
+        String admin = fixtures.admin();
+        String listed = TestHttp.get(cluster.next().url("/v1/services/" + service + "/versions"), admin).body();
+        List<String> lostBuilds = builds.stream().filter(v -> !listed.contains("\"" + v + "\"")).toList();
+        List<String> lostDeployments = deployments.stream().filter(id -> TestHttp.get(
+                cluster.next().url("/v1/deployments/" + id), admin).status() != 200).toList();
+        System.out.println("cluster: rolling restart of " + Cluster.SIZE + " instances in " + tookMillis + " ms under 8 "
+                + "clients: " + client.requests.get() + " requests, " + client.retries.get() + " retries, "
+                + client.unavailable.get() + " answered 503 then retried, " + builds.size() + " builds and "
+                + deployments.size() + " deployments acknowledged, lost " + (lostBuilds.size() + lostDeployments.size()));
+        assertThat(wrong).as("answers other than 201 (after retries)").isEmpty();
+        assertThat(builds).as("the load ran").hasSizeGreaterThan(20);
+        assertThat(lostBuilds).as("acknowledged builds missing").isEmpty();
+        assertThat(lostDeployments).as("acknowledged deployments missing").isEmpty();
+    }
+
     /** Processor name → owner ("pid@host") of each projection's token (sagas and rebuilds left out). */
     private Map<String, String> projectionOwners() {
         Map<String, String> owners = new java.util.TreeMap<>();
