@@ -431,7 +431,7 @@ class ClusterIT {
      * acknowledged build and deployment is there afterwards.
      */
     @Test
-    @Order(14)
+    @Order(16)
     void aRollingRestartUnderLoadLosesNoAcknowledgedWriteAndAnswersNo5xxBut503() throws Exception {
         String service = fixtures.serviceInOwnGroup(Map.of("max_concurrent_deployments", 50,
                 "daily_deploy_quota", 2000));
@@ -495,6 +495,50 @@ class ClusterIT {
         assertThat(builds).as("the load ran").hasSizeGreaterThan(20);
         assertThat(lostBuilds).as("acknowledged builds missing").isEmpty();
         assertThat(lostDeployments).as("acknowledged deployments missing").isEmpty();
+    }
+
+    /**
+     * A rebuild asked of all three instances at once runs once: one 202, two 409 REBUILD_IN_PROGRESS. The
+     * test holds the projection's generation row lock, so the rebuild cannot switch and is still running
+     * when its instance is SIGKILLed; the others then show it abandoned, and a new request on one of them
+     * runs it to the end.
+     */
+    @Test
+    @Order(15)
+    void aRebuildRunsOnceClusterWideAndOneAbandonedByAKilledInstanceIsShownAndRestarted() throws Exception {
+        String query = "SELECT service, version, id, artifact_ref, git_sha, built_at FROM rm_build ORDER BY service, version";
+        List<Map<String, Object>> before = cluster.query(query);
+        int runner;
+        try (java.sql.Connection lock = cluster.env.postgres.connect(cluster.databaseUrl)) {
+            lock.setAutoCommit(false);
+            lock.createStatement().execute("SELECT active FROM rm_generation WHERE projection = 'builds' FOR UPDATE");
+            String admin = fixtures.admin();
+            List<Response> asked = Parallel.run(Cluster.SIZE, i -> TestHttp.post(
+                    cluster.instance(i).url("/v1/admin/projections/builds/rebuild"), admin, null));
+            assertThat(Parallel.count(asked, 202)).as(ClusterFixtures.bodies(asked)).isEqualTo(1);
+            assertThat(asked.stream().filter(r -> r.status() != 202)).hasSize(Cluster.SIZE - 1)
+                    .allSatisfy(r -> assertThat(r.json().path("code").asText()).isEqualTo("REBUILD_IN_PROGRESS"));
+            runner = 0;
+            while (asked.get(runner).status() != 202) {
+                runner++;
+            }
+            ServerProcess other = cluster.instance(runner + 1);
+            assertThat(rebuildOf(other).path("status").asText()).as("seen from another instance").isEqualTo("rebuilding");
+
+            cluster.instance(runner).kill();
+            Within.millis(30_000, () -> rebuildOf(other).path("status").asText().equals("abandoned"));
+            lock.rollback();
+        }
+        ServerProcess other = cluster.instance(runner + 1);
+        Response restarted = TestHttp.post(other.url("/v1/admin/projections/builds/rebuild"), fixtures.admin(), null);
+        assertThat(restarted.status()).as(restarted.body()).isEqualTo(202);
+        Within.millis(60_000, () -> rebuildOf(other).path("status").asText().equals("completed"));
+        assertThat(cluster.query(query)).as("the read model equals its rebuild").isEqualTo(before);
+        cluster.instance(runner).start();
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode rebuildOf(ServerProcess instance) {
+        return TestHttp.get(instance.url("/v1/admin/projections/builds"), fixtures.admin()).json().path("rebuild");
     }
 
     /** Processor name → owner ("pid@host") of each projection's token (sagas and rebuilds left out). */
