@@ -102,7 +102,7 @@ public enum ErrorCode {
     ENGINE_CALL_FAILED(502, UNKNOWN),
     /** Unknown route or method and other refusals of the HTTP layer itself; the edge gives the status. */
     HTTP_ERROR(404, UNKNOWN),
-    /** The request body did not arrive within the body-read timeout (README: DXCP_HTTP_BODY_TIMEOUT). */
+    /** The request body did not arrive within the body-read timeout (README: DXCP_BODY_READ_TIMEOUT). */
     REQUEST_BODY_TIMEOUT("HTTP_ERROR", 408, UNKNOWN),
     REQUEST_BODY_TOO_LARGE("HTTP_ERROR", 413, UNKNOWN),
     REQUEST_LINE_TOO_LONG("HTTP_ERROR", 414, UNKNOWN),
