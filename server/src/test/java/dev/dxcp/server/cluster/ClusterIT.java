@@ -279,11 +279,14 @@ class ClusterIT {
         Response moved = TestHttp.put(cluster.instance(0).url(adapter), fixtures.admin(),
                 Map.of("mode", "http", "gate_url", dead));
         assertThat(moved.status()).as(moved.body()).isEqualTo(200);
-        long downAfter = Within.oneSecond(() -> engineStatusOnOthers(0, "DOWN"));
+        // The setting within a second; then what it does (a health call to Gate takes its own time).
+        long downAfter = Within.oneSecond(() -> adapterOnOthers(0, dead));
+        assertThat(engineStatusOnOthers(0, "DOWN")).as("the others call the new engine").isTrue();
         Response back = TestHttp.put(cluster.instance(1).url(adapter), fixtures.admin(),
                 Map.of("mode", "http", "gate_url", cluster.gate.baseUrl()));
         assertThat(back.status()).as(back.body()).isEqualTo(200);
-        long upAfter = Within.oneSecond(() -> engineStatusOnOthers(1, "UP"));
+        long upAfter = Within.oneSecond(() -> adapterOnOthers(1, cluster.gate.baseUrl()));
+        assertThat(engineStatusOnOthers(1, "UP")).as("the others call Gate again").isTrue();
         System.out.println("cluster: engine adapter change in force elsewhere after " + downAfter + " ms, back after "
                 + upAfter + " ms");
     }
@@ -556,6 +559,17 @@ class ClusterIT {
             Response answer = TestHttp.get(cluster.instance(changedOn + other).url("/v1/admin/system/mutations-disabled"),
                     fixtures.admin());
             if (answer.json().path("mutations_disabled").asBoolean() != on) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean adapterOnOthers(int changedOn, String gateUrl) {
+        for (int other = 1; other < Cluster.SIZE; other++) {
+            Response answer = TestHttp.get(cluster.instance(changedOn + other)
+                    .url("/v1/admin/system/engine-adapters/main"), fixtures.admin());
+            if (!gateUrl.equals(answer.json().path("config").path("gate_url").asText())) {
                 return false;
             }
         }
