@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The topology of deploy/: one PostgreSQL database, one Gate (the standalone simulator, a process of its
  * own), one S3-compatible store (the test environment's) and three dxcp-server.jar processes, started at
  * the same moment on the empty database. Requests go round-robin over the instances, as a load balancer
- * sends them. Heaps are small: the three JVMs share a small machine with the database and the tests.
+ * sends them. Heaps are small, C1 only, and classes come from a class-data archive: the three JVMs share a
+ * small machine with the database and the tests.
  */
 final class Cluster implements AutoCloseable {
     static final int SIZE = 3;
@@ -35,6 +36,7 @@ final class Cluster implements AutoCloseable {
     final GateSimulatorProcess gate;
     final List<ServerProcess> instances = new ArrayList<>();
     final Duration startedIn;
+    final ClassDataArchive archive;
     private final AtomicInteger turn = new AtomicInteger();
 
     private Cluster() {
@@ -44,14 +46,19 @@ final class Cluster implements AutoCloseable {
         Map<String, String> settings = ProcessSettings.forTestEnvironment(env, "cluster", databaseUrl,
                 gate.baseUrl());
         settings.put("DXCP_ENGINE_FIRST_POLL", "100ms");
-        settings.put("DXCP_ENGINE_MAX_POLL", "300ms");
+        settings.put("DXCP_ENGINE_MAX_POLL", "500ms");
         settings.put("DXCP_DB_POOL_SIZE", "10");
         settings.put("DXCP_SAGA_THREADS", "4");
         settings.put("DXCP_BLOCKING_THREADS", "32");
+        List<String> options = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+        Map<String, String> training = new java.util.HashMap<>(settings);
+        training.put("DXCP_DB_URL", env.postgres.createDatabase("cluster_cds"));
+        archive = ClassDataArchive.forServer(training, options);
         for (int i = 1; i <= SIZE; i++) {
             // The scheduler's name marks which instance picked a saga step (scheduled_tasks.picked_by).
-            instances.add(new ServerProcess(settings, "cluster-" + i, List.of("-Xmx256m", "-XX:+UseSerialGC",
-                    "-XX:TieredStopAtLevel=1", "-Ddb-scheduler.scheduler-name=" + schedulerName(i - 1))));
+            List<String> instanceOptions = new ArrayList<>(archive.jvmOptions(options));
+            instanceOptions.add("-Ddb-scheduler.scheduler-name=" + schedulerName(i - 1));
+            instances.add(new ServerProcess(settings, "cluster-" + i, instanceOptions, archive.jar()));
         }
         long started = System.nanoTime();
         startTogether(instances);

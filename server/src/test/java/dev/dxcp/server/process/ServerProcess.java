@@ -22,6 +22,7 @@ public final class ServerProcess implements AutoCloseable {
     private final int port;
     private final Path log;
     private final List<String> jvmOptions;
+    private final Path jar;
     private Process process;
     private int starts;
 
@@ -31,6 +32,12 @@ public final class ServerProcess implements AutoCloseable {
 
     /** @param jvmOptions the JVM's options, e.g. a smaller heap when several servers share the machine */
     public ServerProcess(Map<String, String> environment, String name, List<String> jvmOptions) {
+        this(environment, name, jvmOptions, jar());
+    }
+
+    /** @param jar the packaged server, or the same jar extracted (Spring Boot's tools jar mode) */
+    public ServerProcess(Map<String, String> environment, String name, List<String> jvmOptions, Path jar) {
+        this.jar = jar;
         this.jvmOptions = List.copyOf(jvmOptions);
         this.environment = new HashMap<>(environment);
         this.port = freePort();
@@ -70,7 +77,7 @@ public final class ServerProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(javaBinary());
         command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", jar().toString()));
+        command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
