@@ -20,7 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class ClusterFixtures {
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private final Cluster cluster;
-    private int nextService = 1;
 
     ClusterFixtures(Cluster cluster) {
         this.cluster = cluster;
@@ -64,29 +63,38 @@ final class ClusterFixtures {
         return version;
     }
 
-    /** A registry service moved out of the default group into a group of its own with these guardrails. */
-    synchronized String serviceInOwnGroup(Map<String, Object> guardrails) {
-        String service = "e2e-svc-" + nextService++;
+    /**
+     * Registry services moved out of the default group in one change, each into a group of its own with
+     * the given guardrails (groups created side by side); answers the services in the same order.
+     */
+    List<String> servicesInOwnGroups(List<Map<String, Object>> guardrails) throws Exception {
+        List<String> moved = new java.util.ArrayList<>();
+        for (int i = 0; i < guardrails.size(); i++) {
+            moved.add("e2e-svc-" + (i + 1));
+        }
         JsonNode current = TestHttp.get(cluster.next().url("/v1/delivery-groups/default"), admin()).json();
         ObjectNode update = current.deepCopy();
         ArrayNode services = update.putArray("services");
         current.path("services").forEach(s -> {
-            if (!s.asText().equals(service)) {
+            if (!moved.contains(s.asText())) {
                 services.add(s.asText());
             }
         });
         update.remove(List.of("created_at", "created_by", "updated_at", "updated_by", "last_change_reason"));
-        Response moved = TestHttp.put(cluster.next().url("/v1/delivery-groups/default"), admin(), update);
-        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
-        Map<String, Object> group = new LinkedHashMap<>();
-        group.put("id", "grp-" + service);
-        group.put("name", "Group of " + service);
-        group.put("services", List.of(service));
-        group.put("allowed_recipes", List.of("default", "canary", LoadFixtures.PARALLEL_RECIPE));
-        group.put("guardrails", guardrails);
-        Response created = TestHttp.post(cluster.next().url("/v1/delivery-groups"), admin(), group);
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return service;
+        Response changed = TestHttp.put(cluster.next().url("/v1/delivery-groups/default"), admin(), update);
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        String admin = admin();
+        List<Response> created = dev.dxcp.server.e2e.Parallel.run(moved.size(), i -> {
+            Map<String, Object> group = new LinkedHashMap<>();
+            group.put("id", "grp-" + moved.get(i));
+            group.put("name", "Group of " + moved.get(i));
+            group.put("services", List.of(moved.get(i)));
+            group.put("allowed_recipes", List.of("default", "canary", LoadFixtures.PARALLEL_RECIPE));
+            group.put("guardrails", guardrails.get(i));
+            return TestHttp.post(cluster.instance(i).url("/v1/delivery-groups"), admin, group);
+        });
+        assertThat(created).allSatisfy(r -> assertThat(r.status()).as(r.body()).isEqualTo(201));
+        return moved;
     }
 
     static Map<String, Object> intent(String service, String version) {

@@ -37,22 +37,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ClusterIT {
     private static final int PARALLEL = 12;
     /** A rolling restart's clients pause after each deploy: steady load, not a flood that starves the restarting JVM. */
-    private static final long THINK_MILLIS = 1_000;
+    private static final long THINK_MILLIS = 2_000;
     private Cluster cluster;
     private ClusterFixtures fixtures;
     private long startedAt;
     private long scenarioStartedAt;
     private CrashUnderLoad crash;
+    /** Services in groups of their own: one place; a quota with 3 left; reads; the rolling restart; the crash. */
+    private List<String> services;
     private Throwable crashFailed;
 
     @BeforeAll
-    void startCluster() {
+    void startCluster() throws Exception {
         startedAt = System.nanoTime();
         cluster = Cluster.start();
         fixtures = new ClusterFixtures(cluster);
         System.out.println("cluster: three instances healthy " + cluster.startedIn.toMillis() + " ms after a "
                 + "simultaneous start on an empty database");
         LoadFixtures.openForLoad(cluster.next(), Cluster.CI_PREFIX);
+        services = fixtures.servicesInOwnGroups(List.of(
+                Map.of("max_concurrent_deployments", 1, "daily_deploy_quota", 100),
+                Map.of("max_concurrent_deployments", 50, "daily_deploy_quota", 3),
+                Map.of("max_concurrent_deployments", 10, "daily_deploy_quota", 100),
+                Map.of("max_concurrent_deployments", 50, "daily_deploy_quota", 2000),
+                Map.of("max_concurrent_deployments", 5, "daily_deploy_quota", 100)));
     }
 
     @AfterAll
@@ -98,8 +106,7 @@ class ClusterIT {
     @Test
     @Order(2)
     void twelveDeploysSpreadOverTheInstancesIntoAGroupWithOnePlaceAdmitExactlyOne() throws Exception {
-        String service = fixtures.serviceInOwnGroup(Map.of("max_concurrent_deployments", 1,
-                "daily_deploy_quota", 100));
+        String service = services.get(0);
         cluster.gate.hangDeploymentsOf(service);
         String version = fixtures.registered(service);
         String owner = cluster.env.identity.ownerToken("cluster.racer@example.com");
@@ -117,8 +124,7 @@ class ClusterIT {
     @Test
     @Order(3)
     void twelveDeploysSpreadOverTheInstancesAgainstAQuotaWithThreeLeftAdmitExactlyThree() throws Exception {
-        String service = fixtures.serviceInOwnGroup(Map.of("max_concurrent_deployments", 50,
-                "daily_deploy_quota", 3));
+        String service = services.get(1);
         cluster.gate.hangDeploymentsOf(service);
         String version = fixtures.registered(service);
         String owner = cluster.env.identity.ownerToken("cluster.quota@example.com");
@@ -228,8 +234,7 @@ class ClusterIT {
     @Test
     @Order(8)
     void aWriteAnsweredByOneInstanceIsReadOnEveryOtherAtOnce() {
-        String service = fixtures.serviceInOwnGroup(Map.of("max_concurrent_deployments", 10,
-                "daily_deploy_quota", 100));
+        String service = services.get(2);
         String ci = fixtures.ci("ryw");
         String admin = fixtures.admin();
         String owner = cluster.env.identity.ownerToken("cluster.reader@example.com");
@@ -332,8 +337,7 @@ class ClusterIT {
     @Test
     @Order(12)
     void aRollingRestartUnderLoadLosesNoAcknowledgedWriteAndAnswersNo5xxBut503() throws Exception {
-        String service = fixtures.serviceInOwnGroup(Map.of("max_concurrent_deployments", 50,
-                "daily_deploy_quota", 2000));
+        String service = services.get(3);
         RoundRobinClient client = new RoundRobinClient(cluster);
         String ci = fixtures.ci("rolling");
         String owner = cluster.env.identity.ownerToken("cluster.rolling@example.com");
@@ -461,7 +465,7 @@ class ClusterIT {
     private CrashUnderLoad crash() throws Exception {
         if (crash == null && crashFailed == null) {
             try {
-                crash = CrashUnderLoad.run(cluster, fixtures);
+                crash = CrashUnderLoad.run(cluster, fixtures, services.get(4));
             } catch (Exception | AssertionError e) {
                 crashFailed = e;
             }

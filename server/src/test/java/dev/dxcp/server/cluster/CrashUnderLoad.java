@@ -54,30 +54,30 @@ final class CrashUnderLoad {
     String restartedRebuildStatus;
     List<Map<String, Object>> rebuiltReadModel;
 
-    private CrashUnderLoad(Cluster cluster, ClusterFixtures fixtures) {
+    private final String service;
+
+    private CrashUnderLoad(Cluster cluster, ClusterFixtures fixtures, String service) {
         this.cluster = cluster;
         this.fixtures = fixtures;
+        this.service = service;
     }
 
-    static CrashUnderLoad run(Cluster cluster, ClusterFixtures fixtures) throws Exception {
-        CrashUnderLoad crash = new CrashUnderLoad(cluster, fixtures);
+    /** @param service a service in a group of its own, deployed once while the crash happens */
+    static CrashUnderLoad run(Cluster cluster, ClusterFixtures fixtures, String service) throws Exception {
+        CrashUnderLoad crash = new CrashUnderLoad(cluster, fixtures, service);
         crash.crash();
         return crash;
     }
 
     private void crash() throws Exception {
         String admin = fixtures.admin();
-        // Steps of earlier scenarios' deployments finish first; any left are not the crash's.
-        until(System.nanoTime(), 20_000, () -> cluster.query("SELECT task_instance FROM scheduled_tasks").isEmpty());
+        // Steps of earlier scenarios' deployments due soon finish first; any left are not the crash's.
+        until(System.nanoTime(), 20_000, () -> cluster.query("SELECT task_instance FROM scheduled_tasks "
+                + "WHERE picked OR execution_time < now() + interval '30 seconds'").isEmpty());
         Set<Object> earlierSteps = new java.util.HashSet<>();
         cluster.query("SELECT task_instance FROM scheduled_tasks").forEach(row -> earlierSteps.add(row.get("task_instance")));
-        if (!earlierSteps.isEmpty()) {
-            System.out.println("cluster: saga steps left by earlier scenarios " + cluster.query(
-                    "SELECT task_name, task_instance, execution_time, picked, picked_by FROM scheduled_tasks"));
-        }
         ownersBefore = projectionOwners();
         int runner = holdingTheMost(ownersBefore);
-        String service = fixtures.serviceInOwnGroup(Map.of("max_concurrent_deployments", 5, "daily_deploy_quota", 100));
         String version = fixtures.registered(service);
         String owner = cluster.env.identity.ownerToken("cluster.crash@example.com");
 
