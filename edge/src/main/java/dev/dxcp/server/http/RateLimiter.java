@@ -6,22 +6,22 @@ import dev.dxcp.events.settings.RateLimits;
 import dev.dxcp.server.identity.Caller;
 
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Per-actor request limits in fixed 60-second windows (governance §7). Counted in this process: with
- * several instances an actor can reach the limit once per instance (docs/DECISIONS.md). The limits
- * themselves are read from the shared settings on every call, so admin changes apply at once.
+ * Per-actor request limits in fixed 60-second windows (governance §7), counted where {@link RateWindows}
+ * keeps them: in PostgreSQL when instances share one, so a limit of 60 a minute is 60 in total however
+ * many instances answer (docs/DECISIONS.md §8). The limits themselves are read from the shared settings
+ * on every call, so admin changes apply at once.
  */
 public class RateLimiter {
     public enum Kind { READ, MUTATE }
 
     private final Questions questions;
-    private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
+    private final RateWindows windows;
 
-    public RateLimiter(Questions questions) {
+    public RateLimiter(Questions questions, RateWindows windows) {
         this.questions = questions;
+        this.windows = windows;
     }
 
     public void check(Caller caller, Kind kind) {
@@ -39,28 +39,10 @@ public class RateLimiter {
         RateLimits limits = questions.settings().rateLimits().value();
         int limit = kind == Kind.READ ? limits.readRpm() : limits.mutateRpm();
         long minute = System.currentTimeMillis() / 60_000;
-        Window window = windows.compute(actorId + "|" + kind,
-                (key, current) -> current == null || current.minute != minute ? new Window(minute) : current);
-        if (admissionId != null && !window.requests.add(admissionId)) {
-            return Optional.empty();
-        }
-        if (window.count.incrementAndGet() > limit) {
+        if (windows.charge(actorId + "|" + kind, minute, admissionId) > limit) {
             return Optional.of(new Rejection(ErrorCode.RATE_LIMITED,
                     "Too many requests: retry shortly, or ask a platform admin to raise the limit"));
         }
-        if (windows.size() > 100_000) {
-            windows.values().removeIf(stale -> stale.minute != minute);
-        }
         return Optional.empty();
-    }
-
-    private static final class Window {
-        final long minute;
-        final AtomicInteger count = new AtomicInteger();
-        final java.util.Set<String> requests = ConcurrentHashMap.newKeySet();
-
-        Window(long minute) {
-            this.minute = minute;
-        }
     }
 }

@@ -3,6 +3,7 @@ package dev.dxcp.query.operations;
 import dev.dxcp.events.operations.ProjectionMessages.FindProcessor;
 import dev.dxcp.events.operations.ProjectionMessages.ListProcessors;
 import dev.dxcp.events.operations.ProjectionMessages.ProcessorFailure;
+import dev.dxcp.events.operations.ProjectionMessages.RebuildStatus;
 import dev.dxcp.events.operations.ProjectionMessages.ProcessorOverview;
 import dev.dxcp.events.operations.ProjectionMessages.ProcessorStatus;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -81,11 +82,11 @@ public class ProcessorStatuses {
                 .map(s -> ProcessorFailures.of(s.getError())).findFirst().orElse(null);
         boolean saga = name.endsWith("SagaProcessor");
         boolean rebuildable = catalog.find(name).isPresent();
-        RebuildRun rebuild = rebuilder.latest(name).orElse(null);
+        RebuildStatus rebuild = rebuilder.status(name).orElse(null);
         String state;
         if (failure != null) {
             state = "failed";
-        } else if (rebuild != null && !rebuild.finished()) {
+        } else if (rebuild != null && List.of("rebuilding", "switching").contains(rebuild.status())) {
             state = "rebuilding";
         } else if (!processor.isRunning()) {
             state = "stopped";
@@ -94,7 +95,7 @@ public class ProcessorStatuses {
         }
         return new ProcessorStatus(name, saga ? "saga" : "projection", position, head, Math.max(0, head - position),
                 state, rebuildable, rebuildable ? rebuilder.activeGeneration(name).number() : null, failure,
-                rebuild == null ? null : rebuild.snapshot());
+                rebuild);
     }
 
     private long storedPosition(String name) {

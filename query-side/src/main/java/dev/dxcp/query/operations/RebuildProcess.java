@@ -31,10 +31,11 @@ class RebuildProcess implements Runnable {
     private final GenerationSwitch generationSwitch;
     private final EventStoreHead head;
     private final Clock clock;
+    private final RebuildClaims claims;
     private final Consumer<RebuildRun> onCompleted;
 
     RebuildProcess(RebuildableProjection projection, RebuildRun run, RebuildInfrastructure axon, JdbcTemplate jdbc,
-                   GenerationSwitch generationSwitch, EventStoreHead head, Clock clock,
+                   GenerationSwitch generationSwitch, EventStoreHead head, Clock clock, RebuildClaims claims,
                    Consumer<RebuildRun> onCompleted) {
         this.projection = projection;
         this.run = run;
@@ -43,6 +44,7 @@ class RebuildProcess implements Runnable {
         this.generationSwitch = generationSwitch;
         this.head = head;
         this.clock = clock;
+        this.claims = claims;
         this.onCompleted = onCompleted;
     }
 
@@ -123,6 +125,7 @@ class RebuildProcess implements Runnable {
         clear(old);
         jdbc.update("DELETE FROM tokenentry WHERE processorname = ?", projection.rebuildProcessorName());
         run.completed(handover.index(), clock.instant());
+        claims.release(projection.name());
         log.info("event=projection_rebuilt projection={} generation={} handover_index={} events_per_second={}",
                 projection.name(), run.targetGeneration(), handover.index(), Math.round(run.eventsPerSecond()));
         onCompleted.accept(run);
@@ -140,5 +143,6 @@ class RebuildProcess implements Runnable {
             processor.shutDown();
         }
         run.failed(ProcessorFailures.of(e), clock.instant());
+        claims.release(projection.name());
     }
 }

@@ -25,6 +25,7 @@ import org.springframework.context.annotation.Configuration;
 import java.sql.SQLException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /** Axon settings that differ from the framework defaults, each for a reason given below. */
 @Configuration
@@ -110,14 +111,16 @@ public class AxonSetup {
      * 500 ms, while a tracking processor is woken the moment an event is committed on this node.
      * A handler failure propagates: the processor stops at that event and retries it with back-off
      * (its status reports the error, naming the event), instead of Axon's default of logging and
-     * skipping the event.
+     * skipping the event. A processor without its segment (another instance holds it) tries to claim it
+     * every second, so a dead instance's projections move within about a second of its claim expiring.
      */
     @Bean
     public ConfigurerModule trackingProcessors() {
         return configurer -> configurer.eventProcessing()
                 .usingTrackingEventProcessors()
                 .registerTrackingEventProcessorConfiguration(config -> TrackingEventProcessorConfiguration
-                        .forSingleThreadedProcessing().andBatchSize(PROCESSOR_BATCH_SIZE))
+                        .forSingleThreadedProcessing().andBatchSize(PROCESSOR_BATCH_SIZE)
+                        .andTokenClaimInterval(1, TimeUnit.SECONDS))
                 .registerDefaultListenerInvocationErrorHandler(config -> new EventNamingErrorHandler());
     }
 }

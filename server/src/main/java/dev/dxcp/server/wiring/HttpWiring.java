@@ -12,7 +12,14 @@ import dev.dxcp.server.http.AdmissionAnswers;
 import dev.dxcp.server.http.DurableAnswers;
 import dev.dxcp.server.http.Guards;
 import dev.dxcp.server.http.Questions;
+import dev.dxcp.server.http.InstanceRateWindows;
 import dev.dxcp.server.http.RateLimiter;
+import dev.dxcp.server.http.RateWindows;
+import dev.dxcp.server.cluster.MigrationLock;
+import dev.dxcp.server.cluster.SharedRateWindows;
+import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import dev.dxcp.server.http.build.BuildJson;
 import dev.dxcp.server.http.build.BuildRegistrations;
 import dev.dxcp.server.http.build.UploadCapabilityJson;
@@ -80,8 +87,30 @@ public class HttpWiring {
     }
 
     @Bean
-    public RateLimiter rateLimiter(Questions questions) {
-        return new RateLimiter(questions);
+    public RateLimiter rateLimiter(Questions questions, RateWindows windows) {
+        return new RateLimiter(questions, windows);
+    }
+
+    /**
+     * On PostgreSQL every instance charges the same rows (a limit is cluster-wide, decision 170), through
+     * a pool of its own; the embedded database is one process, which counts in memory.
+     */
+    @Bean
+    public RateWindows rateWindows(DataSourceProperties database) {
+        if (database.getUrl() == null || !database.getUrl().startsWith("jdbc:postgresql:")) {
+            return new InstanceRateWindows();
+        }
+        HikariDataSource pool = database.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+        pool.setPoolName("dxcp-rate-windows");
+        pool.setMaximumPoolSize(4);
+        pool.setConnectionTimeout(5_000);
+        return new SharedRateWindows(pool, pool);
+    }
+
+    /** Three instances started together on an empty database migrate one at a time (decision 171). */
+    @Bean
+    public FlywayMigrationStrategy migrationLock() {
+        return new MigrationLock();
     }
 
     /** The admission pipeline's mutate rate is the edge's per-actor counter (governance §7). */

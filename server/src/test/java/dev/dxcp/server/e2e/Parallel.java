@@ -11,11 +11,11 @@ import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 
 /** Fires N requests at the same moment (all threads wait on one latch) and collects the answers. */
-final class Parallel {
+public final class Parallel {
     private Parallel() {
     }
 
-    static List<Response> run(int count, IntFunction<Response> request) throws Exception {
+    public static List<Response> run(int count, IntFunction<Response> request) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(count);
         CountDownLatch start = new CountDownLatch(1);
         try {
@@ -38,7 +38,7 @@ final class Parallel {
         }
     }
 
-    static long count(List<Response> responses, int status) {
+    public static long count(List<Response> responses, int status) {
         return responses.stream().filter(r -> r.status() == status).count();
     }
 }

@@ -18,14 +18,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (limitConcurrent), so the recipe {@link #PARALLEL_RECIPE} is pointed at a pipeline without that limit,
  * and limits, quotas and the default group's guardrails are opened up.
  */
-final class LoadFixtures {
-    static final String PARALLEL_RECIPE = "bluegreen";
+public final class LoadFixtures {
+    public static final String PARALLEL_RECIPE = "bluegreen";
     private static final String PIPELINE = "bluegreen-parallel";
 
     private LoadFixtures() {
     }
 
     static void addParallelPipeline(GateSimulator gate) {
+        gate.addPipelineConfig(parallelPipeline());
+    }
+
+    /** A Front50 pipeline configuration like the demo's, without limitConcurrent. */
+    public static ObjectNode parallelPipeline() {
         ObjectNode pipeline = (ObjectNode) TestHttp.JSON.createObjectNode();
         pipeline.put("application", "dxcp-demo").put("name", PIPELINE).put("id", UUID.randomUUID().toString())
                 .put("limitConcurrent", false).put("keepWaitingPipelines", true);
@@ -34,11 +39,11 @@ final class LoadFixtures {
         stage.put("refId", "1").put("name", "deploy-artifact").put("type", "dxcpDeploy");
         stage.putArray("requisiteStageRefIds");
         pipeline.putArray("triggers");
-        gate.addPipelineConfig(pipeline);
+        return pipeline;
     }
 
     /** CI subjects starting with ciPrefix may register; limits at their maximum; the parallel recipe. */
-    static void openForLoad(ServerProcess server, String ciPrefix) {
+    public static void openForLoad(ServerProcess server, String ciPrefix) {
         DxcpTestEnvironment env = DxcpTestEnvironment.get();
         String admin = env.identity.adminToken();
         assertThat(TestHttp.put(server.url("/v1/admin/system/rate-limits"), admin, Map.of("read_rpm", 5000,

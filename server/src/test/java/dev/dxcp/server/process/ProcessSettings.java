@@ -6,11 +6,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** The DXCP_* settings of a server process on the shared test environment (IdP, S3, registry) and a database of its own. */
-final class ProcessSettings {
+public final class ProcessSettings {
     private ProcessSettings() {
     }
 
-    static Map<String, String> forTestEnvironment(DxcpTestEnvironment env, String name, String databaseUrl,
+    public static Map<String, String> forTestEnvironment(DxcpTestEnvironment env, String name, String databaseUrl,
                                                   String gateUrl) {
         Map<String, String> settings = onEmbeddedDatabase(env, name, gateUrl);
         settings.put("DXCP_DB_URL", databaseUrl);

@@ -21,10 +21,26 @@ public final class ServerProcess implements AutoCloseable {
     private final Map<String, String> environment;
     private final int port;
     private final Path log;
+    private final List<String> jvmOptions;
+    private final Path jar;
     private Process process;
     private int starts;
 
     public ServerProcess(Map<String, String> environment, String name) {
+        // C1 only: these servers live for seconds to minutes and are started many times on two cores, where
+        // the optimising compiler's threads cost a start more than its faster code gives back (decision 58).
+        this(environment, name, List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+    }
+
+    /** @param jvmOptions the JVM's options, e.g. a smaller heap when several servers share the machine */
+    public ServerProcess(Map<String, String> environment, String name, List<String> jvmOptions) {
+        this(environment, name, jvmOptions, jar());
+    }
+
+    /** @param jar the packaged server, or the same jar extracted (Spring Boot's tools jar mode) */
+    public ServerProcess(Map<String, String> environment, String name, List<String> jvmOptions, Path jar) {
+        this.jar = jar;
+        this.jvmOptions = List.copyOf(jvmOptions);
         this.environment = new HashMap<>(environment);
         this.port = freePort();
         this.environment.put("SERVER_PORT", String.valueOf(port));
@@ -47,11 +63,23 @@ public final class ServerProcess implements AutoCloseable {
         return process.pid();
     }
 
+    public int port() {
+        return port;
+    }
+
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    public Path log() {
+        return log;
+    }
+
     public ServerProcess start() {
-        // C1 only: these servers live for seconds to minutes and are started many times on two cores, where
-        // the optimising compiler's threads cost a start more than its faster code gives back.
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx384m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-jar", jar().toString()));
+        List<String> command = new ArrayList<>();
+        command.add(javaBinary());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
@@ -108,11 +136,11 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
-    static String javaBinary() {
+    public static String javaBinary() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
