@@ -2,6 +2,10 @@ package dev.dxcp.server.identity;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
@@ -11,7 +15,10 @@ import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Date;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -22,14 +29,27 @@ import java.util.Set;
  */
 public class TokenVerifier {
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+    private final JWKSource<SecurityContext> keys;
 
     public TokenVerifier(JWKSource<SecurityContext> keys, String issuer, String audience, Duration clockSkew) {
+        this(keys, issuer, audience, clockSkew, Clock.systemUTC());
+    }
+
+    /** @param clock what {@code exp} and {@code nbf} are compared with */
+    public TokenVerifier(JWKSource<SecurityContext> keys, String issuer, String audience, Duration clockSkew,
+                         Clock clock) {
+        this.keys = keys;
         // Only RS256 keys are ever selected, so an HS256 token "signed" with the public key finds no key.
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT,
                 new JOSEObjectType("at+jwt"), null));
         DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(Set.of(audience),
-                new JWTClaimsSet.Builder().issuer(issuer).build(), Set.of("exp"), null);
+                new JWTClaimsSet.Builder().issuer(issuer).build(), Set.of("exp"), null) {
+            @Override
+            protected Date currentTime() {
+                return Date.from(clock.instant());
+            }
+        };
         claims.setMaxClockSkew((int) clockSkew.toSeconds());
         processor.setJWTClaimsSetVerifier(claims);
     }
@@ -38,7 +58,22 @@ public class TokenVerifier {
     public record Verified(JWTClaimsSet claims, java.util.Map<String, Object> payload) {
     }
 
+    /**
+     * A verified token, with what its header selected in the key set before the signature was checked.
+     * Only RS256 keys: the same selection the processor makes.
+     */
+    public record Checked(Verified verified, JWKMatcher matcher, List<JWK> keys) {
+    }
+
+    public JWKSource<SecurityContext> keys() {
+        return keys;
+    }
+
     public Verified verify(String token) throws InvalidToken {
+        return check(token).verified();
+    }
+
+    public Checked check(String token) throws InvalidToken {
         SignedJWT jwt;
         try {
             // Parsing as a signed JWT rejects alg "none" (unsecured) tokens outright.
@@ -49,8 +84,16 @@ public class TokenVerifier {
         if (jwt.getHeader().getKeyID() == null || jwt.getHeader().getKeyID().isBlank()) {
             throw new InvalidToken("token header has no kid");
         }
+        JWKMatcher matcher = JWKMatcher.forJWSHeader(jwt.getHeader());
+        if (matcher == null || !JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())) {
+            throw new InvalidToken("only RS256 tokens are accepted");
+        }
         try {
-            return new Verified(processor.process(jwt, null), jwt.getPayload().toJSONObject());
+            List<JWK> selected = keys.get(new JWKSelector(matcher), null);
+            return new Checked(new Verified(processor.process(jwt, null), jwt.getPayload().toJSONObject()), matcher,
+                    List.copyOf(selected));
+        } catch (KeySourceException e) {
+            throw new InvalidToken(e.getMessage());
         } catch (Exception e) {
             throw new InvalidToken(e.getMessage());
         }
