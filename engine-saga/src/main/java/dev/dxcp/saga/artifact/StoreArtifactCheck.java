@@ -1,6 +1,5 @@
 package dev.dxcp.saga.artifact;
 
-import dev.dxcp.artifact.ArtifactDigest;
 import dev.dxcp.artifact.ArtifactStore;
 import dev.dxcp.artifact.ObjectLookup;
 import dev.dxcp.events.build.ArtifactRef;
@@ -18,7 +17,8 @@ import java.util.Optional;
 
 /**
  * The pre-trigger artifact checks against the store: still there (seed 000: retention may have deleted
- * it → ARTIFACT_NOT_FOUND) and still the registered bytes (size, then a streamed sha256). Anything
+ * it → ARTIFACT_NOT_FOUND) and still the registered bytes (size, then the sha256: the store's own checksum
+ * from the same HEAD where it keeps one, otherwise a streamed one). Anything
  * wrong fails the deployment with an ARTIFACT failure before the engine is called.
  */
 public class StoreArtifactCheck implements ArtifactCheck {
@@ -58,8 +58,9 @@ public class StoreArtifactCheck implements ArtifactCheck {
         }
         if (d.artifact().sha256() != null) {
             try {
-                ArtifactDigest digest = store.digest(ref.bucket(), ref.key());
-                if (!digest.sha256().equalsIgnoreCase(d.artifact().sha256())) {
+                // The HEAD already carries the store's checksum where it keeps one: no second request, no stream.
+                String stored = found.sha256() != null ? found.sha256() : store.digest(ref.bucket(), ref.key()).sha256();
+                if (!stored.equalsIgnoreCase(d.artifact().sha256())) {
                     return Optional.of(drifted(d, "sha256 differs from the registered build"));
                 }
             } catch (RuntimeException e) {
