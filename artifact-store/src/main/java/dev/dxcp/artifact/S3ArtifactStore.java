@@ -2,6 +2,9 @@ package dev.dxcp.artifact;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -248,12 +251,27 @@ public final class S3ArtifactStore implements ArtifactStore, ArtifactPublisher, 
         }
     }
 
-    @Override
     /** Uploads with the content's sha256, which the store checks and keeps (so a digest needs no stream). */
+    @Override
     public void put(String bucket, String key, byte[] content, String contentType) {
         String checksum = Base64.getEncoder().encodeToString(sha256().digest(content));
         s3.putObject(request -> request.bucket(bucket).key(key).contentType(contentType).checksumSHA256(checksum),
                 RequestBody.fromBytes(content));
+    }
+
+    /** Uploads a file (large artifacts) without holding it in memory, with its sha256 as {@link #put} does. */
+    @Override
+    public void put(String bucket, String key, Path file, String contentType) {
+        String checksum;
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest sha256 = sha256();
+            hash(in, sha256);
+            checksum = Base64.getEncoder().encodeToString(sha256.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        s3.putObject(request -> request.bucket(bucket).key(key).contentType(contentType).checksumSHA256(checksum),
+                RequestBody.fromFile(file));
     }
 
     @Override

@@ -42,7 +42,10 @@ final class Results {
     long lagProbed;
     long visibleOnFirstRead;
 
+    PhaseResult largeRegistrations;
+
     PhaseResult deploys;
+    PhaseResult validate;
     LatencySummary toSucceeded;
     Map<String, Long> deployEndStates;
     Map<String, Long> deployFinalStates;
