@@ -16,6 +16,7 @@ import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 
 import java.time.Clock;
+import java.time.InstantSource;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
@@ -37,7 +38,7 @@ public class TokenVerifier {
 
     /** @param clock what {@code exp} and {@code nbf} are compared with */
     public TokenVerifier(JWKSource<SecurityContext> keys, String issuer, String audience, Duration clockSkew,
-                         Clock clock) {
+                         InstantSource clock) {
         this.keys = keys;
         // Only RS256 keys are ever selected, so an HS256 token "signed" with the public key finds no key.
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));

@@ -10,7 +10,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
+import java.time.InstantSource;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Iterator;
@@ -35,11 +35,11 @@ import java.util.concurrent.ConcurrentHashMap;
 public class VerifiedTokens {
     private final TokenVerifier verifier;
     private final JWKSource<SecurityContext> keys;
-    private final Clock clock;
+    private final InstantSource clock;
     private final int capacity;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
-    public VerifiedTokens(TokenVerifier verifier, Clock clock, int capacity) {
+    public VerifiedTokens(TokenVerifier verifier, InstantSource clock, int capacity) {
         this.verifier = verifier;
         this.keys = verifier.keys();
         this.clock = clock;

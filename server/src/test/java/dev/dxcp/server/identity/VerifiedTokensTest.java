@@ -9,11 +9,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.InstantSource;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class VerifiedTokensTest {
     private static TestIdentityProvider identity;
 
-    private final MovableClock clock = new MovableClock(Instant.now());
+    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
+    private final InstantSource clock = now::get;
     private final CountingVerifier verifier = new CountingVerifier(freshKeys(), clock);
 
     @BeforeAll
@@ -41,14 +42,13 @@ class VerifiedTokensTest {
     @Test
     void aTokenVerifiedOnceIsNotVerifiedAgainUntilItsExp() throws InvalidToken {
         VerifiedTokens tokens = new VerifiedTokens(verifier, clock, 100);
-        String token = identity.token().sub("cached").issuedAt(clock.instant())
-                .expiresAt(clock.instant().plusSeconds(600)).sign();
+        String token = tenMinuteToken("cached");
 
         assertThat(tokens.verify(token).claims().getSubject()).isEqualTo("cached");
         assertThat(tokens.verify(token).claims().getSubject()).isEqualTo("cached");
         assertThat(verifier.checks.get()).isEqualTo(1);
 
-        clock.advance(Duration.ofSeconds(600));
+        now.set(now.get().plusSeconds(600));
         assertThatThrownBy(() -> tokens.verify(token)).isInstanceOf(InvalidToken.class);
         assertThat(verifier.checks.get()).as("past exp the token is verified again, and fails").isEqualTo(2);
     }
@@ -56,8 +56,7 @@ class VerifiedTokensTest {
     @Test
     void aCachedTokenStopsWorkingOnceItsKeyIsRemovedFromTheJwks() throws InvalidToken {
         VerifiedTokens tokens = new VerifiedTokens(verifier, clock, 100);
-        String token = identity.token().sub("rotated").issuedAt(clock.instant())
-                .expiresAt(clock.instant().plusSeconds(600)).sign();
+        String token = tenMinuteToken("rotated");
         tokens.verify(token);
 
         identity.rotateKey();
@@ -71,8 +70,7 @@ class VerifiedTokensTest {
     @Test
     void aTokenWithAnAlteredSignatureIsNeverAnsweredFromTheCache() throws InvalidToken {
         VerifiedTokens tokens = new VerifiedTokens(verifier, clock, 100);
-        String token = identity.token().sub("forged").issuedAt(clock.instant())
-                .expiresAt(clock.instant().plusSeconds(600)).sign();
+        String token = tenMinuteToken("forged");
         tokens.verify(token);
 
         String tampered = token.substring(0, token.length() - 4)
@@ -84,10 +82,14 @@ class VerifiedTokensTest {
     void theCacheHoldsAtMostItsCapacity() throws InvalidToken {
         VerifiedTokens tokens = new VerifiedTokens(verifier, clock, 3);
         for (int i = 0; i < 10; i++) {
-            tokens.verify(identity.token().sub("many-" + i).issuedAt(clock.instant())
-                    .expiresAt(clock.instant().plusSeconds(600)).sign());
+            tokens.verify(tenMinuteToken("many-" + i));
         }
         assertThat(tokens.size()).isLessThanOrEqualTo(3);
+    }
+
+    private String tenMinuteToken(String subject) {
+        return identity.token().sub(subject).issuedAt(clock.instant()).expiresAt(clock.instant().plusSeconds(600))
+                .sign();
     }
 
     private static JWKSource<SecurityContext> freshKeys() {
@@ -104,7 +106,7 @@ class VerifiedTokensTest {
     private static final class CountingVerifier extends TokenVerifier {
         final AtomicInteger checks = new AtomicInteger();
 
-        CountingVerifier(JWKSource<SecurityContext> keys, Clock clock) {
+        CountingVerifier(JWKSource<SecurityContext> keys, InstantSource clock) {
             super(keys, identity.issuer(), identity.audience(), Duration.ZERO, clock);
         }
 
@@ -112,33 +114,6 @@ class VerifiedTokensTest {
         public Checked check(String token) throws InvalidToken {
             checks.incrementAndGet();
             return super.check(token);
-        }
-    }
-
-    private static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
         }
     }
 }
