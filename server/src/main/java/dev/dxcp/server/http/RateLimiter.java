@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Per-actor request limits in fixed 60-second windows (governance §7). Counted in this process: with
  * several instances an actor can reach the limit once per instance (docs/DECISIONS.md). The limits
- * themselves are read from the shared settings on every call, so admin changes apply at once.
+ * themselves are read from the settings on every call (held in memory, following admin changes: decision 150).
  */
 public class RateLimiter {
     public enum Kind { READ, MUTATE }
