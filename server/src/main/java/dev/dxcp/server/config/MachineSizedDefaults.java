@@ -10,7 +10,9 @@ import java.util.Map;
 /**
  * Thread counts derived from the cores the JVM may use, for the settings an operator leaves unset
  * (decision 154): request threads that block (JDBC, the command bus, read-your-writes and trigger waits)
- * are 12 per core, at least 16; saga step threads 2 per core, at least 2. application.yml reads them as the
+ * are 12 per core, at least 16; saga step threads 4 per core, at least 4 (a step mostly waits on Gate and the
+ * database, and a deploy's answer waits for its trigger step: with 2 per core the benchmark's deploys queued
+ * for saga threads). application.yml reads them as the
  * defaults of DXCP_BLOCKING_THREADS and DXCP_SAGA_THREADS, which still win when set.
  */
 public class MachineSizedDefaults implements EnvironmentPostProcessor {
@@ -24,6 +26,6 @@ public class MachineSizedDefaults implements EnvironmentPostProcessor {
     }
 
     static Map<String, Object> defaults(int cores) {
-        return Map.of(BLOCKING_THREADS, Math.max(16, 12 * cores), SAGA_THREADS, Math.max(2, 2 * cores));
+        return Map.of(BLOCKING_THREADS, Math.max(16, 12 * cores), SAGA_THREADS, Math.max(4, 4 * cores));
     }
 }

@@ -13,11 +13,11 @@ class MachineSizedDefaultsTest {
     @Test
     void threadCountsFollowTheCoresWithFloorsForSmallMachines() {
         assertThat(MachineSizedDefaults.defaults(1)).isEqualTo(Map.of(MachineSizedDefaults.BLOCKING_THREADS, 16,
-                MachineSizedDefaults.SAGA_THREADS, 2));
-        assertThat(MachineSizedDefaults.defaults(2)).isEqualTo(Map.of(MachineSizedDefaults.BLOCKING_THREADS, 24,
                 MachineSizedDefaults.SAGA_THREADS, 4));
+        assertThat(MachineSizedDefaults.defaults(2)).isEqualTo(Map.of(MachineSizedDefaults.BLOCKING_THREADS, 24,
+                MachineSizedDefaults.SAGA_THREADS, 8));
         assertThat(MachineSizedDefaults.defaults(8)).isEqualTo(Map.of(MachineSizedDefaults.BLOCKING_THREADS, 96,
-                MachineSizedDefaults.SAGA_THREADS, 16));
+                MachineSizedDefaults.SAGA_THREADS, 32));
     }
 
     @Test
@@ -29,6 +29,6 @@ class MachineSizedDefaultsTest {
 
         assertThat(environment.getProperty(MachineSizedDefaults.BLOCKING_THREADS)).isEqualTo("7");
         assertThat(environment.getProperty(MachineSizedDefaults.SAGA_THREADS, Integer.class))
-                .isEqualTo(Math.max(2, 2 * Runtime.getRuntime().availableProcessors()));
+                .isEqualTo(Math.max(4, 4 * Runtime.getRuntime().availableProcessors()));
     }
 }
