@@ -42,6 +42,10 @@ final class Report {
                 REGISTRATIONS_SINGLE_P99_MILLIS, r.ceilingSingle);
         writes(table, "Build registrations, " + c + " clients", r.registrationsConcurrent,
                 REGISTRATIONS_CONCURRENT_TARGET, REGISTRATIONS_CONCURRENT_P99_MILLIS, r.ceilingConcurrent);
+        embedded(table, "Build registrations on the embedded database (H2, synced before each answer), 1 client",
+                r.embeddedRegistrationsSingle);
+        embedded(table, "Build registrations on the embedded database, " + c + " clients",
+                r.embeddedRegistrationsConcurrent);
         LatencySummary small = r.registrationsSingle.latency();
         LatencySummary large = r.largeRegistrations.latency();
         table.add("Build registrations of " + Numbers.count(r.profile.largeArtifactBytes()) + "-byte artifacts, 1 client",
@@ -98,6 +102,11 @@ final class Report {
     private static double perRequestMillis(PhaseResult result) {
         long requests = result.succeeded() + result.failed();
         return requests == 0 ? Double.NaN : result.wallNanos() / 1e6 / requests;
+    }
+
+    /** Embedded mode is for evaluation: no target, and PostgreSQL's ceiling does not apply. */
+    private static void embedded(ResultTable table, String measure, PhaseResult result) {
+        table.add(measure, rate(result), "", null, "");
     }
 
     private static void reads(ResultTable table, String measure, PhaseResult result) {

@@ -43,6 +43,8 @@ final class Results {
     long visibleOnFirstRead;
 
     PhaseResult largeRegistrations;
+    PhaseResult embeddedRegistrationsSingle;
+    PhaseResult embeddedRegistrationsConcurrent;
 
     PhaseResult deploys;
     PhaseResult validate;
