@@ -173,7 +173,7 @@ public final class S3ArtifactStore implements ArtifactStore, ArtifactPublisher, 
     public ArtifactDigest digest(String bucket, String key) {
         ObjectLookup lookup = head(bucket, key);
         if (lookup instanceof ObjectLookup.Found found && found.sha256() != null) {
-            return new ArtifactDigest(found.sha256(), found.sizeBytes(), found.contentType());
+            return new ArtifactDigest(found.sha256(), found.sizeBytes(), found.contentType(), found.eTag());
         }
         if (lookup instanceof ObjectLookup.Missing) {
             throw new ArtifactNotFoundException(bucket, key, null);
@@ -191,7 +191,8 @@ public final class S3ArtifactStore implements ArtifactStore, ArtifactPublisher, 
                 throw new ArtifactReadException(
                         "read " + bytes + " of " + announced + " bytes of s3://" + bucket + "/" + key, null);
             }
-            return new ArtifactDigest(HexFormat.of().formatHex(sha256.digest()), bytes, response.contentType());
+            return new ArtifactDigest(HexFormat.of().formatHex(sha256.digest()), bytes, response.contentType(),
+                    unquote(response.eTag()));
         } catch (S3Exception e) {
             if (e.statusCode() == HTTP_NOT_FOUND) {
                 throw new ArtifactNotFoundException(bucket, key, e);
