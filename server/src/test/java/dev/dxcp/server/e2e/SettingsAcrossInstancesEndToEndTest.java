@@ -1,18 +1,13 @@
 package dev.dxcp.server.e2e;
 
-import dev.dxcp.server.DxcpServerApplication;
 import dev.dxcp.testsupport.http.TestHttp;
 import dev.dxcp.testsupport.http.TestHttp.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,16 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SettingsAcrossInstancesEndToEndTest extends EndToEndTest {
     private static final Duration WITHIN = Duration.ofSeconds(1);
-    private static ConfigurableApplicationContext second;
-    private static int secondPort;
+    private static SecondInstance second;
 
     @BeforeAll
     static void startSecondInstance() {
-        Map<String, Object> properties = new HashMap<>();
-        env.register((name, value) -> properties.put(name, value.get()));
-        properties.put("server.port", "0");
-        second = new SpringApplicationBuilder(DxcpServerApplication.class).properties(properties).run();
-        secondPort = ((WebServerApplicationContext) second).getWebServer().getPort();
+        second = SecondInstance.start(env);
     }
 
     @AfterAll
@@ -106,7 +96,7 @@ class SettingsAcrossInstancesEndToEndTest extends EndToEndTest {
     }
 
     private static String secondUrl(String path) {
-        return "http://127.0.0.1:" + secondPort + path;
+        return second.url(path);
     }
 
     private static Response onSecond(Supplier<Response> call) {
