@@ -2,8 +2,11 @@ package dev.dxcp.artifact;
 
 import java.util.Objects;
 
-/** Integrity facts of one stored artifact, as registration records them (domain §13). */
-public record ArtifactDigest(String sha256, long sizeBytes, String contentType) {
+/**
+ * Integrity facts of one stored artifact, as registration records them (domain §13). The ETag names the
+ * object version measured: a later HEAD with the same ETag and size is the same object (decision 156).
+ */
+public record ArtifactDigest(String sha256, long sizeBytes, String contentType, String eTag) {
 
     /** Registration's default when the store keeps no content type (domain §13). */
     public static final String DEFAULT_CONTENT_TYPE = "application/zip";
@@ -14,6 +17,10 @@ public record ArtifactDigest(String sha256, long sizeBytes, String contentType) 
             throw new IllegalArgumentException("sizeBytes must not be negative");
         }
         contentType = contentTypeOrDefault(contentType);
+    }
+
+    public ArtifactDigest(String sha256, long sizeBytes, String contentType) {
+        this(sha256, sizeBytes, contentType, null);
     }
 
     static String contentTypeOrDefault(String contentType) {

@@ -11,6 +11,8 @@ public interface ArtifactPublisher {
 
     void put(String bucket, String key, byte[] content, String contentType);
 
+    void put(String bucket, String key, java.nio.file.Path file, String contentType);
+
     /** Deletes the object; deleting a missing object is not an error (S3 semantics). */
     void delete(String bucket, String key);
 }

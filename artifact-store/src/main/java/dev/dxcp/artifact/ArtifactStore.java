@@ -17,8 +17,8 @@ public interface ArtifactStore {
     ObjectLookup head(String bucket, String key);
 
     /**
-     * Reads the object once, as a stream, and returns its sha256, byte count and content type
-     * (domain §13, registration from the store).
+     * The object's sha256, byte count and content type (domain §13, registration from the store): from the
+     * store's own full-object checksum when it keeps one, otherwise by reading the object once, as a stream.
      *
      * @throws ArtifactNotFoundException when the object (or its bucket) does not exist
      * @throws ArtifactReadException     when the object could not be read to the end

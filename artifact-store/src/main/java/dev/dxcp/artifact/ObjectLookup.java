@@ -7,8 +7,13 @@ import java.util.Objects;
 public sealed interface ObjectLookup
         permits ObjectLookup.Found, ObjectLookup.Missing, ObjectLookup.Denied, ObjectLookup.Unavailable {
 
-    /** The object exists. {@code contentType}, {@code lastModified} and {@code eTag} may be null when the store omits them. */
-    record Found(long sizeBytes, String contentType, Instant lastModified, String eTag) implements ObjectLookup {
+    /**
+     * The object exists. {@code contentType}, {@code lastModified} and {@code eTag} may be null when the store
+     * omits them; {@code sha256} (lower-case hex) is the store's own full-object checksum, null when the store
+     * keeps none for this object (it was uploaded without one, or in parts).
+     */
+    record Found(long sizeBytes, String contentType, Instant lastModified, String eTag, String sha256)
+            implements ObjectLookup {
     }
 
     /** The object or its bucket does not exist, e.g. expired by a retention rule. */

@@ -2,10 +2,14 @@ package dev.dxcp.artifact;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -25,6 +29,8 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
+import software.amazon.awssdk.services.s3.model.ChecksumMode;
+import software.amazon.awssdk.services.s3.model.ChecksumType;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
@@ -40,6 +46,7 @@ public final class S3ArtifactStore implements ArtifactStore, ArtifactPublisher, 
     private static final int HTTP_FORBIDDEN = 403;
     private static final int HTTP_NOT_FOUND = 404;
     private static final int READ_BUFFER_BYTES = 64 * 1024;
+    private static final int SHA256_BYTES = 32;
 
     /**
      * 403 codes that mean "your credentials are wrong", not "this object is not for you".
@@ -93,12 +100,14 @@ public final class S3ArtifactStore implements ArtifactStore, ArtifactPublisher, 
             HeadObjectResponse response = s3.headObject(request -> request
                     .bucket(bucket)
                     .key(key)
+                    .checksumMode(ChecksumMode.ENABLED)
                     .overrideConfiguration(call -> call.apiCallTimeout(headTimeout)));
             return new ObjectLookup.Found(
                     response.contentLength() == null ? 0L : response.contentLength(),
                     response.contentType(),
                     response.lastModified(),
-                    unquote(response.eTag()));
+                    unquote(response.eTag()),
+                    fullObjectSha256(response));
         } catch (S3Exception e) {
             if (e.statusCode() == HTTP_NOT_FOUND) {
                 return ObjectLookup.MISSING;
@@ -136,8 +145,43 @@ public final class S3ArtifactStore implements ArtifactStore, ArtifactPublisher, 
         }
     }
 
+    /**
+     * The store's sha256 of the whole object, from {@code x-amz-checksum-sha256} (asked for with checksum
+     * mode). S3 checks that checksum against the bytes when they are uploaded, so it is the sha256 of what is
+     * stored. A multipart upload's COMPOSITE checksum is a checksum of part checksums, not of the object:
+     * it is not used.
+     */
+    private static String fullObjectSha256(HeadObjectResponse response) {
+        String base64 = response.checksumSHA256();
+        if (base64 == null || base64.isBlank() || base64.contains("-")
+                || (response.checksumType() != null && response.checksumType() != ChecksumType.FULL_OBJECT)) {
+            return null;
+        }
+        try {
+            byte[] digest = Base64.getDecoder().decode(base64);
+            return digest.length == SHA256_BYTES ? HexFormat.of().formatHex(digest) : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The store's own checksum when it keeps one (a HEAD, decision 153); otherwise the object is read once,
+     * as a stream, and hashed here.
+     */
     @Override
     public ArtifactDigest digest(String bucket, String key) {
+        ObjectLookup lookup = head(bucket, key);
+        if (lookup instanceof ObjectLookup.Found found && found.sha256() != null) {
+            return new ArtifactDigest(found.sha256(), found.sizeBytes(), found.contentType(), found.eTag());
+        }
+        if (lookup instanceof ObjectLookup.Missing) {
+            throw new ArtifactNotFoundException(bucket, key, null);
+        }
+        return streamedDigest(bucket, key);
+    }
+
+    private ArtifactDigest streamedDigest(String bucket, String key) {
         try (ResponseInputStream<GetObjectResponse> body = s3.getObject(request -> request.bucket(bucket).key(key))) {
             MessageDigest sha256 = sha256();
             long bytes = hash(body, sha256);
@@ -147,7 +191,8 @@ public final class S3ArtifactStore implements ArtifactStore, ArtifactPublisher, 
                 throw new ArtifactReadException(
                         "read " + bytes + " of " + announced + " bytes of s3://" + bucket + "/" + key, null);
             }
-            return new ArtifactDigest(HexFormat.of().formatHex(sha256.digest()), bytes, response.contentType());
+            return new ArtifactDigest(HexFormat.of().formatHex(sha256.digest()), bytes, response.contentType(),
+                    unquote(response.eTag()));
         } catch (S3Exception e) {
             if (e.statusCode() == HTTP_NOT_FOUND) {
                 throw new ArtifactNotFoundException(bucket, key, e);
@@ -207,9 +252,27 @@ public final class S3ArtifactStore implements ArtifactStore, ArtifactPublisher, 
         }
     }
 
+    /** Uploads with the content's sha256, which the store checks and keeps (so a digest needs no stream). */
     @Override
     public void put(String bucket, String key, byte[] content, String contentType) {
-        s3.putObject(request -> request.bucket(bucket).key(key).contentType(contentType), RequestBody.fromBytes(content));
+        String checksum = Base64.getEncoder().encodeToString(sha256().digest(content));
+        s3.putObject(request -> request.bucket(bucket).key(key).contentType(contentType).checksumSHA256(checksum),
+                RequestBody.fromBytes(content));
+    }
+
+    /** Uploads a file (large artifacts) without holding it in memory, with its sha256 as {@link #put} does. */
+    @Override
+    public void put(String bucket, String key, Path file, String contentType) {
+        String checksum;
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest sha256 = sha256();
+            hash(in, sha256);
+            checksum = Base64.getEncoder().encodeToString(sha256.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        s3.putObject(request -> request.bucket(bucket).key(key).contentType(contentType).checksumSHA256(checksum),
+                RequestBody.fromFile(file));
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.dxcp.bench.load.PhaseResult;
 import dev.dxcp.bench.phase.Build;
 import dev.dxcp.bench.phase.DeploymentPhase;
 import dev.dxcp.bench.phase.InsertCeiling;
+import dev.dxcp.bench.phase.LargeArtifactPhase;
 import dev.dxcp.bench.phase.ProjectionCatchUp;
 import dev.dxcp.bench.phase.ProjectionLagProbe;
 import dev.dxcp.bench.phase.ReadPhase;
@@ -13,6 +14,7 @@ import dev.dxcp.bench.phase.RebuildPhase;
 import dev.dxcp.bench.phase.RegistrationPhase;
 import dev.dxcp.bench.phase.SeedFidelityCheck;
 import dev.dxcp.bench.phase.SucceededTracker;
+import dev.dxcp.bench.phase.ValidatePhase;
 import dev.dxcp.bench.rig.ArtifactBucket;
 import dev.dxcp.bench.rig.Cleanup;
 import dev.dxcp.bench.rig.DxcpServerProcess;
@@ -107,7 +109,7 @@ final class Benchmark {
         describePostgres();
         identities = cleanup.add("token issuer", Identities.start(profile.ciActors(), profile.owners(),
                 profile.observers()));
-        bucket = cleanup.add("S3 store", ArtifactBucket.start());
+        bucket = cleanup.add("S3 store", ArtifactBucket.start(scratch.dir("s3")));
         say("starting the Gate simulator");
         GateSimulatorProcess gate = cleanup.add("Gate simulator", GateSimulatorProcess.start(settings.gateJar(),
                 settings.logDir()));
@@ -127,7 +129,10 @@ final class Benchmark {
         serverEnvironment.put("DXCP_DEMO_MODE", "false");
         serverEnvironment.putAll(identities.serverSettings());
         serverEnvironment.putAll(bucket.serverSettings());
-        results.serverSettingsNote = "DXCP_* defaults except database, issuer, S3, Gate, registry and CI allowlist";
+        // Above the 200 MiB default, so that the large-artifact registrations are allowed (domain §13).
+        serverEnvironment.put("DXCP_ARTIFACT_MAX_BYTES", String.valueOf(profile.largeArtifactBytes() + 1));
+        results.serverSettingsNote = "DXCP_* defaults except database, issuer, S3, Gate, registry, CI allowlist "
+                + "and DXCP_ARTIFACT_MAX_BYTES";
         startServer();
         say("configuring the server: rate limits, recipe, " + topology.allGroups().size() + " delivery groups");
         new BenchConfiguration(server, identities).apply(topology);
@@ -191,6 +196,13 @@ final class Benchmark {
         report(results.registrationsSingle);
         report(results.registrationsConcurrent);
 
+        List<Build> large = Build.batch(topology.liveServices(), 12, profile.largeRegistrations());
+        say("uploading " + large.size() + " artifacts of " + Numbers.count(profile.largeArtifactBytes()) + " bytes");
+        bucket.publishLarge(large.stream().map(b -> Map.entry(b.service(), b.version())).toList(),
+                profile.largeArtifactBytes(), scratch.dir("large"));
+        say("registrations of large artifacts, 1 client");
+        results.largeRegistrations = report(new LargeArtifactPhase(load, identities).run(large, profile.writeLimit()));
+
         List<Build> deployable = DeploymentPhase.interleaved(registrations.registered());
         int warm = Math.min(profile.deployWarmUp(), deployable.size());
         int measured = Math.min(profile.deploys(), deployable.size() - warm);
@@ -212,6 +224,10 @@ final class Benchmark {
         results.toSucceeded = tracker.toSucceeded();
         results.followedUnfinished = tracker.unfinished();
         report(results.deploys);
+
+        say("validate at concurrency " + RunProfile.CONCURRENCY);
+        results.validate = report(new ValidatePhase(load, identities, registrations.registered())
+                .run(RunProfile.CONCURRENCY, profile.readWarmUp(), profile.readDuration()));
     }
 
     /** {@code count} new builds of the live services, versions {@code <major>.x.y}, their artifacts uploaded. */

@@ -42,10 +42,12 @@ final class Results {
     long lagProbed;
     long visibleOnFirstRead;
 
+    PhaseResult largeRegistrations;
     PhaseResult embeddedRegistrationsSingle;
     PhaseResult embeddedRegistrationsConcurrent;
 
     PhaseResult deploys;
+    PhaseResult validate;
     LatencySummary toSucceeded;
     Map<String, Long> deployEndStates;
     Map<String, Long> deployFinalStates;

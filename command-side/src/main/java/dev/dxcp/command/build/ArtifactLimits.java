@@ -38,7 +38,7 @@ public record ArtifactLimits(long maxSizeBytes, Set<String> contentTypes) {
             throw invalid("artifact content type " + integrity.contentType() + " is not allowed");
         }
         return new ArtifactIntegrity(integrity.sha256().toLowerCase(Locale.ROOT), integrity.sizeBytes(),
-                integrity.contentType());
+                integrity.contentType(), integrity.eTag());
     }
 
     private static Rejection invalid(String message) {

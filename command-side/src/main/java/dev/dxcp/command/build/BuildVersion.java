@@ -22,7 +22,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * One service/version of the build registry. Registered once, immutable afterwards: the same
  * artifact and git sha again is answered with the existing build, anything else is a conflict (domain §13).
  */
-@Aggregate
+@Aggregate(cache = "buildVersionCache")
 public class BuildVersion {
     @AggregateIdentifier
     private String buildVersionId;

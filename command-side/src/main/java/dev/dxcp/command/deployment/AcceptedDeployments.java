@@ -43,7 +43,7 @@ public class AcceptedDeployments {
                 resolution.environment().id(), resolution.group().id(), resolution.laneId()),
                 new Change(forward.kind(), forward.version(), forward.changeSummary(), forward.sourceEnvironment(),
                         null, null),
-                recipe(resolution), new Artifact(build.artifactRef(), build.sha256(), build.sizeBytes()), engine,
+                recipe(resolution), new Artifact(build.artifactRef(), build.sha256(), build.sizeBytes(), build.artifactEtag()), engine,
                 submission(request.requestedAt(), request.actor(), request.idempotency()), policy));
     }
 
@@ -58,7 +58,7 @@ public class AcceptedDeployments {
                 new Change(DeploymentKind.ROLLBACK, version, "rollback of " + target.deploymentId() + " to " + version,
                         null, target.deploymentId(), version),
                 recipe(resolution), build == null ? new Artifact(null, null, null)
-                        : new Artifact(build.artifactRef(), build.sha256(), build.sizeBytes()), engine,
+                        : new Artifact(build.artifactRef(), build.sha256(), build.sizeBytes(), build.artifactEtag()), engine,
                 submission(command.requestedAt(), command.actor(), command.idempotency()), policy));
     }
 

@@ -29,7 +29,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * today's deploy and rollback quota is used. Admission is this aggregate's decision, so N simultaneous
  * deploys into a lane with one place admit exactly one, and a quota with k units left admits exactly k.
  */
-@Aggregate(snapshotTriggerDefinition = "dxcpSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "dxcpSnapshotTrigger", cache = "deliveryLaneCache")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class DeliveryLane {
     @AggregateIdentifier

@@ -22,7 +22,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * One Idempotency-Key scope (key, method, path). It remembers the first successful answer and the
  * fingerprint of the request that produced it (governance §6); an entry older than the window is forgotten.
  */
-@Aggregate
+@Aggregate(cache = "idempotencyKeyCache")
 public class IdempotencyKey {
     @AggregateIdentifier
     private String idempotencyKeyId;

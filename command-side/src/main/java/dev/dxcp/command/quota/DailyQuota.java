@@ -19,7 +19,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * Units used of one daily quota for one subject on one UTC day (governance §7). Because the count
  * lives in an aggregate, two requests racing for the last unit cannot both get it.
  */
-@Aggregate(snapshotTriggerDefinition = "dxcpSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "dxcpSnapshotTrigger", cache = "dailyQuotaCache")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class DailyQuota {
     @AggregateIdentifier

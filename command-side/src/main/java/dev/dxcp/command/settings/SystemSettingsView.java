@@ -6,8 +6,9 @@ import dev.dxcp.events.settings.SettingsMessages;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
 /**
- * The settings in force, read from the event store on every call (governance §3, §8: an allowlist or
- * kill-switch change applies at once on every server instance).
+ * The settings in force, held in memory and kept current from the event stream (governance §3, §8: an
+ * allowlist or kill-switch change applies on this instance before its write answers, and on every other
+ * instance within the follow period; decision 150).
  */
 public class SystemSettingsView {
     private final AggregateStreamView<SettingsState> stream;
@@ -21,6 +22,11 @@ public class SystemSettingsView {
 
     public EffectiveSettings current() {
         return stream.current().effective(defaults);
+    }
+
+    /** Folds what was appended since the last catch-up (other instances' changes). */
+    public void catchUp() {
+        stream.catchUp();
     }
 
     public SettingsDefaults defaults() {

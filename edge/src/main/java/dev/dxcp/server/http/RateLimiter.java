@@ -10,8 +10,8 @@ import java.util.Optional;
 /**
  * Per-actor request limits in fixed 60-second windows (governance §7), counted where {@link RateWindows}
  * keeps them: in PostgreSQL when instances share one, so a limit of 60 a minute is 60 in total however
- * many instances answer (docs/DECISIONS.md §8). The limits themselves are read from the shared settings
- * on every call, so admin changes apply at once.
+ * many instances answer (docs/DECISIONS.md §8). The limits themselves are read from the settings on every
+ * call (held in memory, following admin changes: decision 150), so admin changes apply at once.
  */
 public class RateLimiter {
     public enum Kind { READ, MUTATE }

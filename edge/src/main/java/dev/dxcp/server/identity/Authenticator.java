@@ -15,12 +15,12 @@ public class Authenticator {
     public static final String CALLER_ATTRIBUTE = "dxcp.caller";
     private static final Logger log = LoggerFactory.getLogger(Authenticator.class);
 
-    private final TokenVerifier verifier;
+    private final VerifiedTokens verifier;
     private final String rolesClaim;
     private final String emailClaim;
 
     /** @param verifier null when the identity settings are incomplete (every call then answers 500). */
-    public Authenticator(TokenVerifier verifier, String rolesClaim, String emailClaim) {
+    public Authenticator(VerifiedTokens verifier, String rolesClaim, String emailClaim) {
         this.verifier = verifier;
         this.rolesClaim = rolesClaim;
         this.emailClaim = emailClaim;

@@ -2,6 +2,9 @@ package dev.dxcp.server.identity;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
@@ -12,21 +15,31 @@ import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Date;
+import java.util.List;
 import java.util.Set;
 
 /**
  * Validates bearer tokens (governance §1): RS256 only, a {@code kid} in the header, the key looked up
  * in the issuer's key set, {@code iss} equal, {@code aud} containing our audience, {@code exp},
- * {@code nbf} and {@code iat} (not in the future) enforced with a bounded clock skew. Anything else — unsigned tokens, HMAC tokens made
- * with the public key, unknown keys — fails.
+ * {@code nbf} and {@code iat} (not in the future) enforced with a bounded clock skew. Anything else — unsigned
+ * tokens, HMAC tokens made with the public key, unknown keys — fails.
  */
 public class TokenVerifier {
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+    private final JWKSource<SecurityContext> keys;
 
     public TokenVerifier(JWKSource<SecurityContext> keys, String issuer, String audience, Duration clockSkew) {
+        this(keys, issuer, audience, clockSkew, Clock.systemUTC());
+    }
+
+    /** @param clock what {@code exp}, {@code nbf} and {@code iat} are compared with */
+    public TokenVerifier(JWKSource<SecurityContext> keys, String issuer, String audience, Duration clockSkew,
+                         InstantSource clock) {
+        this.keys = keys;
         // Only RS256 keys are ever selected, so an HS256 token "signed" with the public key finds no key.
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT,
@@ -34,11 +47,16 @@ public class TokenVerifier {
         DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(Set.of(audience),
                 new JWTClaimsSet.Builder().issuer(issuer).build(), Set.of("exp"), null) {
             @Override
+            protected Date currentTime() {
+                return Date.from(clock.instant());
+            }
+
+            @Override
             public void verify(JWTClaimsSet claimsSet, SecurityContext context) throws BadJWTException {
                 super.verify(claimsSet, context);
                 // The library bounds exp and nbf by the skew, not iat: a token minted "later" is refused too.
                 Date issuedAt = claimsSet.getIssueTime();
-                if (issuedAt != null && issuedAt.toInstant().isAfter(Instant.now().plus(clockSkew))) {
+                if (issuedAt != null && issuedAt.toInstant().isAfter(clock.instant().plus(clockSkew))) {
                     throw new TokenRejections.IssuedInTheFuture();
                 }
             }
@@ -51,7 +69,22 @@ public class TokenVerifier {
     public record Verified(JWTClaimsSet claims, java.util.Map<String, Object> payload) {
     }
 
+    /**
+     * A verified token, with what its header selected in the key set before the signature was checked
+     * (the selection the processor makes; {@link VerifiedTokens} checks it is still there).
+     */
+    public record Checked(Verified verified, JWKMatcher matcher, List<JWK> keys) {
+    }
+
+    public JWKSource<SecurityContext> keys() {
+        return keys;
+    }
+
     public Verified verify(String token) throws InvalidToken {
+        return check(token).verified();
+    }
+
+    public Checked check(String token) throws InvalidToken {
         SignedJWT jwt;
         try {
             // Parsing as a signed JWT rejects alg "none" (unsecured) tokens outright.
@@ -62,8 +95,14 @@ public class TokenVerifier {
         if (jwt.getHeader().getKeyID() == null || jwt.getHeader().getKeyID().isBlank()) {
             throw new InvalidToken("no_kid", "token header has no kid");
         }
+        JWKMatcher matcher = JWKMatcher.forJWSHeader(jwt.getHeader());
+        if (matcher == null) {
+            throw new InvalidToken("unknown_key_or_algorithm", "no key type for " + jwt.getHeader().getAlgorithm());
+        }
         try {
-            return new Verified(processor.process(jwt, null), jwt.getPayload().toJSONObject());
+            List<JWK> selected = List.copyOf(keys.get(new JWKSelector(matcher), null));
+            return new Checked(new Verified(processor.process(jwt, null), jwt.getPayload().toJSONObject()), matcher,
+                    selected);
         } catch (Exception e) {
             throw new InvalidToken(TokenRejections.reasonFor(e), e.getMessage());
         }

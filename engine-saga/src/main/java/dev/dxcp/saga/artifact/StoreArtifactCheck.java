@@ -1,6 +1,5 @@
 package dev.dxcp.saga.artifact;
 
-import dev.dxcp.artifact.ArtifactDigest;
 import dev.dxcp.artifact.ArtifactStore;
 import dev.dxcp.artifact.ObjectLookup;
 import dev.dxcp.events.build.ArtifactRef;
@@ -18,7 +17,8 @@ import java.util.Optional;
 
 /**
  * The pre-trigger artifact checks against the store: still there (seed 000: retention may have deleted
- * it → ARTIFACT_NOT_FOUND) and still the registered bytes (size, then a streamed sha256). Anything
+ * it → ARTIFACT_NOT_FOUND) and still the registered bytes, told from one HEAD ({@link RegisteredArtifactFacts}:
+ * size, the store's sha256 where it keeps one, else the ETag registration saw). Anything
  * wrong fails the deployment with an ARTIFACT failure before the engine is called.
  */
 public class StoreArtifactCheck implements ArtifactCheck {
@@ -52,14 +52,16 @@ public class StoreArtifactCheck implements ArtifactCheck {
             return Optional.empty();
         }
         ObjectLookup.Found found = (ObjectLookup.Found) lookup;
-        Long registeredSize = d.artifact().sizeBytes();
-        if (registeredSize != null && found.sizeBytes() != registeredSize) {
-            return Optional.of(drifted(d, "size " + found.sizeBytes() + " != registered " + registeredSize));
+        RegisteredArtifactFacts registered = new RegisteredArtifactFacts(d.artifact().sizeBytes(),
+                d.artifact().sha256(), d.artifact().eTag());
+        Optional<String> drift = registered.driftFrom(found);
+        if (drift.isPresent()) {
+            return Optional.of(drifted(d, drift.get()));
         }
-        if (d.artifact().sha256() != null) {
+        if (registered.needsBytes(found)) {
+            // A build registered before its ETag was kept, in a store without checksums: the bytes must tell.
             try {
-                ArtifactDigest digest = store.digest(ref.bucket(), ref.key());
-                if (!digest.sha256().equalsIgnoreCase(d.artifact().sha256())) {
+                if (!store.digest(ref.bucket(), ref.key()).sha256().equalsIgnoreCase(d.artifact().sha256())) {
                     return Optional.of(drifted(d, "sha256 differs from the registered build"));
                 }
             } catch (RuntimeException e) {

@@ -14,7 +14,9 @@ import java.util.Optional;
 /**
  * Domain §16's artifact preflight: a HEAD with a short timeout. The registry may still hold a version
  * whose object retention has deleted (seed 000): that answers ARTIFACT_NOT_FOUND, never
- * VERSION_NOT_FOUND. Credential or network trouble skips the check rather than blame the artifact.
+ * VERSION_NOT_FOUND. An object replaced since registration (size, store checksum or ETag differ) answers
+ * INVALID_ARTIFACT, as the deploy's own check would fail it. Credential or network trouble skips the check
+ * rather than blame the artifact.
  */
 public class StoreArtifactPreflight {
     private static final Logger log = LoggerFactory.getLogger(StoreArtifactPreflight.class);
@@ -37,8 +39,14 @@ public class StoreArtifactPreflight {
         }
         if (lookup instanceof ObjectLookup.Unavailable unavailable) {
             log.warn("event=artifact_preflight_skipped reason=\"{}\"", unavailable.reason());
+            return Optional.empty();
         }
-        return Optional.empty();
+        // The registration's facts against the same HEAD: a replaced object fails here, as the deploy would.
+        return new RegisteredArtifactFacts(build.sizeBytes(), build.sha256(), build.artifactEtag())
+                .driftFrom((ObjectLookup.Found) lookup)
+                .map(why -> new Rejection(ErrorCode.INVALID_ARTIFACT, "The artifact of " + build.service() + " "
+                        + build.version() + " no longer matches the registered build: register a fresh build of "
+                        + "this version's artifact, then deploy it", "Checksum drift: " + why, null));
     }
 
     /** The user is told what to do: rebuild, publish, register and deploy the new version (domain §16). */

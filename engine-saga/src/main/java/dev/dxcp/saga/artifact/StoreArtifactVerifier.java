@@ -72,7 +72,8 @@ public class StoreArtifactVerifier {
             throw new Rejection(ErrorCode.INTERNAL_ERROR, "Unexpected server error",
                     "the artifact store could not be read; the server log has the cause under this request_id", null);
         }
-        ArtifactIntegrity measured = new ArtifactIntegrity(digest.sha256(), digest.sizeBytes(), digest.contentType());
+        ArtifactIntegrity measured = new ArtifactIntegrity(digest.sha256(), digest.sizeBytes(), digest.contentType(),
+                digest.eTag());
         limits.apply(measured);
         return measured;
     }

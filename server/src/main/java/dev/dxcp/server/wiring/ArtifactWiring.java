@@ -97,8 +97,10 @@ public class ArtifactWiring {
     /** domain §13 integrity limits, for measured and for announced (uploaded) artifacts alike. */
     @Bean
     public ArtifactLimits artifactLimits(
-            @Value("${dxcp.artifacts.content-types:application/zip,application/gzip}") Set<String> contentTypes) {
-        return new ArtifactLimits(ArtifactLimits.DEFAULT_MAX_SIZE_BYTES, contentTypes);
+            @Value("${dxcp.artifacts.content-types:application/zip,application/gzip}") Set<String> contentTypes,
+            @Value("${dxcp.artifacts.max-size-bytes:${DXCP_ARTIFACT_MAX_BYTES:" + ArtifactLimits.DEFAULT_MAX_SIZE_BYTES
+                    + "}}") long maxSizeBytes) {
+        return new ArtifactLimits(maxSizeBytes, contentTypes);
     }
 
     /** Measures a registered build's artifact between its two decisions (domain §13). */

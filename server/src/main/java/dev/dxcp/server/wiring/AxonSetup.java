@@ -2,6 +2,7 @@ package dev.dxcp.server.wiring;
 
 import dev.dxcp.events.common.MetaKeys;
 import dev.dxcp.query.common.EventNamingErrorHandler;
+import dev.dxcp.query.operations.ProjectionProgressSignal;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
@@ -94,6 +95,12 @@ public class AxonSetup {
         return new EventCountSnapshotTriggerDefinition(snapshotter, 100);
     }
 
+    /** Raised by this instance's processors after each committed batch (read-your-writes wakes on it). */
+    @Bean
+    public ProjectionProgressSignal projectionProgressSignal() {
+        return new ProjectionProgressSignal();
+    }
+
     /** Who, in which role, under which request: copied from every command to the events it causes. */
     @Bean
     public CorrelationDataProvider auditMetadataProvider() {
@@ -113,14 +120,17 @@ public class AxonSetup {
      * (its status reports the error, naming the event), instead of Axon's default of logging and
      * skipping the event. A processor without its segment (another instance holds it) tries to claim it
      * every second, so a dead instance's projections move within about a second of its claim expiring.
+     * Every processor raises the progress signal when its position moves, which is what a write waiting
+     * to read itself sleeps on.
      */
     @Bean
-    public ConfigurerModule trackingProcessors() {
+    public ConfigurerModule trackingProcessors(ProjectionProgressSignal progress) {
         return configurer -> configurer.eventProcessing()
                 .usingTrackingEventProcessors()
                 .registerTrackingEventProcessorConfiguration(config -> TrackingEventProcessorConfiguration
                         .forSingleThreadedProcessing().andBatchSize(PROCESSOR_BATCH_SIZE)
-                        .andTokenClaimInterval(1, TimeUnit.SECONDS))
+                        .andTokenClaimInterval(1, TimeUnit.SECONDS)
+                        .andEventTrackerStatusChangeListener(progress))
                 .registerDefaultListenerInvocationErrorHandler(config -> new EventNamingErrorHandler());
     }
 }

@@ -35,6 +35,8 @@ import dev.dxcp.server.config.InvalidSetting;
 import dev.dxcp.server.http.system.CiPublisherJson;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.Repository;
+import dev.dxcp.command.common.CachedAggregates;
+import dev.dxcp.command.common.RecentAggregates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -51,6 +53,36 @@ import java.util.List;
 @Configuration
 public class CommandSideWiring {
     private static final Logger log = LoggerFactory.getLogger(CommandSideWiring.class);
+
+    /** Most recently used aggregates kept per type (decision 157): enough for every actor, lane and key in play. */
+    private static final int CACHED_AGGREGATES_PER_TYPE = 4096;
+
+    @Bean
+    public RecentAggregates dailyQuotaCache() {
+        return new RecentAggregates(CACHED_AGGREGATES_PER_TYPE);
+    }
+
+    @Bean
+    public RecentAggregates deliveryLaneCache() {
+        return new RecentAggregates(CACHED_AGGREGATES_PER_TYPE);
+    }
+
+    @Bean
+    public RecentAggregates buildVersionCache() {
+        return new RecentAggregates(CACHED_AGGREGATES_PER_TYPE);
+    }
+
+    @Bean
+    public RecentAggregates idempotencyKeyCache() {
+        return new RecentAggregates(CACHED_AGGREGATES_PER_TYPE);
+    }
+
+    /** Removes from the caches what other instances change (reads stay fresh; writes are kept safe by the store). */
+    @Bean(destroyMethod = "close")
+    public CachedAggregates cachedAggregates(EventStore eventStore, List<RecentAggregates> caches) {
+        return new CachedAggregates(eventStore, caches);
+    }
+
     static final String DEMO_REGISTRY = "registry/demo-services.json";
 
     @Bean

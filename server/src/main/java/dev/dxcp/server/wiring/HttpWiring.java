@@ -2,6 +2,7 @@ package dev.dxcp.server.wiring;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dxcp.command.common.RateGate;
+import dev.dxcp.query.operations.ProjectionProgressSignal;
 import dev.dxcp.query.operations.ReadYourWrites;
 import dev.dxcp.query.operations.StoredTokens;
 import dev.dxcp.server.axon.AppendedEvents;
@@ -40,12 +41,15 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import javax.sql.DataSource;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Set;
 
 /** The HTTP edge's collaborators. */
 @Configuration
 public class HttpWiring {
     private static final Logger log = LoggerFactory.getLogger(HttpWiring.class);
+    /** How often a write waiting on a projection another instance runs reads that projection's token. */
+    private static final Duration OTHER_INSTANCES_POLL = Duration.ofMillis(5);
 
     @Bean
     public Clock clock() {
@@ -61,9 +65,10 @@ public class HttpWiring {
 
     @Bean
     public ReadYourWrites readYourWrites(NamedParameterJdbcTemplate jdbc, EventProcessingConfiguration processing,
-                                         JdbcTemplate plainJdbc, Serializer serializer, DxcpProperties properties) {
-        return new ReadYourWrites(jdbc, processing, new StoredTokens(plainJdbc, serializer),
-                properties.readYourWritesTimeout(), Set.of());
+                                         JdbcTemplate plainJdbc, Serializer serializer,
+                                         ProjectionProgressSignal progress, DxcpProperties properties) {
+        return new ReadYourWrites(jdbc, processing::eventProcessors, new StoredTokens(plainJdbc, serializer),
+                progress, properties.readYourWritesTimeout(), OTHER_INSTANCES_POLL, Set.of());
     }
 
     @Bean

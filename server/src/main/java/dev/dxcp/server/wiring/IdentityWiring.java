@@ -11,6 +11,7 @@ import dev.dxcp.server.identity.Authenticator;
 import dev.dxcp.server.identity.DevIssuer;
 import dev.dxcp.server.identity.DevIssuerEnabled;
 import dev.dxcp.server.identity.TokenVerifier;
+import dev.dxcp.server.identity.VerifiedTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -22,6 +23,7 @@ import org.springframework.context.annotation.Configuration;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -32,6 +34,8 @@ import java.time.Duration;
 @Configuration
 public class IdentityWiring {
     private static final Logger log = LoggerFactory.getLogger(IdentityWiring.class);
+    /** Distinct live tokens remembered as verified (about 2 KB each; decision 151). */
+    private static final int VERIFIED_TOKENS = 4_096;
 
     @Bean
     @Conditional(DevIssuerEnabled.class)
@@ -63,7 +67,8 @@ public class IdentityWiring {
             log.info("event=identity_mode mode=oidc issuer={} audience={} jwks_url={}", oidc.issuer(),
                     oidc.audience(), oidc.effectiveJwksUrl());
         }
-        return new Authenticator(verifier, oidc.rolesClaim(), oidc.emailClaim());
+        return new Authenticator(verifier == null ? null
+                : new VerifiedTokens(verifier, Clock.systemUTC(), VERIFIED_TOKENS), oidc.rolesClaim(), oidc.emailClaim());
     }
 
     /**

@@ -44,8 +44,14 @@ public final class DeploymentEvents {
         public record RecipeUse(String id, int revision, String effectiveBehaviorSummary) {
         }
 
-        /** Which bytes: the registered build's artifact (deploys), or the rollback target's when known. */
-        public record Artifact(String artifactRef, String sha256, Long sizeBytes) {
+        /**
+         * Which bytes: the registered build's artifact (deploys), or the rollback target's when known; the
+         * ETag the store gave the measured object (null for builds registered before it was kept).
+         */
+        public record Artifact(String artifactRef, String sha256, Long sizeBytes, String eTag) {
+            public Artifact(String artifactRef, String sha256, Long sizeBytes) {
+                this(artifactRef, sha256, sizeBytes, null);
+            }
         }
 
         /**
