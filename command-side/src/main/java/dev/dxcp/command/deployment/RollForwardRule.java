@@ -14,18 +14,22 @@ import dev.dxcp.events.idempotency.AdmissionOutcome;
 
 /**
  * A request that rolls a registered build forward into an environment once its own checks passed — a
- * deploy, or a promotion into its target: admitted into the target lane (its deploy quota, governance §7),
+ * deploy, or a promotion into its target: held by a freeze window in force (docs/GOVERNANCE.md), else
+ * admitted into the target lane (its deploy quota, governance §7),
  * then an engine pipeline for the recipe (step 15, refused without audit) and the record (step 16).
  */
 public class RollForwardRule {
     private final AdmissionPipeline admission;
     private final LaneAdmissions lanes;
     private final AcceptedDeployments accepted;
+    private final FreezeGate freeze;
 
-    public RollForwardRule(AdmissionPipeline admission, LaneAdmissions lanes, AcceptedDeployments accepted) {
+    public RollForwardRule(AdmissionPipeline admission, LaneAdmissions lanes, AcceptedDeployments accepted,
+                           FreezeGate freeze) {
         this.admission = admission;
         this.lanes = lanes;
         this.accepted = accepted;
+        this.freeze = freeze;
     }
 
     /** What the record says beyond what policy resolved; {@code sourceEnvironment} only for promotions. */
@@ -42,7 +46,9 @@ public class RollForwardRule {
                 new Rejection(ErrorCode.IDEMPOTENCY_CONFLICT, "Idempotency-Key was already used for a different "
                         + (forward.kind() == DeploymentKind.PROMOTE ? "promotion" : "deployment") + " intent"));
         LaneAdmission lane = lanes.into(resolution, request.deploymentId(), forward.kind(), () -> engine != null);
-        return admission.admit(ticket, lane, pass -> {
+        FreezeGate.Change change = new FreezeGate.Change(forward.kind(), request.deploymentId(), forward.service(),
+                resolution, request.actor(), request.freezeOverride(), request.requestedAt());
+        return admission.admit(ticket, freeze.around(lane, change), pass -> {
             if (engine == null) {
                 // Refused after the quota step: the unit it consumed stays consumed (governance §7).
                 return Decided.refused(EngineTargets.missingApplication(resolution.recipe()));

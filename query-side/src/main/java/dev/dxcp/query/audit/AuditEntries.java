@@ -10,6 +10,10 @@ import dev.dxcp.events.configuration.ConfigurationEvents.RecipeDeleted;
 import dev.dxcp.events.configuration.ConfigurationEvents.RecipeUpdated;
 import dev.dxcp.events.deployment.DeploymentEvents.DeploymentAccepted;
 import dev.dxcp.events.deployment.DeploymentEvents.DeploymentDenied;
+import dev.dxcp.events.governance.GovernanceMessages.FreezeOverridden;
+import dev.dxcp.events.governance.GovernanceMessages.FreezeWindowDeclared;
+import dev.dxcp.events.governance.GovernanceMessages.FreezeWindowRemoved;
+import dev.dxcp.events.governance.GovernanceMessages.OwnerScopedChangesSet;
 import dev.dxcp.events.settings.SettingsMessages.CiPublishersReplaced;
 import dev.dxcp.events.settings.SettingsMessages.EngineAdapterChanged;
 import dev.dxcp.events.settings.SettingsMessages.MutationsDisabledChanged;
@@ -26,9 +30,11 @@ import java.util.List;
  */
 public class AuditEntries {
     private final SettingAuditEntries settings;
+    private final GovernanceAuditEntries governance;
 
     public AuditEntries(ObjectMapper json, PublisherWireForm publishers) {
         this.settings = new SettingAuditEntries(json, publishers);
+        this.governance = new GovernanceAuditEntries(json);
     }
 
     public List<AuditEvent> of(Object payload, String eventId, Instant eventTime, AuditActor actor) {
@@ -73,6 +79,22 @@ public class AuditEntries {
         }
         if (payload instanceof EngineAdapterChanged e) {
             return settings.engineAdapter(e, id, time, actor);
+        }
+        return governanceEntries(payload, id, time, actor);
+    }
+
+    private List<AuditEvent> governanceEntries(Object payload, String id, Instant time, AuditActor actor) {
+        if (payload instanceof OwnerScopedChangesSet e) {
+            return List.of(governance.ownerScoped(e, id, time, actor));
+        }
+        if (payload instanceof FreezeWindowDeclared e) {
+            return List.of(governance.declared(e, id, time, actor));
+        }
+        if (payload instanceof FreezeWindowRemoved e) {
+            return List.of(governance.removed(e, id, time, actor));
+        }
+        if (payload instanceof FreezeOverridden e) {
+            return List.of(governance.overridden(e, id, time, actor));
         }
         return List.of();
     }

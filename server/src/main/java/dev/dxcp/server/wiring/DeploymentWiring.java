@@ -15,6 +15,7 @@ import dev.dxcp.command.deployment.DeploymentPolicyQueryHandler;
 import dev.dxcp.command.deployment.DeploymentValidationHandler;
 import dev.dxcp.command.deployment.EngineObservationHandler;
 import dev.dxcp.command.deployment.EngineReadiness;
+import dev.dxcp.command.deployment.FreezeGate;
 import dev.dxcp.command.admission.AdmissionPipeline;
 import dev.dxcp.command.deployment.LaneAdmissions;
 import dev.dxcp.command.deployment.LaneGate;
@@ -25,6 +26,7 @@ import dev.dxcp.command.deployment.RegisteredBuilds;
 import dev.dxcp.command.deployment.RollForwardRule;
 import dev.dxcp.command.deployment.RollbackRequestHandler;
 import dev.dxcp.command.deployment.SourceSuccess;
+import dev.dxcp.command.governance.OwnerScope;
 import dev.dxcp.command.idempotency.IdempotencyKey;
 import dev.dxcp.command.registry.ServiceRegistry;
 import dev.dxcp.command.settings.SystemSettingsView;
@@ -103,15 +105,15 @@ public class DeploymentWiring {
 
     @Bean
     public RollForwardRule rollForwardRule(AdmissionPipeline admission, LaneAdmissions lanes,
-                                           AcceptedDeployments accepted) {
-        return new RollForwardRule(admission, lanes, accepted);
+                                           AcceptedDeployments accepted, FreezeGate freeze) {
+        return new RollForwardRule(admission, lanes, accepted, freeze);
     }
 
     @Bean
     public DeploymentSubmissionHandler deploymentSubmissionHandler(
             DeploymentPolicy policy, DeliveryConfigurationView configuration, RegisteredBuilds builds,
-            DenialRecorder denials, RollForwardRule admission) {
-        return new DeploymentSubmissionHandler(policy, configuration, builds, denials, admission);
+            DenialRecorder denials, RollForwardRule admission, OwnerScope ownerScope) {
+        return new DeploymentSubmissionHandler(policy, configuration, builds, denials, admission, ownerScope);
     }
 
     /** DXCP_PROMOTIONS_ALLOW_JUMPS: the "allow jumps" setting of domain §14, off by default. */
@@ -125,8 +127,9 @@ public class DeploymentWiring {
     @Bean
     public PromotionSubmissionHandler promotionSubmissionHandler(PromotionPolicy policy,
                                                                  DeliveryConfigurationView configuration,
-                                                                 DenialRecorder denials, RollForwardRule admission) {
-        return new PromotionSubmissionHandler(policy, configuration, denials, admission);
+                                                                 DenialRecorder denials, RollForwardRule admission,
+                                                                 OwnerScope ownerScope) {
+        return new PromotionSubmissionHandler(policy, configuration, denials, admission, ownerScope);
     }
 
     @Bean
@@ -135,18 +138,18 @@ public class DeploymentWiring {
             @Qualifier("deploymentRepository") Repository<Deployment> deployments,
             @Qualifier("buildVersionRepository") Repository<BuildVersion> builds, PriorSuccess priorSuccess,
             AdmissionPipeline admission, LaneAdmissions lanes, DenialRecorder denials,
-            AcceptedDeployments accepted) {
+            AcceptedDeployments accepted, OwnerScope ownerScope, FreezeGate freeze) {
         return new RollbackRequestHandler(policy, configuration, deployments, builds, priorSuccess, admission,
-                lanes, denials, accepted);
+                lanes, denials, accepted, ownerScope, freeze);
     }
 
     @Bean
     public DeploymentValidationHandler deploymentValidationHandler(
             DeploymentPolicy policy, PromotionPolicy promotions, DeliveryConfigurationView configuration,
             SystemSettingsView settings, RegisteredBuilds builds, LaneGate lanes, ArtifactPreflight artifacts,
-            EngineReadiness engine) {
+            EngineReadiness engine, OwnerScope ownerScope, FreezeGate freeze) {
         return new DeploymentValidationHandler(policy, promotions, configuration, settings, builds, lanes, artifacts,
-                engine);
+                engine, ownerScope, freeze);
     }
 
     @Bean

@@ -107,7 +107,12 @@ public enum ErrorCode {
     /** The delivery database does not answer: retry with the same Idempotency-Key (docs/DECISIONS.md). */
     SERVICE_UNAVAILABLE(503, UNKNOWN),
     /** A rebuild of the projection is already running (README "Operating the read models"). */
-    REBUILD_IN_PROGRESS(409, UNKNOWN);
+    REBUILD_IN_PROGRESS(409, UNKNOWN),
+    // Change governance (docs/GOVERNANCE.md):
+    /** A deploy, promotion (or, where the window says so, rollback) inside a freeze window. */
+    FREEZE_WINDOW_ACTIVE(403, POLICY_CHANGE),
+    /** A freeze window with this id already exists. */
+    FREEZE_WINDOW_EXISTS(409, UNKNOWN);
 
     /** governance §12 {@code failure_cause}. */
     public enum FailureCause { USER_ERROR, POLICY_CHANGE, UNKNOWN }

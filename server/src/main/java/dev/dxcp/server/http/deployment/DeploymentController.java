@@ -24,6 +24,7 @@ import dev.dxcp.server.http.Guards;
 import dev.dxcp.server.http.JsonBodies;
 import dev.dxcp.server.http.Questions;
 import dev.dxcp.server.http.RateLimiter;
+import dev.dxcp.server.http.governance.FreezeJson;
 import dev.dxcp.server.identity.Authenticator;
 import dev.dxcp.server.identity.Caller;
 import dev.dxcp.server.identity.Role;
@@ -90,8 +91,8 @@ public class DeploymentController {
                 JsonBodies.object(exchange, body, ErrorCode.INVALID_REQUEST));
         AdmissionOutcome outcome = commands.send(new SubmitDeployment(
                 new IdempotencyKeyUse(key, "POST", "/v1/deployments"), parsed.fingerprint(),
-                UUID.randomUUID().toString(), parsed.intent(), Actors.of(caller), now),
-                AuditMetadata.of(caller, requestId, key));
+                UUID.randomUUID().toString(), parsed.intent(), Actors.of(caller), now,
+                FreezeJson.overrideReason(exchange)), AuditMetadata.of(caller, requestId, key));
         return edge.answer(outcome);
     }
 
@@ -104,7 +105,8 @@ public class DeploymentController {
         String key = edge.keyOrDenial(exchange, caller, DeploymentKind.ROLLBACK, null, null, id, now);
         AdmissionOutcome outcome = commands.send(new RequestRollback(
                 new IdempotencyKeyUse(key, "POST", "/v1/deployments/" + id + "/rollback"),
-                UUID.randomUUID().toString(), id, Actors.of(caller), now), AuditMetadata.of(caller, requestId, key));
+                UUID.randomUUID().toString(), id, Actors.of(caller), now, FreezeJson.overrideReason(exchange)),
+                AuditMetadata.of(caller, requestId, key));
         return edge.answer(outcome);
     }
 
@@ -116,7 +118,8 @@ public class DeploymentController {
         DeploymentIntentSchema.Parsed parsed = DeploymentIntentSchema.parse(
                 JsonBodies.object(exchange, body, ErrorCode.INVALID_REQUEST));
         Instant now = Timestamps.truncate(clock.instant());
-        ValidationResult result = commands.send(new ValidateDeployment(parsed.intent(), now),
+        ValidationResult result = commands.send(new ValidateDeployment(parsed.intent(), Actors.of(caller),
+                        FreezeJson.overrideReason(exchange), now),
                 AuditMetadata.of(caller, RequestIds.of(exchange), null));
         ObjectNode node = json.createObjectNode();
         node.put("service", result.service());
@@ -126,6 +129,7 @@ public class DeploymentController {
         node.put("deliveryGroupId", result.deliveryGroupId());
         node.put("versionRegistered", true);
         node.set("policy", PolicyJson.of(json, result.policy()));
+        node.set("freeze", FreezeJson.inForce(json, result.freeze()));
         node.put("validatedAt", Timestamps.format(now));
         return node;
     }

@@ -18,6 +18,7 @@ import dev.dxcp.server.http.Guards;
 import dev.dxcp.server.http.JsonBodies;
 import dev.dxcp.server.http.Questions;
 import dev.dxcp.server.http.RateLimiter;
+import dev.dxcp.server.http.governance.FreezeJson;
 import dev.dxcp.server.identity.Authenticator;
 import dev.dxcp.server.identity.Caller;
 import dev.dxcp.server.identity.Role;
@@ -69,6 +70,7 @@ public class PolicySummaryController {
         node.put("deliveryGroupId", result.deliveryGroupId());
         node.set("resolvedRecipe", recipe(result.recipe(), result.route()));
         node.set("policy", PolicyJson.of(json, result.policy()));
+        node.set("freeze", FreezeJson.inForce(json, result.freeze()));
         node.put("generatedAt", Timestamps.format(now));
         return node;
     }

@@ -1,0 +1,116 @@
+package dev.dxcp.command.governance;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import dev.dxcp.command.configuration.DeliveryConfigurationView;
+import dev.dxcp.events.common.ErrorCode;
+import dev.dxcp.events.common.MetaKeys;
+import dev.dxcp.events.common.Rejection;
+import dev.dxcp.events.governance.FreezeWindow;
+import dev.dxcp.events.governance.GovernanceMessages;
+import dev.dxcp.events.governance.GovernanceMessages.ChangeGovernanceSeeded;
+import dev.dxcp.events.governance.GovernanceMessages.DeclareFreezeWindow;
+import dev.dxcp.events.governance.GovernanceMessages.FreezeWindowDeclared;
+import dev.dxcp.events.governance.GovernanceMessages.FreezeWindowRemoved;
+import dev.dxcp.events.governance.GovernanceMessages.OwnerScopedChangesSet;
+import dev.dxcp.events.governance.GovernanceMessages.RemoveFreezeWindow;
+import dev.dxcp.events.governance.GovernanceMessages.SeedChangeGovernance;
+import dev.dxcp.events.governance.GovernanceMessages.SetOwnerScopedChanges;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * Change governance as one singleton (docs/GOVERNANCE.md): the owner-scoped changes setting and the freeze
+ * windows. Every write is an event with who made it in its metadata, so each is audited; the fold is
+ * {@link GovernanceState}, shared with the per-request {@link ChangeGovernanceView}.
+ */
+@Aggregate(snapshotTriggerDefinition = "dxcpSnapshotTrigger")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
+public class ChangeGovernance {
+    static final String NEW_INSTALLATION_REASON = "default for new installations";
+
+    @AggregateIdentifier
+    private String governanceId;
+    private GovernanceState state = GovernanceState.EMPTY;
+
+    public ChangeGovernance() {
+    }
+
+    /**
+     * Once per store, before the delivery configuration is seeded: a store whose configuration was never
+     * seeded is a new installation and starts owner-scoped; an older one keeps what it had (off).
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(SeedChangeGovernance command, DeliveryConfigurationView configuration) {
+        if (state.seeded()) {
+            return;
+        }
+        boolean newInstallation = !configuration.current().seeded();
+        if (newInstallation && state.ownerScopedChanges() == null) {
+            apply(new OwnerScopedChangesSet(null, true, NEW_INSTALLATION_REASON, command.at()));
+        }
+        apply(new ChangeGovernanceSeeded(newInstallation, command.at()));
+    }
+
+    /** Every write is applied, even unchanged, so each is audited (governance §14 ADMIN_CONFIG_CHANGE). */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(SetOwnerScopedChanges command) {
+        apply(new OwnerScopedChangesSet(state.ownerScopedChanges(), command.enabled(), command.reason(),
+                command.at()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(DeclareFreezeWindow command, DeliveryConfigurationView configuration,
+                       @MetaDataValue(MetaKeys.ACTOR_ID) String actor) {
+        FreezeWindow proposed = command.window();
+        FreezeWindowRules.check(proposed, configuration.current());
+        if (state.window(proposed.id()).isPresent()) {
+            throw new Rejection(ErrorCode.FREEZE_WINDOW_EXISTS, "Freeze window " + proposed.id() + " already exists");
+        }
+        apply(new FreezeWindowDeclared(new FreezeWindow(proposed.id(), proposed.deliveryGroupId(),
+                proposed.environment(), proposed.reason().trim(), proposed.startsAt(), proposed.endsAt(),
+                proposed.schedule(), proposed.allowRollbacks(), command.at(), actor)));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(RemoveFreezeWindow command) {
+        FreezeWindow window = state.window(command.windowId())
+                .orElseThrow(() -> new Rejection(ErrorCode.NOT_FOUND, "Freeze window not found"));
+        apply(new FreezeWindowRemoved(window, command.at()));
+    }
+
+    private void remember(Object event) {
+        governanceId = GovernanceMessages.GOVERNANCE_ID;
+        state = state.apply(event);
+    }
+
+    @EventSourcingHandler
+    void on(ChangeGovernanceSeeded event) {
+        remember(event);
+    }
+
+    @EventSourcingHandler
+    void on(OwnerScopedChangesSet event) {
+        remember(event);
+    }
+
+    @EventSourcingHandler
+    void on(FreezeWindowDeclared event) {
+        remember(event);
+    }
+
+    @EventSourcingHandler
+    void on(FreezeWindowRemoved event) {
+        remember(event);
+    }
+}
