@@ -76,11 +76,12 @@ public class FreezeGate {
     /** The window in force for a deploy into the target now (policy summary), whoever asks. */
     public Optional<FreezeInForce> inForce(Resolution target, Instant at) {
         return FreezeCalendar.inForce(governance.current().freezeWindows(), target.group().id(),
-                target.environment().id(), at);
+                target.environment().id(), at, false);
     }
 
     private Optional<FreezeInForce> blocking(Change change) {
-        return inForce(change.target(), change.at()).filter(f -> f.blocks(change.kind() == DeploymentKind.ROLLBACK));
+        return FreezeCalendar.inForce(governance.current().freezeWindows(), change.target().group().id(),
+                change.target().environment().id(), change.at(), change.kind() == DeploymentKind.ROLLBACK);
     }
 
     static Rejection frozen(FreezeInForce freeze) {

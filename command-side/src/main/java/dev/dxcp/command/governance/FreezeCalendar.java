@@ -9,18 +9,19 @@ import java.util.Collection;
 import java.util.Optional;
 
 /**
- * Which freeze window is in force for a change of a group and environment at an instant. Where several
- * cover it, the one ending last is reported: the change is frozen until then.
+ * Which freeze window holds a change of a group and environment at an instant: for a rollback only the
+ * windows that hold rollbacks too. Where several hold it, the one ending last is reported: the change is
+ * frozen until then.
  */
 public final class FreezeCalendar {
     private FreezeCalendar() {
     }
 
     public static Optional<FreezeInForce> inForce(Collection<FreezeWindow> windows, String groupId,
-                                                  String environment, Instant at) {
+                                                  String environment, Instant at, boolean rollback) {
         FreezeInForce found = null;
         for (FreezeWindow window : windows) {
-            if (!window.covers(groupId, environment)) {
+            if (!window.covers(groupId, environment) || rollback && window.allowRollbacks()) {
                 continue;
             }
             Optional<Instant> end = endOfOccurrenceCovering(window, at);
