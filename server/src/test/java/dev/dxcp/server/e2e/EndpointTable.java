@@ -90,6 +90,12 @@ final class EndpointTable {
                 row("PUT", "/v1/admin/system/engine-adapters/main", empty, ADMIN),
                 row("POST", "/v1/admin/system/engine-adapters/main/validate", empty, ADMIN),
                 row("POST", "/v1/admin/guardrails/validate", empty, ADMIN),
+                row("GET", "/v1/admin/system/owner-scoped-changes", null, ADMIN),
+                row("PUT", "/v1/admin/system/owner-scoped-changes", empty, ADMIN),
+                row("GET", "/v1/freeze-windows", null, ANY),
+                row("GET", "/v1/freeze-windows/no-such-window", null, ANY),
+                row("POST", "/v1/freeze-windows", empty, ADMIN),
+                row("DELETE", "/v1/freeze-windows/no-such-window", null, ADMIN),
                 row("GET", "/v1/spinnaker/status", null, ADMIN),
                 row("GET", "/v1/spinnaker/applications", null, ADMIN),
                 row("GET", "/v1/spinnaker/applications/dxcp-demo/pipelines", null, ADMIN));
