@@ -1,6 +1,14 @@
 package dev.dxcp.command.deployment;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import dev.dxcp.events.common.Rejection;
+import dev.dxcp.events.deployment.ApprovalMessages.ApprovalRequested;
+import dev.dxcp.events.deployment.ApprovalMessages.DeploymentApprovalGranted;
+import dev.dxcp.events.deployment.ApprovalMessages.DeploymentApproved;
+import dev.dxcp.events.deployment.ApprovalMessages.DeploymentRejected;
+import dev.dxcp.events.deployment.ApprovalMessages.LapseApproval;
+import dev.dxcp.events.deployment.ApprovalMessages.RecordApproval;
+import dev.dxcp.events.deployment.ApprovalMessages.RecordRejection;
 import dev.dxcp.events.deployment.DeploymentCommands.AcceptDeployment;
 import dev.dxcp.events.deployment.DeploymentCommands.ObserveDeploymentState;
 import dev.dxcp.events.deployment.DeploymentCommands.ReapIfStale;
@@ -30,7 +38,8 @@ import java.util.List;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * One deployment record's life (domain §2). Created only through an accepted intent; non-terminal
+ * One deployment record's life (domain §2). Created only through an accepted intent (waiting for approval
+ * first when a policy asks for it, docs/GOVERNANCE.md); non-terminal
  * states follow whatever the engine reports; a terminal state never changes again (governance §10):
  * a differing terminal report is ignored. Revision 2 of its snapshots holds the grouped
  * {@code DeploymentAccepted}: a snapshot taken before is of no revision, so it is passed over and the
@@ -46,6 +55,7 @@ public class Deployment {
     private DeploymentState state;
     private Instant updatedAt;
     private String executionId;
+    private DeploymentApproval approval;
 
     public Deployment() {
     }
@@ -57,6 +67,34 @@ public class Deployment {
             throw new IllegalStateException("Deployment " + command.deploymentId() + " was already accepted");
         }
         apply(command.accepted());
+        if (command.approval() != null) {
+            DeploymentAccepted a = command.accepted();
+            apply(new ApprovalRequested(a.deploymentId(), a.service(), a.environment(), a.deliveryGroupId(),
+                    command.approval(), a.createdAt()));
+        }
+    }
+
+    /** docs/GOVERNANCE.md "Approvals": answers the refusal, or null. */
+    @CommandHandler
+    public Rejection handle(RecordApproval command) {
+        if (approval == null) {
+            return DeploymentApproval.notPending();
+        }
+        return approval.approve(state, command, accepted);
+    }
+
+    @CommandHandler
+    public Rejection handle(RecordRejection command) {
+        if (approval == null) {
+            return DeploymentApproval.notPending();
+        }
+        return approval.reject(state, command, accepted);
+    }
+
+    /** The time limit passed: answers true when that ended the deployment. */
+    @CommandHandler
+    public Boolean handle(LapseApproval command) {
+        return state == DeploymentState.PENDING_APPROVAL && approval.lapse(accepted, command.at());
     }
 
     @CommandHandler
@@ -103,6 +141,10 @@ public class Deployment {
      */
     @CommandHandler
     public Boolean handle(ReapIfStale command) {
+        if (state == DeploymentState.PENDING_APPROVAL) {
+            // Its lane place is not stale while approvers may still act; it ends when their time is up.
+            return approval.lapse(accepted, command.at());
+        }
         if (state != DeploymentState.IN_PROGRESS || !updatedAt.isBefore(command.staleBefore())) {
             return false;
         }
@@ -132,6 +174,28 @@ public class Deployment {
         accepted = event;
         state = DeploymentState.IN_PROGRESS;
         updatedAt = event.createdAt();
+    }
+
+    @EventSourcingHandler
+    void on(ApprovalRequested event) {
+        approval = DeploymentApproval.waitingFor(event.requirement());
+        state = DeploymentState.PENDING_APPROVAL;
+    }
+
+    @EventSourcingHandler
+    void on(DeploymentApprovalGranted event) {
+        approval = approval.granted(event);
+    }
+
+    @EventSourcingHandler
+    void on(DeploymentApproved event) {
+        state = DeploymentState.IN_PROGRESS;
+        updatedAt = event.at();
+    }
+
+    @EventSourcingHandler
+    void on(DeploymentRejected event) {
+        approval = approval.rejected(event);
     }
 
     @EventSourcingHandler

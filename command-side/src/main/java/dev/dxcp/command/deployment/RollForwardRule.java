@@ -4,6 +4,7 @@ import dev.dxcp.command.admission.AdmissionPipeline;
 import dev.dxcp.command.admission.AdmissionTicket;
 import dev.dxcp.command.admission.Decided;
 import dev.dxcp.command.admission.Denials;
+import dev.dxcp.command.governance.ApprovalGate;
 import dev.dxcp.events.build.BuildRecord;
 import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
@@ -23,13 +24,15 @@ public class RollForwardRule {
     private final LaneAdmissions lanes;
     private final AcceptedDeployments accepted;
     private final FreezeGate freeze;
+    private final ApprovalGate approvals;
 
     public RollForwardRule(AdmissionPipeline admission, LaneAdmissions lanes, AcceptedDeployments accepted,
-                           FreezeGate freeze) {
+                           FreezeGate freeze, ApprovalGate approvals) {
         this.admission = admission;
         this.lanes = lanes;
         this.accepted = accepted;
         this.freeze = freeze;
+        this.approvals = approvals;
     }
 
     /** What the record says beyond what policy resolved; {@code sourceEnvironment} only for promotions. */
@@ -53,7 +56,9 @@ public class RollForwardRule {
                 // Refused after the quota step: the unit it consumed stays consumed (governance §7).
                 return Decided.refused(EngineTargets.missingApplication(resolution.recipe()));
             }
-            return accepted.rollForward(request, forward, resolution, build, engine, pass.policy());
+            return accepted.rollForward(request, forward, resolution, build, engine, pass.policy(),
+                    approvals.requirementFor(resolution.group(), resolution.environment().id(), request.requestedAt())
+                            .orElse(null));
         }, denials);
     }
 }

@@ -5,7 +5,12 @@ import dev.dxcp.command.configuration.DeliveryConfigurationView;
 import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.MetaKeys;
 import dev.dxcp.events.common.Rejection;
+import dev.dxcp.events.governance.ApprovalPolicy;
 import dev.dxcp.events.governance.FreezeWindow;
+import dev.dxcp.events.governance.GovernanceMessages.ApprovalPolicyDeclared;
+import dev.dxcp.events.governance.GovernanceMessages.ApprovalPolicyRemoved;
+import dev.dxcp.events.governance.GovernanceMessages.DeclareApprovalPolicy;
+import dev.dxcp.events.governance.GovernanceMessages.RemoveApprovalPolicy;
 import dev.dxcp.events.governance.GovernanceMessages;
 import dev.dxcp.events.governance.GovernanceMessages.ChangeGovernanceSeeded;
 import dev.dxcp.events.governance.GovernanceMessages.DeclareFreezeWindow;
@@ -26,8 +31,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * Change governance as one singleton (docs/GOVERNANCE.md): the owner-scoped changes setting and the freeze
- * windows. Every write is an event with who made it in its metadata, so each is audited; the fold is
+ * Change governance as one singleton (docs/GOVERNANCE.md): the owner-scoped changes setting, the freeze
+ * windows and the approval policies. Every write is an event with who made it in its metadata, so each is audited; the fold is
  * {@link GovernanceState}, shared with the per-request {@link ChangeGovernanceView}.
  */
 @Aggregate(snapshotTriggerDefinition = "dxcpSnapshotTrigger")
@@ -89,6 +94,36 @@ public class ChangeGovernance {
         apply(new FreezeWindowRemoved(window, command.at()));
     }
 
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(DeclareApprovalPolicy command, DeliveryConfigurationView configuration,
+                       @MetaDataValue(MetaKeys.ACTOR_ID) String actor) {
+        ApprovalPolicy proposed = command.policy();
+        ApprovalPolicyRules.check(proposed, configuration.current());
+        if (state.approvalPolicy(proposed.id()).isPresent()) {
+            throw new Rejection(ErrorCode.APPROVAL_POLICY_EXISTS, "Approval policy " + proposed.id()
+                    + " already exists");
+        }
+        state.approvalPolicies().stream()
+                .filter(p -> p.deliveryGroupId().equals(proposed.deliveryGroupId())
+                        && java.util.Objects.equals(p.environment(), proposed.environment()))
+                .findFirst().ifPresent(p -> {
+                    throw new Rejection(ErrorCode.APPROVAL_POLICY_EXISTS, "Approval policy " + p.id()
+                            + " already covers this delivery group and environment");
+                });
+        apply(new ApprovalPolicyDeclared(new ApprovalPolicy(proposed.id(), proposed.deliveryGroupId(),
+                proposed.environment(), proposed.requiredApprovals(), ApprovalPolicyRules.emails(proposed.approvers()),
+                proposed.expiresAfterMinutes(), command.at(), actor)));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(RemoveApprovalPolicy command) {
+        ApprovalPolicy policy = state.approvalPolicy(command.policyId())
+                .orElseThrow(() -> new Rejection(ErrorCode.NOT_FOUND, "Approval policy not found"));
+        apply(new ApprovalPolicyRemoved(policy, command.at()));
+    }
+
     private void remember(Object event) {
         governanceId = GovernanceMessages.GOVERNANCE_ID;
         state = state.apply(event);
@@ -111,6 +146,16 @@ public class ChangeGovernance {
 
     @EventSourcingHandler
     void on(FreezeWindowRemoved event) {
+        remember(event);
+    }
+
+    @EventSourcingHandler
+    void on(ApprovalPolicyDeclared event) {
+        remember(event);
+    }
+
+    @EventSourcingHandler
+    void on(ApprovalPolicyRemoved event) {
         remember(event);
     }
 }

@@ -21,7 +21,8 @@ public class GovernanceQueryHandler {
         GovernanceState state = governance.current();
         List<FreezeWindowStatus> windows = state.freezeWindows().stream()
                 .map(window -> status(window, query)).toList();
-        return new GovernanceSettings(state.ownerScoped(), state.ownerScopedChanges() != null, windows);
+        return new GovernanceSettings(state.ownerScoped(), state.ownerScopedChanges() != null, windows,
+                state.approvalPolicies());
     }
 
     private static FreezeWindowStatus status(FreezeWindow window, CurrentGovernance query) {

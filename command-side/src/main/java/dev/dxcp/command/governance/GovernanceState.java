@@ -1,6 +1,9 @@
 package dev.dxcp.command.governance;
 
+import dev.dxcp.events.governance.ApprovalPolicy;
 import dev.dxcp.events.governance.FreezeWindow;
+import dev.dxcp.events.governance.GovernanceMessages.ApprovalPolicyDeclared;
+import dev.dxcp.events.governance.GovernanceMessages.ApprovalPolicyRemoved;
 import dev.dxcp.events.governance.GovernanceMessages.ChangeGovernanceSeeded;
 import dev.dxcp.events.governance.GovernanceMessages.FreezeWindowDeclared;
 import dev.dxcp.events.governance.GovernanceMessages.FreezeWindowRemoved;
@@ -16,29 +19,41 @@ import java.util.Optional;
  * Change governance folded from its events; the aggregate and the per-request view share this fold.
  * {@code ownerScopedChanges} null: never set, which an installation older than the setting reads as off.
  */
-public record GovernanceState(boolean seeded, Boolean ownerScopedChanges, Map<String, FreezeWindow> windows) {
-    public static final GovernanceState EMPTY = new GovernanceState(false, null, Map.of());
+public record GovernanceState(boolean seeded, Boolean ownerScopedChanges, Map<String, FreezeWindow> windows,
+                              Map<String, ApprovalPolicy> policies) {
+    public static final GovernanceState EMPTY = new GovernanceState(false, null, Map.of(), Map.of());
 
     public GovernanceState {
         windows = windows == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(windows));
+        policies = policies == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(policies));
     }
 
     public GovernanceState apply(Object event) {
         if (event instanceof ChangeGovernanceSeeded) {
-            return new GovernanceState(true, ownerScopedChanges, windows);
+            return new GovernanceState(true, ownerScopedChanges, windows, policies);
         }
         if (event instanceof OwnerScopedChangesSet e) {
-            return new GovernanceState(seeded, e.newValue(), windows);
+            return new GovernanceState(seeded, e.newValue(), windows, policies);
         }
         if (event instanceof FreezeWindowDeclared e) {
             Map<String, FreezeWindow> next = new LinkedHashMap<>(windows);
             next.put(e.window().id(), e.window());
-            return new GovernanceState(seeded, ownerScopedChanges, next);
+            return new GovernanceState(seeded, ownerScopedChanges, next, policies);
         }
         if (event instanceof FreezeWindowRemoved e) {
             Map<String, FreezeWindow> next = new LinkedHashMap<>(windows);
             next.remove(e.window().id());
-            return new GovernanceState(seeded, ownerScopedChanges, next);
+            return new GovernanceState(seeded, ownerScopedChanges, next, policies);
+        }
+        if (event instanceof ApprovalPolicyDeclared e) {
+            Map<String, ApprovalPolicy> next = new LinkedHashMap<>(policies);
+            next.put(e.policy().id(), e.policy());
+            return new GovernanceState(seeded, ownerScopedChanges, windows, next);
+        }
+        if (event instanceof ApprovalPolicyRemoved e) {
+            Map<String, ApprovalPolicy> next = new LinkedHashMap<>(policies);
+            next.remove(e.policy().id());
+            return new GovernanceState(seeded, ownerScopedChanges, windows, next);
         }
         return this;
     }
@@ -53,5 +68,13 @@ public record GovernanceState(boolean seeded, Boolean ownerScopedChanges, Map<St
 
     public List<FreezeWindow> freezeWindows() {
         return List.copyOf(windows.values());
+    }
+
+    public Optional<ApprovalPolicy> approvalPolicy(String id) {
+        return Optional.ofNullable(id == null ? null : policies.get(id));
+    }
+
+    public List<ApprovalPolicy> approvalPolicies() {
+        return List.copyOf(policies.values());
     }
 }

@@ -7,6 +7,7 @@ import dev.dxcp.command.build.BuildRegistrationPolicy;
 import dev.dxcp.command.build.UploadCapabilityHandler;
 import dev.dxcp.command.configuration.DeliveryConfigurationView;
 import dev.dxcp.command.deployment.AcceptedDeployments;
+import dev.dxcp.command.deployment.ApprovalDecisionHandler;
 import dev.dxcp.command.deployment.DenialRecorder;
 import dev.dxcp.command.deployment.DeploymentPolicy;
 import dev.dxcp.command.deployment.DeploymentSubmissionHandler;
@@ -18,6 +19,7 @@ import dev.dxcp.command.deployment.PromotionSubmissionHandler;
 import dev.dxcp.command.deployment.RegisteredBuilds;
 import dev.dxcp.command.deployment.RollForwardRule;
 import dev.dxcp.command.deployment.RollbackRequestHandler;
+import dev.dxcp.command.governance.ApprovalGate;
 import dev.dxcp.command.governance.ChangeGovernanceView;
 import dev.dxcp.command.governance.OwnerScope;
 import dev.dxcp.command.registry.ServiceRegistry;
@@ -71,13 +73,14 @@ public class DeliveryWorld extends CommandWorld {
     private final DeploymentPolicy policy = new DeploymentPolicy(registry);
     private final RegisteredBuilds registered = new RegisteredBuilds(buildVersions);
     private final DenialRecorder denials = new DenialRecorder(store);
-    private final LaneAdmissions laneAdmissions = new LaneAdmissions(new LaneGate(lanes, deployments,
-            Duration.ofMinutes(15)), settings);
+    private final LaneGate laneGate = new LaneGate(lanes, deployments, Duration.ofMinutes(15));
+    private final LaneAdmissions laneAdmissions = new LaneAdmissions(laneGate, settings);
     private final AcceptedDeployments accepted = new AcceptedDeployments(deployments);
     public final ChangeGovernanceView governance = new ChangeGovernanceView(store);
     private final OwnerScope ownerScope = new OwnerScope(governance);
     private final FreezeGate freeze = new FreezeGate(governance, store);
-    private final RollForwardRule rollForward = new RollForwardRule(pipeline, laneAdmissions, accepted, freeze);
+    private final RollForwardRule rollForward = new RollForwardRule(pipeline, laneAdmissions, accepted, freeze,
+            new ApprovalGate(governance));
     private final BuildRegistrationPolicy buildPolicy = new BuildRegistrationPolicy(registry,
             new ArtifactSourceRules(Set.of("s3"), ARTIFACT_BUCKET),
             new ArtifactLimits(ArtifactLimits.DEFAULT_MAX_SIZE_BYTES, Set.of("application/zip")));
@@ -98,6 +101,7 @@ public class DeliveryWorld extends CommandWorld {
             ownerScope, freeze);
     public final BuildRegistrationHandler builds = new BuildRegistrationHandler(pipeline, actorQuotas,
             buildVersions, capabilities, buildPolicy, settings);
+    public final ApprovalDecisionHandler approvals = new ApprovalDecisionHandler(deployments, laneGate);
     public final UploadCapabilityHandler uploads = new UploadCapabilityHandler(pipeline, actorQuotas, capabilities,
             buildPolicy, Duration.ofMinutes(15));
 

@@ -10,6 +10,12 @@ import dev.dxcp.events.configuration.ConfigurationEvents.RecipeDeleted;
 import dev.dxcp.events.configuration.ConfigurationEvents.RecipeUpdated;
 import dev.dxcp.events.deployment.DeploymentEvents.DeploymentAccepted;
 import dev.dxcp.events.deployment.DeploymentEvents.DeploymentDenied;
+import dev.dxcp.events.deployment.ApprovalMessages.ApprovalRequested;
+import dev.dxcp.events.deployment.ApprovalMessages.DeploymentApprovalExpired;
+import dev.dxcp.events.deployment.ApprovalMessages.DeploymentApprovalGranted;
+import dev.dxcp.events.deployment.ApprovalMessages.DeploymentRejected;
+import dev.dxcp.events.governance.GovernanceMessages.ApprovalPolicyDeclared;
+import dev.dxcp.events.governance.GovernanceMessages.ApprovalPolicyRemoved;
 import dev.dxcp.events.governance.GovernanceMessages.FreezeOverridden;
 import dev.dxcp.events.governance.GovernanceMessages.FreezeWindowDeclared;
 import dev.dxcp.events.governance.GovernanceMessages.FreezeWindowRemoved;
@@ -95,6 +101,28 @@ public class AuditEntries {
         }
         if (payload instanceof FreezeOverridden e) {
             return List.of(governance.overridden(e, id, time, actor));
+        }
+        return approvalEntries(payload, id, time, actor);
+    }
+
+    private List<AuditEvent> approvalEntries(Object payload, String id, Instant time, AuditActor actor) {
+        if (payload instanceof ApprovalPolicyDeclared e) {
+            return List.of(governance.policyDeclared(e, id, time, actor));
+        }
+        if (payload instanceof ApprovalPolicyRemoved e) {
+            return List.of(governance.policyRemoved(e, id, time, actor));
+        }
+        if (payload instanceof ApprovalRequested e) {
+            return List.of(governance.approvalRequested(e, id, time, actor));
+        }
+        if (payload instanceof DeploymentApprovalGranted e) {
+            return List.of(governance.approvalGranted(e, id, time, actor));
+        }
+        if (payload instanceof DeploymentRejected e) {
+            return List.of(governance.rejected(e, id, time, actor));
+        }
+        if (payload instanceof DeploymentApprovalExpired e) {
+            return List.of(governance.expired(e, id, time, actor));
         }
         return List.of();
     }

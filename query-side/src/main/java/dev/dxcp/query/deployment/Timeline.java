@@ -39,6 +39,11 @@ public final class Timeline {
         if (state == DeploymentState.PENDING) {
             return entries;
         }
+        if (state == DeploymentState.PENDING_APPROVAL) {
+            entries.add(new TimelineEntry("pending_approval", "Waiting for approval", r.createdAt(),
+                    "The deployment starts once enough approvers approve it."));
+            return entries;
+        }
         entries.add(new TimelineEntry("in_progress", "In progress", r.createdAt(), "The deployment started."));
         switch (state) {
             case ACTIVE -> entries.add(new TimelineEntry("active", "Active", r.updatedAt(),

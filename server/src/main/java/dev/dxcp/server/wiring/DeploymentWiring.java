@@ -26,6 +26,7 @@ import dev.dxcp.command.deployment.RegisteredBuilds;
 import dev.dxcp.command.deployment.RollForwardRule;
 import dev.dxcp.command.deployment.RollbackRequestHandler;
 import dev.dxcp.command.deployment.SourceSuccess;
+import dev.dxcp.command.governance.ApprovalGate;
 import dev.dxcp.command.governance.OwnerScope;
 import dev.dxcp.command.idempotency.IdempotencyKey;
 import dev.dxcp.command.registry.ServiceRegistry;
@@ -105,8 +106,8 @@ public class DeploymentWiring {
 
     @Bean
     public RollForwardRule rollForwardRule(AdmissionPipeline admission, LaneAdmissions lanes,
-                                           AcceptedDeployments accepted, FreezeGate freeze) {
-        return new RollForwardRule(admission, lanes, accepted, freeze);
+                                           AcceptedDeployments accepted, FreezeGate freeze, ApprovalGate approvals) {
+        return new RollForwardRule(admission, lanes, accepted, freeze, approvals);
     }
 
     @Bean

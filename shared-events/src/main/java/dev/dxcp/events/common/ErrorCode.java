@@ -112,7 +112,17 @@ public enum ErrorCode {
     /** A deploy, promotion (or, where the window says so, rollback) inside a freeze window. */
     FREEZE_WINDOW_ACTIVE(403, POLICY_CHANGE),
     /** A freeze window with this id already exists. */
-    FREEZE_WINDOW_EXISTS(409, UNKNOWN);
+    FREEZE_WINDOW_EXISTS(409, UNKNOWN),
+    /** An approval policy with this id, or for this group and environment, already exists. */
+    APPROVAL_POLICY_EXISTS(409, UNKNOWN),
+    /** The caller may not approve or reject under the deployment's approval policy. */
+    APPROVER_NOT_ALLOWED(403, POLICY_CHANGE),
+    /** The requester of a deployment may not approve or reject it. */
+    SELF_APPROVAL_FORBIDDEN(403, POLICY_CHANGE),
+    /** The deployment is not waiting for approval (never needed one, or already approved, rejected, expired). */
+    APPROVAL_NOT_PENDING(409, UNKNOWN),
+    /** The approval time limit passed: the deployment ended as CANCELED. */
+    APPROVAL_EXPIRED(409, UNKNOWN);
 
     /** governance §12 {@code failure_cause}. */
     public enum FailureCause { USER_ERROR, POLICY_CHANGE, UNKNOWN }

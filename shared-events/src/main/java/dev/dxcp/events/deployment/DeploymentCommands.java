@@ -128,7 +128,12 @@ public final class DeploymentCommands {
 
     // ---- single-aggregate commands ----
 
-    public record AcceptDeployment(@TargetAggregateIdentifier String deploymentId, DeploymentAccepted accepted) {
+    /** {@code approval}: the deployment waits for it before the engine starts (null: it does not). */
+    public record AcceptDeployment(@TargetAggregateIdentifier String deploymentId, DeploymentAccepted accepted,
+                                   ApprovalMessages.ApprovalRequirement approval) {
+        public AcceptDeployment(String deploymentId, DeploymentAccepted accepted) {
+            this(deploymentId, accepted, null);
+        }
     }
 
     /** The engine refused to start this deployment: answers true when that ended it. */

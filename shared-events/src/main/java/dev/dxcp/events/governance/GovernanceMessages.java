@@ -49,6 +49,20 @@ public final class GovernanceMessages {
         }
     }
 
+    /** {@code policy.createdAt/createdBy} are filled by the aggregate. */
+    public record DeclareApprovalPolicy(@TargetAggregateIdentifier String governanceId, ApprovalPolicy policy,
+                                        Instant at) {
+        public DeclareApprovalPolicy(ApprovalPolicy policy, Instant at) {
+            this(GOVERNANCE_ID, policy, at);
+        }
+    }
+
+    public record RemoveApprovalPolicy(@TargetAggregateIdentifier String governanceId, String policyId, Instant at) {
+        public RemoveApprovalPolicy(String policyId, Instant at) {
+            this(GOVERNANCE_ID, policyId, at);
+        }
+    }
+
     // ---- events ----
 
     /** @param newInstallation the delivery configuration had never been seeded */
@@ -63,6 +77,12 @@ public final class GovernanceMessages {
     }
 
     public record FreezeWindowRemoved(FreezeWindow window, Instant at) {
+    }
+
+    public record ApprovalPolicyDeclared(ApprovalPolicy policy) {
+    }
+
+    public record ApprovalPolicyRemoved(ApprovalPolicy policy, Instant at) {
     }
 
     /**
@@ -83,7 +103,7 @@ public final class GovernanceMessages {
 
     /** @param ownerScopedChangesPersisted false while the setting was never written (existing installation) */
     public record GovernanceSettings(boolean ownerScopedChanges, boolean ownerScopedChangesPersisted,
-                                     List<FreezeWindowStatus> freezeWindows) {
+                                     List<FreezeWindowStatus> freezeWindows, List<ApprovalPolicy> approvalPolicies) {
     }
 
     /** @param currentEndsAt when the occurrence in force ends; null when the window is not in force */

@@ -28,7 +28,7 @@ class ErrorCodeTest {
             "RECIPE_DEPRECATED", "CONCURRENCY_LIMIT_REACHED", "QUOTA_EXCEEDED", "RATE_LIMITED",
             "MUTATIONS_DISABLED", "ROLE_FORBIDDEN", "AUTHZ_ROLE_REQUIRED", "UNAUTHORIZED", "RECIPE_IN_USE",
             // docs/GOVERNANCE.md: a freeze is a policy refusal like a quota
-            "FREEZE_WINDOW_ACTIVE");
+            "FREEZE_WINDOW_ACTIVE", "APPROVER_NOT_ALLOWED", "SELF_APPROVAL_FORBIDDEN");
 
     @Test
     void failureCauseOfEveryCodeIsTheOneGovernanceTwelveGives() {

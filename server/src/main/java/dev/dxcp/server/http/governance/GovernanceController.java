@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.common.Timestamps;
+import dev.dxcp.events.governance.ApprovalPolicy;
 import dev.dxcp.events.governance.FreezeInForce;
+import dev.dxcp.events.governance.GovernanceMessages.DeclareApprovalPolicy;
+import dev.dxcp.events.governance.GovernanceMessages.RemoveApprovalPolicy;
 import dev.dxcp.events.governance.GovernanceMessages.CurrentGovernance;
 import dev.dxcp.events.governance.GovernanceMessages.DeclareFreezeWindow;
 import dev.dxcp.events.governance.GovernanceMessages.FreezeWindowStatus;
@@ -39,13 +42,15 @@ import java.util.UUID;
 
 /**
  * Change governance (docs/GOVERNANCE.md): the owner-scoped changes setting (admin, like the other system
- * settings) and freeze windows (readable by every role, so owners can plan around them; written by admins).
+ * settings), freeze windows and approval policies (readable by every role, so owners can plan around them;
+ * written by admins).
  * Writes run authenticate, mutate rate, role, kill switch, then the aggregate's validation.
  */
 @RestController
 public class GovernanceController {
     static final String SETTING_PATH = "/v1/admin/system/owner-scoped-changes";
     static final String WINDOWS_PATH = "/v1/freeze-windows";
+    static final String POLICIES_PATH = "/v1/approval-policies";
 
     private final ConfigurationGate gate;
     private final CommandSender commands;
@@ -115,6 +120,43 @@ public class GovernanceController {
         Caller caller = gate.adminWrite(exchange);
         commands.send(new RemoveFreezeWindow(id, now()), AuditMetadata.of(caller, RequestIds.of(exchange), null));
         return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping(POLICIES_PATH)
+    public ArrayNode approvalPolicies(ServerWebExchange exchange) {
+        gate.read(exchange);
+        ArrayNode array = json.createArrayNode();
+        current().approvalPolicies().stream().sorted(Comparator.comparing(ApprovalPolicy::id))
+                .forEach(policy -> array.add(ApprovalPolicyJson.render(json, policy)));
+        return array;
+    }
+
+    @GetMapping(POLICIES_PATH + "/{id}")
+    public ObjectNode approvalPolicy(ServerWebExchange exchange, @PathVariable String id) {
+        gate.read(exchange);
+        return ApprovalPolicyJson.render(json, findPolicy(id));
+    }
+
+    @PostMapping(POLICIES_PATH)
+    public ResponseEntity<ObjectNode> declarePolicy(ServerWebExchange exchange,
+                                                    @RequestBody(required = false) byte[] body) {
+        Caller caller = gate.adminWrite(exchange);
+        JsonNode request = JsonBodies.object(exchange, body, ErrorCode.INVALID_REQUEST);
+        ApprovalPolicy policy = ApprovalPolicyJson.parse(request, "approval-" + UUID.randomUUID());
+        commands.send(new DeclareApprovalPolicy(policy, now()), AuditMetadata.of(caller, RequestIds.of(exchange), null));
+        return ResponseEntity.status(HttpStatus.CREATED).body(ApprovalPolicyJson.render(json, findPolicy(policy.id())));
+    }
+
+    @DeleteMapping(POLICIES_PATH + "/{id}")
+    public ResponseEntity<Void> removePolicy(ServerWebExchange exchange, @PathVariable String id) {
+        Caller caller = gate.adminWrite(exchange);
+        commands.send(new RemoveApprovalPolicy(id, now()), AuditMetadata.of(caller, RequestIds.of(exchange), null));
+        return ResponseEntity.noContent().build();
+    }
+
+    private ApprovalPolicy findPolicy(String id) {
+        return current().approvalPolicies().stream().filter(p -> p.id().equals(id)).findFirst()
+                .orElseThrow(() -> new Rejection(ErrorCode.NOT_FOUND, "Approval policy not found"));
     }
 
     private GovernanceSettings current() {
