@@ -96,6 +96,11 @@ final class EndpointTable {
                 row("GET", "/v1/freeze-windows/no-such-window", null, ANY),
                 row("POST", "/v1/freeze-windows", empty, ADMIN),
                 row("DELETE", "/v1/freeze-windows/no-such-window", null, ADMIN),
+                row("GET", "/v1/approval-policies", null, ANY),
+                row("POST", "/v1/approval-policies", empty, ADMIN),
+                row("DELETE", "/v1/approval-policies/no-such-policy", null, ADMIN),
+                row("POST", "/v1/deployments/" + UUID.randomUUID() + "/approve", null, DEPLOYERS),
+                row("POST", "/v1/deployments/" + UUID.randomUUID() + "/reject", empty, DEPLOYERS),
                 row("GET", "/v1/spinnaker/status", null, ADMIN),
                 row("GET", "/v1/spinnaker/applications", null, ADMIN),
                 row("GET", "/v1/spinnaker/applications/dxcp-demo/pipelines", null, ADMIN));
