@@ -89,7 +89,9 @@ public final class EmbeddedS3Server implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create embedded S3 data directory " + dataDir, e);
         }
-        return new FilesystemNio2BlobStore(dataDir.toAbsolutePath().toString());
+        // S3Proxy refuses (400) every bucket whose normalized path does not start with its root as given,
+        // so a root spelled with "." or ".." (the default ./data) would refuse them all: hand it a clean one.
+        return new FilesystemNio2BlobStore(dataDir.toAbsolutePath().normalize().toString());
     }
 
     /** {@code http://127.0.0.1:<port>}, for path-style S3 clients. */

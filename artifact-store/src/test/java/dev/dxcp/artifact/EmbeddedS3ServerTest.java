@@ -11,6 +11,8 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class EmbeddedS3ServerTest {
 
@@ -33,6 +35,25 @@ class EmbeddedS3ServerTest {
             assertThat(store.head("kept", "svc/svc-1.0.0.tgz")).isInstanceOfSatisfying(ObjectLookup.Found.class,
                     found -> assertThat(found.contentType()).isEqualTo("application/gzip"));
         }
+    }
+
+    /**
+     * The server's default data directory is {@code ./data}: relative, with a "." component. The store
+     * must serve buckets under it whatever the path's spelling, as under an absolute, clean one.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"./%s/s3", "%s/s3", "%s/x/../s3", "./%s/./s3/"})
+    void relativeDataDirectoriesServeBucketsLikeAbsoluteOnes(String spelling) throws IOException {
+        Path scratch = Files.createTempDirectory(Path.of("target"), "relative-s3-");
+        Path relative = Path.of(spelling.formatted(Path.of("target").resolve(scratch.getFileName())));
+        assertThat(relative.isAbsolute()).isFalse();
+        try (var server = EmbeddedS3Server.start(relative, 0);
+             var store = new S3ArtifactStore(server.storeSettings())) {
+            store.ensureBucket("relative");
+            store.put("relative", "svc/a.zip", new byte[] {1, 2}, "application/zip");
+            assertThat(store.head("relative", "svc/a.zip")).isInstanceOf(ObjectLookup.Found.class);
+        }
+        assertThat(scratch.resolve("s3/relative/svc/a.zip")).isRegularFile();
     }
 
     @Test

@@ -44,7 +44,8 @@ import java.util.Set;
 /**
  * One run, in order: PostgreSQL, issuer, S3, Gate simulator and the server; admin setup; the seeded past
  * (server stopped, then restarted to project it); registrations, deploys and reads over HTTP; a rebuild;
- * finally PostgreSQL's own insert ceiling with everything else stopped. Every child is stopped at the end,
+ * registrations against a second server on the embedded database; finally PostgreSQL's own insert ceiling
+ * with everything else stopped. Every child is stopped at the end,
  * also when the run fails or is interrupted.
  */
 final class Benchmark {
@@ -64,6 +65,7 @@ final class Benchmark {
     private int serverStarts;
     private ArtifactBucket bucket;
     private Topology topology;
+    private ScratchSpace scratch;
 
     Benchmark(RunProfile profile, BenchSettings settings) {
         this.profile = profile;
@@ -87,6 +89,7 @@ final class Benchmark {
             recordFinalDeployStates();
             measureRebuild();
             stopServer();
+            measureEmbeddedRegistrations();
             measureInsertCeiling();
         } finally {
             results.loadAfter = MachineFacts.loadAverage();
@@ -97,7 +100,7 @@ final class Benchmark {
     }
 
     private void startRig() throws SQLException {
-        ScratchSpace scratch = cleanup.add("scratch directory", ScratchSpace.create());
+        scratch = cleanup.add("scratch directory", ScratchSpace.create());
         say("starting PostgreSQL");
         postgres = cleanup.add("PostgreSQL", PostgresProcess.start(settings.logDir()));
         postgres.createDatabase(DATABASE);
@@ -162,15 +165,9 @@ final class Benchmark {
 
     private void measureWrites() throws SQLException {
         LoadRunner load = new LoadRunner("127.0.0.1", server.port());
-        List<String> services = topology.liveServices();
-        List<Build> warmUp = Build.batch(services, 9, profile.registrationWarmUp());
-        List<Build> single = Build.batch(services, 10, profile.registrationsSingle());
-        List<Build> concurrent = Build.batch(services, 11, profile.registrationsConcurrent());
-        List<Build> all = new ArrayList<>(warmUp);
-        all.addAll(single);
-        all.addAll(concurrent);
-        say("uploading " + all.size() + " artifacts");
-        bucket.publish(all.stream().map(b -> Map.entry(b.service(), b.version())).toList());
+        List<Build> warmUp = uploadedBuilds(9, profile.registrationWarmUp());
+        List<Build> single = uploadedBuilds(10, profile.registrationsSingle());
+        List<Build> concurrent = uploadedBuilds(11, profile.registrationsConcurrent());
 
         RegistrationPhase registrations = new RegistrationPhase(load, identities);
         say("registrations: warm-up");
@@ -215,6 +212,14 @@ final class Benchmark {
         results.toSucceeded = tracker.toSucceeded();
         results.followedUnfinished = tracker.unfinished();
         report(results.deploys);
+    }
+
+    /** {@code count} new builds of the live services, versions {@code <major>.x.y}, their artifacts uploaded. */
+    private List<Build> uploadedBuilds(int major, int count) {
+        List<Build> builds = Build.batch(topology.liveServices(), major, count);
+        say("uploading " + builds.size() + " artifacts");
+        bucket.publish(builds.stream().map(b -> Map.entry(b.service(), b.version())).toList());
+        return builds;
     }
 
     /** Waits until no live deployment is in flight; answers the count of records in each end state. */
@@ -277,6 +282,42 @@ final class Benchmark {
         results.rebuild = new RebuildPhase(server, identities.admin()).run(results.storeEvents);
         say(results.rebuild.available() ? "rebuild took " + results.rebuild.nanos() / 1_000_000 + " ms"
                 : "rebuild not available: " + results.rebuild.why());
+    }
+
+    /**
+     * The same registrations against a server on the embedded database (no DXCP_DB_URL: H2 under its data
+     * directory), where every answer to a write waits until the file is synced to disk. PostgreSQL is idle.
+     */
+    private void measureEmbeddedRegistrations() {
+        Map<String, String> environment = new HashMap<>(serverEnvironment);
+        environment.remove("DXCP_DB_URL");
+        environment.remove("DXCP_DB_USER");
+        environment.remove("DXCP_DB_PASSWORD");
+        environment.put("DXCP_DATA_DIR", scratch.dir("embedded-server-data").toString());
+        serverStarts++;
+        say("starting a server on the embedded database");
+        DxcpServerProcess embedded = cleanup.add("DXCP server (embedded database)", DxcpServerProcess.start(
+                settings.serverJar(), settings.serverJvmFlags(), null, environment,
+                settings.logDir().resolve("server-" + serverStarts + "-embedded.log")));
+        try {
+            new BenchConfiguration(embedded, identities).openRateLimits();
+            List<Build> warmUp = uploadedBuilds(12, profile.registrationWarmUp());
+            List<Build> single = uploadedBuilds(13, profile.registrationsSingle());
+            List<Build> concurrent = uploadedBuilds(14, profile.registrationsConcurrent());
+            RegistrationPhase registrations = new RegistrationPhase(new LoadRunner("127.0.0.1", embedded.port()),
+                    identities);
+            say("embedded database: registrations warm-up");
+            registrations.run("embedded registrations warm-up", RunProfile.CONCURRENCY, warmUp,
+                    profile.writeLimit(), null);
+            say("embedded database: registrations at concurrency 1");
+            results.embeddedRegistrationsSingle = report(registrations.run("embedded registrations c1", 1, single,
+                    profile.writeLimit(), null));
+            say("embedded database: registrations at concurrency " + RunProfile.CONCURRENCY);
+            results.embeddedRegistrationsConcurrent = report(registrations.run("embedded registrations c16",
+                    RunProfile.CONCURRENCY, concurrent, profile.writeLimit(), null));
+        } finally {
+            cleanup.closeNow(embedded);
+        }
     }
 
     private void measureInsertCeiling() {

@@ -42,6 +42,9 @@ final class Results {
     long lagProbed;
     long visibleOnFirstRead;
 
+    PhaseResult embeddedRegistrationsSingle;
+    PhaseResult embeddedRegistrationsConcurrent;
+
     PhaseResult deploys;
     LatencySummary toSucceeded;
     Map<String, Long> deployEndStates;

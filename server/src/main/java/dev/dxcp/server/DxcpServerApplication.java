@@ -1,5 +1,6 @@
 package dev.dxcp.server;
 
+import dev.dxcp.server.startup.FailedStart;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -17,6 +18,11 @@ public class DxcpServerApplication {
     }
 
     public static void main(String[] args) {
-        SpringApplication.run(DxcpServerApplication.class, args);
+        try {
+            SpringApplication.run(DxcpServerApplication.class, args);
+        } catch (RuntimeException | Error failed) {
+            // Already reported in one line (StartFailureReport); the context has stopped what it started.
+            FailedStart.exit();
+        }
     }
 }

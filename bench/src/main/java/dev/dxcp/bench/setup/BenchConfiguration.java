@@ -58,8 +58,7 @@ public final class BenchConfiguration {
     }
 
     public void apply(Topology topology) {
-        expect(200, TestHttp.put(server.url("/v1/admin/system/rate-limits"), identities.admin(),
-                Map.of("read_rpm", MAX_RATE, "mutate_rpm", MAX_RATE, "daily_quota_build_register", MAX_RATE)));
+        openRateLimits();
         // Any bench owner deploys into any group: owner scoping (on for a new installation) is not measured here.
         expect(200, TestHttp.put(server.url("/v1/admin/system/owner-scoped-changes"), identities.admin(),
                 Map.of("owner_scoped_changes", false)));
@@ -75,6 +74,12 @@ public final class BenchConfiguration {
         for (Topology.Group group : topology.allGroups()) {
             expect(201, TestHttp.post(server.url("/v1/delivery-groups"), identities.admin(), groupBody(group)));
         }
+    }
+
+    /** Rate limits and the daily build quota at their maxima: enough for registrations alone. */
+    public void openRateLimits() {
+        expect(200, TestHttp.put(server.url("/v1/admin/system/rate-limits"), identities.admin(),
+                Map.of("read_rpm", MAX_RATE, "mutate_rpm", MAX_RATE, "daily_quota_build_register", MAX_RATE)));
     }
 
     /** First start put every registry service into group "default"; a service may be in one group only. */

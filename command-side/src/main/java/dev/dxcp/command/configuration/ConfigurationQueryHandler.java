@@ -14,6 +14,7 @@ import dev.dxcp.events.configuration.ConfigurationQueries.FindEnvironmentBinding
 import dev.dxcp.events.configuration.ConfigurationQueries.FindRecipe;
 import dev.dxcp.events.configuration.ConfigurationQueries.FindServiceRoute;
 import dev.dxcp.events.configuration.ConfigurationQueries.FindVisibleEnvironment;
+import dev.dxcp.events.configuration.ConfigurationQueries.GroupsOfServices;
 import dev.dxcp.events.configuration.ConfigurationQueries.GuardrailsPreview;
 import dev.dxcp.events.configuration.ConfigurationQueries.ListDeliveryGroups;
 import dev.dxcp.events.configuration.ConfigurationQueries.ListRecipes;
@@ -22,6 +23,7 @@ import dev.dxcp.events.configuration.ConfigurationQueries.PreviewDeliveryGroup;
 import dev.dxcp.events.configuration.ConfigurationQueries.PreviewRecipe;
 import dev.dxcp.events.configuration.ConfigurationQueries.ServiceEnvironment;
 import dev.dxcp.events.configuration.ConfigurationQueries.ServiceEnvironmentsOf;
+import dev.dxcp.events.configuration.ConfigurationQueries.ServiceGroups;
 import dev.dxcp.events.configuration.ConfigurationQueries.VisibleEnvironment;
 import dev.dxcp.events.configuration.DeliveryGroup;
 import dev.dxcp.events.configuration.Environment;
@@ -33,7 +35,9 @@ import dev.dxcp.events.deployment.PromotionQueries.PromotionCandidateOf;
 import org.axonframework.queryhandling.QueryHandler;
 
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -64,6 +68,17 @@ public class ConfigurationQueryHandler {
     public Optional<DeliveryGroup> handle(DeliveryGroupOfRecord query) {
         DeliveryConfigurationState state = configuration.current();
         return state.group(query.deliveryGroupId()).or(() -> state.groupOf(query.service()));
+    }
+
+    @QueryHandler
+    public ServiceGroups handle(GroupsOfServices query) {
+        DeliveryConfigurationState state = configuration.current();
+        Map<String, String> groups = new HashMap<>();
+        for (DeliveryGroup group : state.groups()) {
+            // The first group in creation order that lists a service is its group (groupOf).
+            group.services().forEach(service -> groups.putIfAbsent(service, group.id()));
+        }
+        return new ServiceGroups(groups);
     }
 
     @QueryHandler

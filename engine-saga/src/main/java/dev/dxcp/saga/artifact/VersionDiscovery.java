@@ -7,6 +7,8 @@ import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.engine.EngineMessages.DiscoverVersions;
 import dev.dxcp.events.engine.EngineMessages.DiscoveredVersion;
 import org.axonframework.queryhandling.QueryHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.List;
 
@@ -15,7 +17,7 @@ import java.util.List;
  * a store that cannot be listed answers 502 ARTIFACT_DISCOVERY_FAILED.
  */
 public class VersionDiscovery {
-    private static final int MAX_MESSAGE = 240;
+    private static final Logger log = LoggerFactory.getLogger(VersionDiscovery.class);
 
     private final VersionScan scan;
     private final String bucket;
@@ -31,9 +33,10 @@ public class VersionDiscovery {
             return scan.versionsOf(bucket, query.service()).stream().map(v -> new DiscoveredVersion(v.version(),
                     v.artifactRef(), v.sizeBytes(), v.lastModified())).toList();
         } catch (ArtifactDiscoveryException e) {
-            String message = "Artifact discovery failed: " + e.getMessage();
-            throw new Rejection(ErrorCode.ARTIFACT_DISCOVERY_FAILED,
-                    message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE) : message);
+            // The store's own words go to the log only (see StoreArtifactVerifier).
+            log.warn("event=artifact_discovery_failed service={} error=\"{}\"", query.service(), e.getMessage());
+            throw new Rejection(ErrorCode.ARTIFACT_DISCOVERY_FAILED, "Artifact discovery failed",
+                    "the artifact store could not be listed; the server log has the cause under this request_id", null);
         }
     }
 }

@@ -104,11 +104,16 @@ public final class EngineConnection implements AutoCloseable {
         EngineAdapterSettings adapter = wanted.value();
         if (adapter.mode() == Mode.STUB) {
             GateSimulator simulator = clients.startSimulator();
-            GateSettings gate = clients.simulatorSettings(simulator);
-            log.warn("event=engine_mode mode=stub source={} gate_url={} note=\"simulated Spinnaker Gate in this "
-                    + "process; set DXCP_GATE_URL or the engine adapter to drive a real one\"", wanted.source(),
-                    simulator.baseUrl());
-            return new Active(adapter, gate, clients.client(gate), simulator);
+            try {
+                GateSettings gate = clients.simulatorSettings(simulator);
+                log.warn("event=engine_mode mode=stub source={} gate_url={} note=\"simulated Spinnaker Gate in this "
+                        + "process; set DXCP_GATE_URL or the engine adapter to drive a real one\"", wanted.source(),
+                        simulator.baseUrl());
+                return new Active(adapter, gate, clients.client(gate), simulator);
+            } catch (RuntimeException e) {
+                simulator.stop();
+                throw e;
+            }
         }
         if (adapter.gateUrl() == null) {
             log.warn("event=engine_mode mode=none source={} note=\"no execution engine: deployments are refused "
@@ -118,7 +123,7 @@ public final class EngineConnection implements AutoCloseable {
         GateClients.Build build = clients.build(adapter, secrets);
         if (!build.problems().isEmpty()) {
             if (failFast) {
-                throw new IllegalStateException("the engine settings cannot be used: " + describe(build.problems()));
+                throw new UnusableStartupEngine(describe(build.problems()));
             }
             log.error("event=engine_mode mode=unusable source={} problems=\"{}\" note=\"deployments are refused with "
                     + "ENGINE_UNAVAILABLE until the engine adapter settings are corrected\"", wanted.source(),

@@ -75,7 +75,9 @@ public class GateClients {
     public GateSimulator startSimulator() {
         Duration stageDelay = properties.simulatorStageDelay() == null ? Duration.ofSeconds(1)
                 : properties.simulatorStageDelay();
-        return GateSimulator.start(GateSimulatorConfig.builder().port(0).stageDelay(stageDelay).build());
+        // Loopback only, stated here rather than left to the simulator's default: only this process calls it.
+        return GateSimulator.start(GateSimulatorConfig.builder().bindAddress("127.0.0.1").port(0).stageDelay(stageDelay)
+                .build());
     }
 
     public GateClient client(GateSettings settings) {

@@ -5,6 +5,7 @@ import dev.dxcp.events.settings.EngineAdapterSettings.Mode;
 import dev.dxcp.events.settings.EngineAdapterSettings.Secret;
 import dev.dxcp.saga.engine.EngineSecrets;
 
+import dev.dxcp.server.settings.DxcpProperties;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -41,7 +42,7 @@ public final class EngineAdapterDefaults {
             case "mtls" -> new EngineAdapterSettings(Mode.MTLS, url, null, null, null, null, null, null, null, null,
                     file(p.clientCert()), file(p.clientKey()), file(p.keystore()),
                     secret(p.keystorePassword(), Secret.KEYSTORE_PASSWORD), file(p.caBundle()), text(p.serverName()));
-            default -> throw new IllegalStateException("DXCP_GATE_AUTH_MODE must be none, header, bearer or mtls");
+            default -> throw new InvalidSetting("DXCP_GATE_AUTH_MODE", "must be none, header, bearer or mtls, was \"" + authMode + "\"");
         };
     }
 

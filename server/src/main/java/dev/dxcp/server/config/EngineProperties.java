@@ -1,5 +1,6 @@
 package dev.dxcp.server.config;
 
+import dev.dxcp.server.settings.DxcpProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.Duration;

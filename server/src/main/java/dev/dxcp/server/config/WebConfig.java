@@ -1,6 +1,7 @@
 package dev.dxcp.server.config;
 
 import dev.dxcp.server.observability.RequestLogContext;
+import dev.dxcp.server.settings.DxcpProperties;
 import org.slf4j.MDC;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;

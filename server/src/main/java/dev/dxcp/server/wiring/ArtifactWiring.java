@@ -9,7 +9,7 @@ import dev.dxcp.command.build.ArtifactLimits;
 import dev.dxcp.command.build.ArtifactSourceRules;
 import dev.dxcp.saga.artifact.StoreArtifactVerifier;
 import dev.dxcp.saga.artifact.VersionDiscovery;
-import dev.dxcp.server.config.DxcpProperties;
+import dev.dxcp.server.settings.DxcpProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,11 +30,23 @@ public class ArtifactWiring {
     private static final Logger log = LoggerFactory.getLogger(ArtifactWiring.class);
     public static final String EMBEDDED_BUCKET = "dxcp-artifacts";
 
-    /** Resolved store settings and bucket; the embedded server is started here when needed. */
-    public record ArtifactLocation(S3StoreSettings settings, String bucket, EmbeddedS3Server embedded) {
+    /**
+     * Resolved store settings and bucket; the embedded server is started here when needed, and stopped when
+     * this bean is destroyed: after the store client that depends on it, and also when a later bean fails
+     * the start (a server stopped only by a bean created after the store was never stopped then, and its
+     * threads kept the failed process alive).
+     */
+    public record ArtifactLocation(S3StoreSettings settings, String bucket, EmbeddedS3Server embedded)
+            implements AutoCloseable {
+        @Override
+        public void close() {
+            if (embedded != null) {
+                embedded.stop();
+            }
+        }
     }
 
-    @Bean(destroyMethod = "")
+    @Bean
     public ArtifactLocation artifactLocation(DxcpProperties properties) {
         DxcpProperties.Artifacts artifacts = properties.artifacts();
         if (DxcpProperties.present(artifacts.s3Endpoint()) || DxcpProperties.present(artifacts.bucket())) {
@@ -58,26 +70,17 @@ public class ArtifactWiring {
     public S3ArtifactStore artifactStore(ArtifactLocation location) {
         S3ArtifactStore store = new S3ArtifactStore(location.settings());
         if (location.embedded() != null) {
-            store.ensureBucket(location.bucket());
-            int seeded = DemoArtifacts.in(store).seed(location.bucket()).size();
-            log.info("event=demo_artifacts_seeded bucket={} objects={}", location.bucket(), seeded);
-        }
-        return store;
-    }
-
-    @Bean
-    public EmbeddedStoreShutdown embeddedStoreShutdown(ArtifactLocation location) {
-        return new EmbeddedStoreShutdown(location.embedded());
-    }
-
-    /** Stops the embedded S3 server after the store client that talks to it. */
-    public record EmbeddedStoreShutdown(EmbeddedS3Server server) implements AutoCloseable {
-        @Override
-        public void close() {
-            if (server != null) {
-                server.stop();
+            try {
+                store.ensureBucket(location.bucket());
+                int seeded = DemoArtifacts.in(store).seed(location.bucket()).size();
+                log.info("event=demo_artifacts_seeded bucket={} objects={}", location.bucket(), seeded);
+            } catch (RuntimeException e) {
+                store.close();
+                throw new IllegalStateException("the embedded artifact store at " + location.embedded().endpoint()
+                        + " refused its bucket " + location.bucket() + ": " + e.getMessage(), e);
             }
         }
+        return store;
     }
 
     @Bean

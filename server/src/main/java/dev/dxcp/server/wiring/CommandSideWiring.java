@@ -28,9 +28,10 @@ import dev.dxcp.command.settings.SystemSettingsView;
 import dev.dxcp.events.settings.CiPublisher;
 import dev.dxcp.events.settings.RateLimits;
 import dev.dxcp.events.settings.UiExposurePolicy;
-import dev.dxcp.server.config.DxcpProperties;
+import dev.dxcp.server.settings.DxcpProperties;
 import dev.dxcp.server.config.EngineAdapterDefaults;
 import dev.dxcp.server.config.EngineProperties;
+import dev.dxcp.server.config.InvalidSetting;
 import dev.dxcp.server.http.system.CiPublisherJson;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.Repository;
@@ -79,7 +80,7 @@ public class CommandSideWiring {
                 JsonNode array = json.readTree(text);
                 return CiPublisherJson.parseList(array, true);
             } catch (java.io.IOException e) {
-                throw new IllegalStateException("DXCP_CI_PUBLISHERS is not valid JSON", e);
+                throw new InvalidSetting("DXCP_CI_PUBLISHERS", "is not valid JSON", e);
             }
         }
         return Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty())

@@ -42,7 +42,7 @@ import dev.dxcp.query.deployment.StoredDeploymentEvents;
 import dev.dxcp.query.operations.LiveGeneration;
 import dev.dxcp.saga.artifact.StoreArtifactPreflight;
 import dev.dxcp.server.axon.CommandSender;
-import dev.dxcp.server.config.DxcpProperties;
+import dev.dxcp.server.settings.DxcpProperties;
 import dev.dxcp.server.http.AdmissionAnswers;
 import dev.dxcp.server.http.Guards;
 import dev.dxcp.server.http.Questions;

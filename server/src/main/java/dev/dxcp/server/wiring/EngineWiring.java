@@ -22,9 +22,11 @@ import dev.dxcp.saga.engine.GateClients;
 import dev.dxcp.saga.engine.GateReadiness;
 import dev.dxcp.saga.engine.SeparateUnitOfWorkCommands;
 import dev.dxcp.saga.engine.TriggerOutcomes;
+import dev.dxcp.saga.engine.UnusableStartupEngine;
 import dev.dxcp.server.axon.CommandSender;
 import dev.dxcp.server.config.EngineProperties;
-import dev.dxcp.server.observability.GateMetrics;
+import dev.dxcp.server.config.InvalidSetting;
+import dev.dxcp.server.metrics.GateMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Value;
@@ -70,7 +72,11 @@ public class EngineWiring {
     /** Reads the engine adapter settings from the event store, so the migrated database must be there first. */
     @Bean(destroyMethod = "close")
     public EngineConnection engineConnection(SystemSettingsView settings, GateClients clients, EngineSecrets secrets) {
-        return new EngineConnection(() -> settings.current().engineAdapter(), clients, secrets);
+        try {
+            return new EngineConnection(() -> settings.current().engineAdapter(), clients, secrets);
+        } catch (UnusableStartupEngine e) {
+            throw new InvalidSetting("DXCP_GATE_*", e.getMessage(), e);
+        }
     }
 
     @Bean(destroyMethod = "shutdown")

@@ -6,8 +6,10 @@ import dev.dxcp.query.operations.ReadYourWrites;
 import dev.dxcp.query.operations.StoredTokens;
 import dev.dxcp.server.axon.AppendedEvents;
 import dev.dxcp.server.axon.CommandSender;
-import dev.dxcp.server.config.DxcpProperties;
+import dev.dxcp.server.settings.DxcpProperties;
+import dev.dxcp.server.config.FileDatabaseSync;
 import dev.dxcp.server.http.AdmissionAnswers;
+import dev.dxcp.server.http.DurableAnswers;
 import dev.dxcp.server.http.Guards;
 import dev.dxcp.server.http.Questions;
 import dev.dxcp.server.http.RateLimiter;
@@ -20,18 +22,24 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.serialization.Serializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
+import javax.sql.DataSource;
 import java.time.Clock;
 import java.util.Set;
 
 /** The HTTP edge's collaborators. */
 @Configuration
 public class HttpWiring {
+    private static final Logger log = LoggerFactory.getLogger(HttpWiring.class);
+
     @Bean
     public Clock clock() {
         return Clock.systemUTC();
@@ -54,7 +62,16 @@ public class HttpWiring {
     @Bean
     public CommandSender commandSender(CommandGateway gateway, ReadYourWrites readYourWrites,
                                        AppendedEvents appendedEvents) {
-        return new CommandSender(gateway, readYourWrites);
+        return new CommandSender(gateway, readYourWrites::await);
+    }
+
+    /** Embedded mode: answers to writes wait until the writes are on disk (FileDatabaseSync). */
+    @Bean
+    @Conditional(EmbeddedFileDatabase.class)
+    public DurableAnswers durableAnswers(DataSource dataSource) {
+        log.info("event=embedded_database durability=synced_before_answer note=\"every answer to a write waits "
+                + "until the H2 file is synced to disk\"");
+        return new DurableAnswers(new FileDatabaseSync(dataSource)::syncCommitted);
     }
 
     @Bean

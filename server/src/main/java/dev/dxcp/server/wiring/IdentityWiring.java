@@ -5,7 +5,8 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
-import dev.dxcp.server.config.DxcpProperties;
+import dev.dxcp.server.settings.DxcpProperties;
+import dev.dxcp.server.config.InvalidSetting;
 import dev.dxcp.server.identity.Authenticator;
 import dev.dxcp.server.identity.DevIssuer;
 import dev.dxcp.server.identity.DevIssuerEnabled;
@@ -78,7 +79,7 @@ public class IdentityWiring {
                     .retrying(true)
                     .build();
         } catch (MalformedURLException | IllegalArgumentException e) {
-            throw new IllegalStateException("DXCP_OIDC_JWKS_URL is not a valid URL: " + url, e);
+            throw new InvalidSetting("DXCP_OIDC_JWKS_URL", "is not a valid URL: " + url, e);
         }
     }
 }

@@ -1,10 +1,10 @@
 package dev.dxcp.server.wiring;
 
 import dev.dxcp.query.operations.ProcessorStatuses;
-import dev.dxcp.server.observability.CommandMetrics;
+import dev.dxcp.server.metrics.CommandMetrics;
 import dev.dxcp.server.observability.DenialMetrics;
-import dev.dxcp.server.observability.EventAppendMetrics;
-import dev.dxcp.server.observability.OperationalGauges;
+import dev.dxcp.server.metrics.EventAppendMetrics;
+import dev.dxcp.server.metrics.OperationalGauges;
 import dev.dxcp.server.observability.RequestLogContext;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.CommandBus;

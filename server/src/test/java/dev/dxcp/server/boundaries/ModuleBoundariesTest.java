@@ -6,6 +6,11 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.saga.SagaEventHandler;
+import org.axonframework.queryhandling.QueryHandler;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
@@ -14,6 +19,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyP
 import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
@@ -25,6 +31,13 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 class ModuleBoundariesTest {
     private static final String EDGE = "dev.dxcp.server.http..";
     private static final String IDENTITY = "dev.dxcp.server.identity..";
+    /** Everything the edge module (edge/) holds. */
+    private static final String[] EDGE_MODULE = {EDGE, IDENTITY, "dev.dxcp.server.observability..",
+        "dev.dxcp.server.axon..", "dev.dxcp.server.settings.."};
+    /** Everything the server module (server/) holds: the assembly. */
+    private static final String[] ASSEMBLY = {"dev.dxcp.server", "dev.dxcp.server.wiring..",
+        "dev.dxcp.server.config..", "dev.dxcp.server.metrics..", "dev.dxcp.server.startup..",
+        "dev.dxcp.server.demo..", "dev.dxcp.server.configuration.."};
     private static final String EVENTS = "dev.dxcp.events..";
     private static final String COMMAND = "dev.dxcp.command..";
     private static final String QUERY = "dev.dxcp.query..";
@@ -34,11 +47,14 @@ class ModuleBoundariesTest {
     private static final String GATE_CLIENT = "dev.dxcp.saga.spinnaker..";
     private static final String GATE_SIMULATOR = "dev.dxcp.gatesim..";
 
-    /** The HTTP edge sends shared-events commands and queries; it knows no module's internals. */
+    /**
+     * The HTTP edge sends shared-events commands and queries; it knows no module's internals, nor the
+     * assembly that wires it (its pom holds no other DXCP module either: docs/DECISIONS.md 94).
+     */
     @ArchTest
-    static final ArchRule edgeSpeaksInMessagesOnly = noClasses().that().resideInAnyPackage(EDGE, IDENTITY)
-            .should().dependOnClassesThat().resideInAnyPackage(COMMAND, QUERY, SAGA, ARTIFACT, GATE_SIMULATOR,
-                    "dev.dxcp.server.wiring..")
+    static final ArchRule edgeSpeaksInMessagesOnly = noClasses().that().resideInAnyPackage(EDGE_MODULE)
+            .should().dependOnClassesThat(resideInAnyPackage(COMMAND, QUERY, SAGA, ARTIFACT, GATE_SIMULATOR)
+                    .or(resideInAnyPackage(ASSEMBLY)))
             .because("the edge reaches the modules through shared-events messages only");
 
     /** ... and reaches Axon through its gateways and message types, never an aggregate, store or processor. */
@@ -48,6 +64,15 @@ class ModuleBoundariesTest {
                     "org.axonframework.eventsourcing..", "org.axonframework.eventhandling..",
                     "org.axonframework.config..").and(not(assignableTo(Throwable.class))))
             .because("the edge may recognise a store outage, not use the store");
+
+    /** The assembly wires, starts and measures; every command, event and query handler is a module's. */
+    @ArchTest
+    static final ArchRule assemblyHandlesNoMessage = noMethods().that().areDeclaredInClassesThat()
+            .resideInAnyPackage(ASSEMBLY)
+            .should().beAnnotatedWith(CommandHandler.class).orShould().beAnnotatedWith(EventHandler.class)
+            .orShould().beAnnotatedWith(QueryHandler.class).orShould().beAnnotatedWith(SagaEventHandler.class)
+            .orShould().beAnnotatedWith(EventSourcingHandler.class)
+            .because("no engine, rebuild, audit or other decision lives in server/ (issue 10)");
 
     @ArchTest
     static final ArchRule commandSideHasNoSpring = noClasses().that().resideInAPackage(COMMAND)

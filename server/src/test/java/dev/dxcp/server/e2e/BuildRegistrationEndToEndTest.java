@@ -164,7 +164,8 @@ class BuildRegistrationEndToEndTest extends EndToEndTest {
     void artifactRefsOfTheWrongFormOrSourceAreRefusedWithInvalidArtifact() {
         for (String ref : List.of("", "not-a-uri", "file:///etc/passwd", "s3://bucket-only",
                 "s3://" + DxcpTestEnvironment.BUCKET + "/../secrets.zip", "s3://other-bucket/e2e-svc-1/x.zip",
-                "javascript://alert(1)")) {
+                "javascript://alert(1)", "s3://" + DxcpTestEnvironment.BUCKET + "//e2e-svc-1/x.zip",
+                "s3://" + DxcpTestEnvironment.BUCKET + "/e2e-svc-1//x.zip")) {
             Map<String, Object> body = buildBody("e2e-svc-1", uniqueVersion());
             body.put("artifactRef", ref);
             Response response = register(ci("artifact"), UUID.randomUUID().toString(), body);

@@ -24,6 +24,7 @@ import java.util.List;
 public final class DxcpTestEnvironment {
     public static final String BUCKET = "e2e-artifacts";
     public static final int REGISTRY_SERVICES = 160;
+    public static final String UI_CLIENT_ID = "dxcp-ui";
 
     private static DxcpTestEnvironment instance;
 
@@ -73,6 +74,8 @@ public final class DxcpTestEnvironment {
         registry.add("DXCP_OIDC_ISSUER", identity::issuer);
         registry.add("DXCP_OIDC_AUDIENCE", identity::audience);
         registry.add("DXCP_OIDC_JWKS_URL", identity::jwksUrl);
+        // The web UI signs in against the same issuer (authorization code + PKCE) as this public client.
+        registry.add("DXCP_UI_OIDC_CLIENT_ID", () -> UI_CLIENT_ID);
         registry.add("dxcp.oidc.jwks-refresh-min-interval", () -> "0s");
         registry.add("DXCP_S3_ENDPOINT", () -> s3.endpoint().toString());
         registry.add("DXCP_ARTIFACT_BUCKET", () -> BUCKET);
@@ -87,6 +90,7 @@ public final class DxcpTestEnvironment {
         // Short enough that the engine-fault tests see a timeout and its retries within the trigger wait.
         registry.add("DXCP_GATE_READ_TIMEOUT", () -> "2s");
         registry.add("spring.codec.max-in-memory-size", () -> "65536");
+        registry.add("DXCP_CORS_ORIGINS", () -> CorsEndToEndTest.PORTAL + ", " + CorsEndToEndTest.OTHER_UI + "/");
     }
 
     /** Services tests may use: the demo ones plus e2e-svc-1..N, all allowing the standard recipes. */

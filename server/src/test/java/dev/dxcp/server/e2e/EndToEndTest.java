@@ -79,19 +79,25 @@ public abstract class EndToEndTest {
     }
 
     protected Response get(String path, String token, String... headers) {
-        return TestHttp.get(url(path), token, headers);
+        return validated("GET", path, TestHttp.get(url(path), token, headers));
     }
 
     protected Response post(String path, String token, Object body, String... headers) {
-        return TestHttp.post(url(path), token, body, headers);
+        return validated("POST", path, TestHttp.post(url(path), token, body, headers));
     }
 
     protected Response put(String path, String token, Object body, String... headers) {
-        return TestHttp.put(url(path), token, body, headers);
+        return validated("PUT", path, TestHttp.put(url(path), token, body, headers));
     }
 
     protected Response send(String method, String path, String token, Object body, String... headers) {
-        return TestHttp.send(method, url(path), token, body, headers);
+        return validated(method, path, TestHttp.send(method, url(path), token, body, headers));
+    }
+
+    /** Every answer an end-to-end test receives must match the API document the server serves. */
+    private Response validated(String method, String path, Response response) {
+        ContractValidator.check(method, url(path), response);
+        return response;
     }
 
     protected String admin() {

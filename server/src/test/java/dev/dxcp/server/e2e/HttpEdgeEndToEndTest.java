@@ -1,14 +1,22 @@
 package dev.dxcp.server.e2e;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.dxcp.testsupport.http.TestHttp;
 import dev.dxcp.testsupport.http.TestHttp.Response;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -77,6 +85,59 @@ class HttpEdgeEndToEndTest extends EndToEndTest {
         Response response = raw("POST", "/v1/builds/register", huge, "application/json", ci("huge"),
                 UUID.randomUUID().toString());
         assertError(response, 413, "HTTP_ERROR");
+    }
+
+    /** The HTTP decoder refuses these; they once got a bare 400 from the network layer, no body, no request id. */
+    @Test
+    void aBareCrLfOrNulInAHeaderIs400WithTheErrorBodyAndARequestId() {
+        for (String bad : List.of("a\rb", "a\nb: c", "a\u0000b")) {
+            try (RawHttp connection = RawHttp.connect(port)) {
+                RawHttp.Answer answer = connection.send("GET /v1/health HTTP/1.1\r\nHost: x\r\nX-Bad: " + bad
+                        + "\r\n\r\n").readUntilClosed(Duration.ofSeconds(10));
+                assertThat(answer.status()).as(answer.text()).isEqualTo(400);
+                JsonNode body = answer.json();
+                assertThat(body.path("code").asText()).isEqualTo("INVALID_REQUEST");
+                assertThat(body.path("error_code").asText()).isEqualTo("INVALID_REQUEST");
+                assertThat(body.path("failure_cause").asText()).isEqualTo("USER_ERROR");
+                assertThat(body.path("message").asText()).isNotBlank();
+                assertThat(body.path("request_id").asText()).isNotBlank().isEqualTo(answer.header("X-Request-Id"));
+                assertThat(answer.closed()).as("nothing after a broken header is read as a request").isTrue();
+            }
+        }
+    }
+
+    @Test
+    void aRequestAbandonedBeforeItsBodyArrivedIsLoggedAsAbandonedNotAs200() {
+        String requestId = "abandoned-" + UUID.randomUUID();
+        ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        Logger root = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(Logger.ROOT_LOGGER_NAME);
+        logs.start();
+        root.addAppender(logs);
+        try {
+            try (RawHttp connection = RawHttp.connect(port)) {
+                connection.send("POST /v1/builds/register HTTP/1.1\r\nHost: x\r\nX-Request-Id: " + requestId
+                        + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"service\"");
+                Thread.sleep(300);
+            }
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (logs.list.stream().noneMatch(e -> e.getFormattedMessage().contains("request_id=" + requestId))
+                    && System.currentTimeMillis() < deadline) {
+                Thread.sleep(50);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            root.detachAppender(logs);
+        }
+        List<String> lines = logs.list.stream().map(ILoggingEvent::getFormattedMessage)
+                .filter(line -> line.contains("request_id=" + requestId)).toList();
+        assertThat(lines).containsExactly("event=http_request method=POST path=/v1/builds/register status=499 "
+                + "outcome=abandoned_before_body duration_ms=" + durationIn(lines) + " request_id=" + requestId);
+        assertThat(logs.list).as("no stack trace").allMatch(e -> e.getThrowableProxy() == null);
+    }
+
+    private static String durationIn(List<String> lines) {
+        return lines.isEmpty() ? "?" : lines.get(0).replaceAll(".* duration_ms=(\\d+) .*", "$1");
     }
 
     @Test

@@ -51,7 +51,8 @@ class IdentityEndToEndTest extends EndToEndTest {
         List<UnaryOperator<TokenBuilder>> variants = List.of(TokenBuilder::algNone,
                 TokenBuilder::hs256SignedWithPublicKey, TokenBuilder::unknownKid, TokenBuilder::noKid,
                 TokenBuilder::expired, TokenBuilder::notYetValid, TokenBuilder::wrongIssuer,
-                TokenBuilder::wrongAudience, TokenBuilder::tamperedPayload, TokenBuilder::signedWithUnpublishedKey);
+                TokenBuilder::wrongAudience, TokenBuilder::tamperedPayload, TokenBuilder::signedWithUnpublishedKey,
+                TokenBuilder::issuedInTheFuture);
         for (UnaryOperator<TokenBuilder> variant : variants) {
             String token = variant.apply(env.identity.token().sub("x").roles("dxcp-platform-admins")).sign();
             assertError(get("/v1/whoami", token), 401, "UNAUTHORIZED");
@@ -67,6 +68,16 @@ class IdentityEndToEndTest extends EndToEndTest {
         String token = env.identity.token().sub("skew").roles("dxcp-observers")
                 .expiresAt(java.time.Instant.now().minusSeconds(20)).sign();
         assertThat(get("/v1/whoami", token).status()).isEqualTo(200);
+    }
+
+    @Test
+    void issuedAtInTheFutureIsRefusedBeyondTheClockSkewAndAcceptedWithinIt() {
+        String ahead = env.identity.token().sub("iat").roles("dxcp-observers")
+                .issuedAt(java.time.Instant.now().plusSeconds(600)).sign();
+        assertError(get("/v1/whoami", ahead), 401, "UNAUTHORIZED");
+        String withinSkew = env.identity.token().sub("iat").roles("dxcp-observers")
+                .issuedAt(java.time.Instant.now().plusSeconds(20)).sign();
+        assertThat(get("/v1/whoami", withinSkew).status()).isEqualTo(200);
     }
 
     @Test

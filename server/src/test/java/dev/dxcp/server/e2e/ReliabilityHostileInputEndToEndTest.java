@@ -33,7 +33,8 @@ class ReliabilityHostileInputEndToEndTest extends EndToEndTest {
     private static final List<String> ARTIFACT_REFS = List.of("s3://" + DxcpTestEnvironment.BUCKET + "/../x.zip",
             "s3://" + DxcpTestEnvironment.BUCKET + "/a/%2e%2e/x.zip", "file:///etc/passwd", "javascript://alert(1)",
             "http://evil.example.com/x.zip", "s3://" + DxcpTestEnvironment.BUCKET + "/a\\..\\x.zip", "s3:///x.zip",
-            "s3://bucket", "://x", "S3://other/x.zip", "data:text/plain;base64,AAAA");
+            "s3://bucket", "://x", "S3://other/x.zip", "data:text/plain;base64,AAAA",
+            "s3://" + DxcpTestEnvironment.BUCKET + "//demo-service/demo-service-1.0.0.zip");
 
     private record Sent(String what, int status, String body, String requestId, String field, Object value) {
         Sent(String what, int status, String body, String requestId) {

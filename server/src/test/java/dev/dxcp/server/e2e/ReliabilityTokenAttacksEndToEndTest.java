@@ -27,6 +27,7 @@ class ReliabilityTokenAttacksEndToEndTest extends EndToEndTest {
         variants.put("HS256 with the public key", TokenBuilder::hs256SignedWithPublicKey);
         variants.put("expired", TokenBuilder::expired);
         variants.put("not yet valid", TokenBuilder::notYetValid);
+        variants.put("issued in the future", TokenBuilder::issuedInTheFuture);
         variants.put("wrong issuer", TokenBuilder::wrongIssuer);
         variants.put("wrong audience", TokenBuilder::wrongAudience);
         variants.put("unknown kid", TokenBuilder::unknownKid);

@@ -23,11 +23,16 @@ class StoredAnswerEndToEndTest extends EndToEndTest {
 
     @Test
     void aKeyRememberedAsARenderedBodyReplaysThatBodyUnchanged() {
+        // What the earlier version rendered: an answer of the API document (every end-to-end answer is
+        // validated against it), here another build's, so only a replay of the stored bytes can return it.
+        Response earlier = register(ci("stored-answer"), UUID.randomUUID().toString(),
+                buildBody("e2e-svc-1", uniqueVersion()));
+        assertThat(earlier.status()).as(earlier.body()).isEqualTo(201);
+        String rendered = earlier.body();
         Map<String, Object> body = buildBody("e2e-svc-1", uniqueVersion());
         String key = UUID.randomUUID().toString();
         String scope = new IdempotencyKeyUse(key, "POST", "/v1/builds/register").scope();
         String fingerprint = BuildRegistrationSchema.parse(TestHttp.JSON.valueToTree(body)).fingerprint();
-        String rendered = "{\"id\":\"legacy-" + key + "\",\"note\":\"rendered before answers were values\"}";
         storeAsBefore("idem/" + scope, fingerprint, rendered);
 
         Response replay = register(ci("stored-answer"), key, body);

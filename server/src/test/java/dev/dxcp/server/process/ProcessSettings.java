@@ -5,17 +5,23 @@ import dev.dxcp.server.e2e.DxcpTestEnvironment;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The DXCP_* settings of a server process on the shared test environment (IdP, S3, registry) and its own database. */
+/** The DXCP_* settings of a server process on the shared test environment (IdP, S3, registry) and a database of its own. */
 final class ProcessSettings {
     private ProcessSettings() {
     }
 
     static Map<String, String> forTestEnvironment(DxcpTestEnvironment env, String name, String databaseUrl,
                                                   String gateUrl) {
-        Map<String, String> settings = new HashMap<>();
+        Map<String, String> settings = onEmbeddedDatabase(env, name, gateUrl);
         settings.put("DXCP_DB_URL", databaseUrl);
         settings.put("DXCP_DB_USER", env.postgres.user());
         settings.put("DXCP_DB_PASSWORD", env.postgres.password());
+        return settings;
+    }
+
+    /** No DXCP_DB_URL: the embedded file database under the server's own DXCP_DATA_DIR. */
+    static Map<String, String> onEmbeddedDatabase(DxcpTestEnvironment env, String name, String gateUrl) {
+        Map<String, String> settings = new HashMap<>();
         settings.put("DXCP_OIDC_ISSUER", env.identity.issuer());
         settings.put("DXCP_OIDC_AUDIENCE", env.identity.audience());
         settings.put("DXCP_OIDC_JWKS_URL", env.identity.jwksUrl());

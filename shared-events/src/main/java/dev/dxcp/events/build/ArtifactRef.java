@@ -62,6 +62,12 @@ public record ArtifactRef(String value, String scheme, String location) {
             if (slash <= 0 || slash == location.length() - 1) {
                 throw new InvalidArtifactRef(InvalidArtifactRef.Rule.BUCKET_AND_KEY_REQUIRED);
             }
+            // S3 takes "a//b" as a key of its own, but stores and tools normalize slashes differently, so
+            // such a ref may name no object, or another one; a registered artifact names exactly one.
+            String key = location.substring(slash + 1);
+            if (key.startsWith("/") || key.endsWith("/") || key.contains("//")) {
+                throw new InvalidArtifactRef(InvalidArtifactRef.Rule.NO_EMPTY_SEGMENTS);
+            }
         }
         // S3 keys are literal, but the engine may hand the key to tools that resolve paths;
         // a ref must name one object, not walk out of a prefix.

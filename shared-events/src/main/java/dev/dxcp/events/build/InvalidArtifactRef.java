@@ -13,6 +13,7 @@ public final class InvalidArtifactRef extends IllegalArgumentException {
         NO_CONTROL_CHARACTERS("artifactRef must not contain control characters"),
         SCHEME_NOT_ALLOWED("artifactRef scheme not allowed"),
         BUCKET_AND_KEY_REQUIRED("artifactRef s3 bucket and key required (s3://bucket/key)"),
+        NO_EMPTY_SEGMENTS("artifactRef s3 key must not contain empty path segments ('//' or a trailing '/')"),
         NO_DOT_SEGMENTS("artifactRef must not contain '.' or '..' path segments");
 
         private final String message;

@@ -102,12 +102,19 @@ public enum ErrorCode {
     ENGINE_CALL_FAILED(502, UNKNOWN),
     /** Unknown route or method and other refusals of the HTTP layer itself; the edge gives the status. */
     HTTP_ERROR(404, UNKNOWN),
+    /** The request body did not arrive within the body-read timeout (README: DXCP_BODY_READ_TIMEOUT). */
+    REQUEST_BODY_TIMEOUT("HTTP_ERROR", 408, UNKNOWN),
+    REQUEST_BODY_TOO_LARGE("HTTP_ERROR", 413, UNKNOWN),
+    REQUEST_LINE_TOO_LONG("HTTP_ERROR", 414, UNKNOWN),
+    REQUEST_HEADERS_TOO_LARGE("HTTP_ERROR", 431, UNKNOWN),
     INTERNAL_ERROR(500, UNKNOWN),
     // DXCP's own, beyond the catalogue:
     /** The delivery database does not answer: retry with the same Idempotency-Key (docs/DECISIONS.md). */
     SERVICE_UNAVAILABLE(503, UNKNOWN),
     /** A rebuild of the projection is already running (README "Operating the read models"). */
     REBUILD_IN_PROGRESS(409, UNKNOWN),
+    /** A cross-origin request from an origin, method or header DXCP_CORS_ORIGINS does not allow. */
+    CORS_NOT_ALLOWED(403, UNKNOWN),
     // Change governance (docs/GOVERNANCE.md):
     /** A deploy, promotion (or, where the window says so, rollback) inside a freeze window. */
     FREEZE_WINDOW_ACTIVE(403, POLICY_CHANGE),

@@ -1,6 +1,7 @@
 package dev.dxcp.events.configuration;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -20,6 +21,21 @@ public final class ConfigurationQueries {
 
     /** The group a record belongs to (its own group id, else the service's current group: governance §4). */
     public record DeliveryGroupOfRecord(String deliveryGroupId, String service) {
+    }
+
+    /** The delivery group of every service that has one (GET /v1/services lists it beside each service). */
+    public record GroupsOfServices() {
+    }
+
+    /** Service name to delivery group id; a service in no group is absent. */
+    public record ServiceGroups(Map<String, String> groupIdByService) {
+        public ServiceGroups {
+            groupIdByService = Map.copyOf(groupIdByService);
+        }
+
+        public String groupOf(String service) {
+            return groupIdByService.get(service);
+        }
     }
 
     /** Every recipe, by name then id. */

@@ -85,6 +85,13 @@ class ArtifactRefTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"s3://dxcp-artifacts//demo-service/demo-service-1.0.0.zip", "s3://bucket/a//b.zip",
+            "s3://bucket/dir/", "s3://bucket///key.zip"})
+    void emptyKeySegmentsAreRejected(String raw) {
+        assertBreaks(raw, Rule.NO_EMPTY_SEGMENTS, "empty path segments");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {
             "s3://bucket/../other-bucket/key.zip",
             "s3://bucket/svc/../../etc/passwd",
@@ -107,8 +114,7 @@ class ArtifactRefTest {
     @ParameterizedTest
     @CsvSource({
             "s3://bucket/dir/file..zip, dir/file..zip",
-            "s3://bucket/.hidden/a.zip, .hidden/a.zip",
-            "s3://bucket/a//b.zip, a//b.zip"})
+            "s3://bucket/.hidden/a.zip, .hidden/a.zip"})
     void dotsThatAreNotWholeSegmentsAreOrdinaryKeyCharacters(String raw, String key) {
         assertThat(ArtifactRef.parse(raw).key()).isEqualTo(key);
     }

@@ -49,7 +49,9 @@ class ErrorCodeTest {
                 .containsEntry("RECIPE_NOT_FOUND", Set.of(404, 400))
                 .containsEntry("UNAUTHORIZED", Set.of(401))
                 .containsEntry("RATE_LIMITED", Set.of(429))
-                .containsEntry("ENGINE_TIMEOUT", Set.of(504));
+                .containsEntry("ENGINE_TIMEOUT", Set.of(504))
+                .containsEntry("HTTP_ERROR", Set.of(404, 408, 413, 414, 431))
+                .containsEntry("CORS_NOT_ALLOWED", Set.of(403));
     }
 
     @Test

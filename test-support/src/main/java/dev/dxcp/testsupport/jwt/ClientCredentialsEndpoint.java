@@ -16,7 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * {@code POST /oauth/token} for the client-credentials grant, the way CI jobs obtain their token:
+ * {@code POST /oauth/token}: the authorization-code grant of {@link AuthorizationEndpoint} (browser
+ * sign-in), and the client-credentials grant, the way CI jobs obtain their token:
  * client id and secret in a JSON or form body (or HTTP Basic), answer shaped like governance §3's
  * typical CI identity ({@code sub = <client_id>@clients}, {@code azp = <client_id>}).
  */
@@ -30,10 +31,12 @@ final class ClientCredentialsEndpoint implements HttpHandler {
     private final Map<String, RegisteredClient> clients = new ConcurrentHashMap<>();
     private final Supplier<TokenBuilder> tokens;
     private final String defaultAudience;
+    private final AuthorizationEndpoint authorizationCodes;
 
-    ClientCredentialsEndpoint(Supplier<TokenBuilder> tokens, String defaultAudience) {
+    ClientCredentialsEndpoint(Supplier<TokenBuilder> tokens, String defaultAudience, AuthorizationEndpoint authorizationCodes) {
         this.tokens = tokens;
         this.defaultAudience = defaultAudience;
+        this.authorizationCodes = authorizationCodes;
     }
 
     void register(String clientId, String secret, List<String> roles) {
@@ -54,6 +57,10 @@ final class ClientCredentialsEndpoint implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            if ("OPTIONS".equals(exchange.getRequestMethod())) {
+                JsonExchange.preflight(exchange);
+                return;
+            }
             if (!"POST".equals(exchange.getRequestMethod())) {
                 JsonExchange.respond(exchange, 405, Map.of("error", "invalid_request"));
                 return;
@@ -61,6 +68,11 @@ final class ClientCredentialsEndpoint implements HttpHandler {
             Map<String, String> params = parameters(exchange);
             if (params == null) {
                 JsonExchange.respond(exchange, 400, error("invalid_request", "body is neither JSON nor form-encoded"));
+                return;
+            }
+            if ("authorization_code".equals(params.get("grant_type"))) {
+                Map<String, Object> answer = authorizationCodes.exchange(params);
+                JsonExchange.respond(exchange, answer.containsKey("error") ? 400 : 200, answer);
                 return;
             }
             if (!"client_credentials".equals(params.get("grant_type"))) {
@@ -98,7 +110,7 @@ final class ClientCredentialsEndpoint implements HttpHandler {
         if (contentType.contains("json") || (!contentType.contains("form") && body.startsWith("{"))) {
             params = json(body);
         } else {
-            params = form(body);
+            params = JsonExchange.form(body);
         }
         if (params != null) {
             basicCredentials(exchange, params);
@@ -122,20 +134,6 @@ final class ClientCredentialsEndpoint implements HttpHandler {
         } catch (IOException e) {
             return null;
         }
-    }
-
-    private static Map<String, String> form(String body) {
-        Map<String, String> params = new HashMap<>();
-        for (String pair : body.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String key = eq < 0 ? pair : pair.substring(0, eq);
-            String value = eq < 0 ? "" : pair.substring(eq + 1);
-            params.put(URLDecoder.decode(key, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
-        }
-        return params;
     }
 
     private static void basicCredentials(HttpExchange exchange, Map<String, String> params) {

@@ -41,12 +41,15 @@ public final class TestIdentityProvider implements AutoCloseable {
     static final String JWKS_PATH = "/.well-known/jwks.json";
     static final String DISCOVERY_PATH = "/.well-known/openid-configuration";
     static final String TOKEN_PATH = "/oauth/token";
+    static final String AUTHORIZE_PATH = "/authorize";
+    static final String LOGOUT_PATH = "/logout";
 
     private final HttpServer server;
     private final ExecutorService executor;
     private final SigningKeys keys = new SigningKeys();
     private final String audience;
     private final ClientCredentialsEndpoint tokenEndpoint;
+    private final AuthorizationEndpoint authorizationEndpoint;
     private final AtomicInteger jwksRequests = new AtomicInteger();
 
     private TestIdentityProvider(String audience) throws IOException {
@@ -58,10 +61,13 @@ public final class TestIdentityProvider implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        this.tokenEndpoint = new ClientCredentialsEndpoint(this::token, audience);
+        this.authorizationEndpoint = new AuthorizationEndpoint(this::token, this::issuer, audience);
+        this.tokenEndpoint = new ClientCredentialsEndpoint(this::token, audience, authorizationEndpoint);
         server.createContext(JWKS_PATH, getOnly(this::serveJwks));
         server.createContext(DISCOVERY_PATH, getOnly(this::serveDiscovery));
         server.createContext(TOKEN_PATH, tokenEndpoint);
+        server.createContext(AUTHORIZE_PATH, authorizationEndpoint);
+        server.createContext(LOGOUT_PATH, getOnly(TestIdentityProvider::serveLogout));
         server.setExecutor(executor);
         server.start();
     }
@@ -99,6 +105,10 @@ public final class TestIdentityProvider implements AutoCloseable {
 
     public String audience() {
         return audience;
+    }
+
+    public String authorizationUrl() {
+        return issuer() + AUTHORIZE_PATH.substring(1);
     }
 
     // ---- keys ----
@@ -169,6 +179,20 @@ public final class TestIdentityProvider implements AutoCloseable {
         tokenEndpoint.register(clientId, secret, List.of(roles));
     }
 
+    /**
+     * Lets a browser application sign in with the authorization code flow and PKCE (S256) as
+     * {@code clientId}, redirecting only to these exact URIs. The sign-in page lets the tester pick the
+     * email, the role (or none) and the access token's lifetime.
+     */
+    public void registerPublicClient(String clientId, String... redirectUris) {
+        authorizationEndpoint.registerPublicClient(clientId, List.of(redirectUris));
+    }
+
+    /** The query parameters of every authorization request, oldest first. */
+    public List<Map<String, String>> authorizationRequests() {
+        return authorizationEndpoint.requests();
+    }
+
     // ---- HTTP ----
 
     private void serveJwks(HttpExchange exchange) throws IOException {
@@ -181,12 +205,26 @@ public final class TestIdentityProvider implements AutoCloseable {
         document.put("issuer", issuer());
         document.put("jwks_uri", jwksUrl());
         document.put("token_endpoint", tokenUrl());
-        document.put("grant_types_supported", List.of("client_credentials"));
-        document.put("token_endpoint_auth_methods_supported", List.of("client_secret_post", "client_secret_basic"));
-        document.put("response_types_supported", List.of("token"));
+        document.put("authorization_endpoint", authorizationUrl());
+        document.put("end_session_endpoint", issuer() + LOGOUT_PATH.substring(1));
+        document.put("grant_types_supported", List.of("client_credentials", "authorization_code"));
+        document.put("token_endpoint_auth_methods_supported", List.of("client_secret_post", "client_secret_basic", "none"));
+        document.put("response_types_supported", List.of("code", "token"));
+        document.put("code_challenge_methods_supported", List.of("S256"));
         document.put("subject_types_supported", List.of("public"));
         document.put("id_token_signing_alg_values_supported", List.of("RS256"));
         JsonExchange.respond(exchange, 200, document);
+    }
+
+    /** Sign-out: no session to end; back to the application's post-logout address when one is given. */
+    private static void serveLogout(HttpExchange exchange) throws IOException {
+        String target = JsonExchange.form(exchange.getRequestURI().getRawQuery()).get("post_logout_redirect_uri");
+        if (target != null && (target.startsWith("http://") || target.startsWith("https://"))) {
+            exchange.getResponseHeaders().set("Location", target);
+            exchange.sendResponseHeaders(302, -1);
+        } else {
+            JsonExchange.respond(exchange, 200, Map.of("signed_out", true));
+        }
     }
 
     private interface ExchangeAction {

@@ -53,6 +53,7 @@ public final class TokenBuilder {
     private final Map<String, Object> extraClaims = new LinkedHashMap<>();
     private Signing signing = Signing.ACTIVE_KEY;
     private String kidOverride;
+    private String type = JOSEObjectType.JWT.getType();
     private boolean omitKid;
     private boolean tamper;
 
@@ -152,6 +153,12 @@ public final class TokenBuilder {
         return this;
     }
 
+    /** Header typ instead of "JWT" (anything, a line break included: it is signed as given). */
+    public TokenBuilder type(String type) {
+        this.type = type;
+        return this;
+    }
+
     // ---- hostile variants: each breaks one rule ----
 
     /** Unsecured JWT: {@code alg: none}, empty signature. */
@@ -193,6 +200,12 @@ public final class TokenBuilder {
     /** {@code nbf} an hour in the future. */
     public TokenBuilder notYetValid() {
         this.notBefore = Instant.now().plus(Duration.ofHours(1));
+        return this;
+    }
+
+    /** {@code iat} an hour in the future, well past any clock-skew allowance (exp an hour after that). */
+    public TokenBuilder issuedInTheFuture() {
+        this.issuedAt = Instant.now().plus(Duration.ofHours(1));
         return this;
     }
 
@@ -289,7 +302,7 @@ public final class TokenBuilder {
 
     private JWSHeader header(JWSAlgorithm algorithm, String activeKid) {
         String kid = omitKid ? null : (kidOverride != null ? kidOverride : activeKid);
-        return new JWSHeader.Builder(algorithm).type(JOSEObjectType.JWT).keyID(kid).build();
+        return new JWSHeader.Builder(algorithm).type(new JOSEObjectType(type)).keyID(kid).build();
     }
 
     private String swapPayload(String compact, JWTClaimsSet signedClaims) {
