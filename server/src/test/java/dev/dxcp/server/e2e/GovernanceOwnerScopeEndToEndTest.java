@@ -36,7 +36,11 @@ class GovernanceOwnerScopeEndToEndTest extends AuditTestSupport {
                 + "payloadtype LIKE '%OwnerScopedChangesSet' ORDER BY globalindex LIMIT 1", String.class);
         assertThat(first).contains("\"oldValue\":null").contains("\"newValue\":true")
                 .contains("default for new installations");
-        JsonNode seeded = awaitAudit("event_type=ADMIN_CONFIG_CHANGE&limit=500",
+        String seededAt = jdbc.queryForObject("SELECT timestamp FROM domainevententry WHERE payloadtype LIKE "
+                + "'%OwnerScopedChangesSet' ORDER BY globalindex LIMIT 1", String.class);
+        // Newest first: later tests' settings writes would push the first start's entry past any limit.
+        String until = java.time.Instant.parse(seededAt).plusSeconds(1).toString();
+        JsonNode seeded = awaitAudit("event_type=ADMIN_CONFIG_CHANGE&limit=500&end_time=" + until,
                 e -> e.path("target_id").asText().equals("owner_scoped_changes")
                         && e.path("actor_id").asText().equals("system"), 1).get(0);
         assertThat(seeded.path("summary").asText()).contains("\"new_value\":true").contains("\"old_value\":null");

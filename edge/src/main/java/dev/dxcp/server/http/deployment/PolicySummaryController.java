@@ -71,7 +71,10 @@ public class PolicySummaryController {
         node.put("deliveryGroupId", result.deliveryGroupId());
         node.set("resolvedRecipe", recipe(result.recipe(), result.route()));
         node.set("policy", PolicyJson.of(json, result.policy()));
-        node.set("freeze", FreezeJson.inForce(json, result.freeze()));
+        // api-contract §5 lists policy summary's keys exactly: `freeze` is added only while a window is in force.
+        if (result.freeze() != null) {
+            node.set("freeze", FreezeJson.inForce(json, result.freeze()));
+        }
         node.put("generatedAt", Timestamps.format(now));
         return node;
     }

@@ -99,7 +99,9 @@ public class PromotionController {
         node.put("deliveryGroupId", result.deliveryGroupId());
         node.put("versionEligible", true);
         node.set("policy", PolicyJson.of(json, result.policy()));
-        node.set("freeze", FreezeJson.inForce(json, result.freeze()));
+        if (result.freeze() != null) {
+            node.set("freeze", FreezeJson.inForce(json, result.freeze()));
+        }
         node.put("validatedAt", Timestamps.format(now));
         return node;
     }
