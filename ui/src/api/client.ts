@@ -44,12 +44,31 @@ export interface RequestOptions {
   body?: unknown;
   idempotencyKey?: string;
   signal?: AbortSignal;
+  /** The media type asked for; JSON unless said otherwise (the audit replay is NDJSON). */
+  accept?: string;
 }
 
 /** Fired after a 503 MUTATIONS_DISABLED, so the kill-switch state is re-read (ui.md §4.4). */
 export const SETTINGS_STALE_EVENT = 'dxcp:settings-stale';
 
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
+  return read<T>(await sendRenewing(method, path, options));
+}
+
+/**
+ * A GET whose body the caller reads as it arrives (the audit export streams NDJSON, ui.md §5.7): the
+ * same token renewal and error bodies as {@link request}, but the body is left unread on success.
+ */
+export async function openStream(path: string, accept: string, signal?: AbortSignal): Promise<{ body: ReadableStream<Uint8Array>; requestId: string }> {
+  const sent = await sendRenewing('GET', path, { accept, signal });
+  if (!sent.response.ok || !sent.response.body) {
+    await read(sent);
+    throw new ApiError(sent.status, 'HTTP_ERROR', 'The answer had no body', sent.requestId, null);
+  }
+  return { body: sent.response.body, requestId: sent.requestId };
+}
+
+async function sendRenewing(method: string, path: string, options: RequestOptions): Promise<Sent> {
   await ensureFresh();
   let response = await send(method, path, options);
   if (response.status === 401 && session()) {
@@ -61,7 +80,7 @@ export async function request<T>(method: string, path: string, options: RequestO
       expire();
     }
   }
-  return read<T>(response as Sent);
+  return response;
 }
 
 interface Sent {
@@ -74,7 +93,7 @@ interface Sent {
 async function send(method: string, path: string, options: RequestOptions): Promise<Sent> {
   // Every request carries a fresh X-Request-Id generated here (ui.md §4.2).
   const requestId = uuid();
-  const headers: Record<string, string> = { Accept: 'application/json', 'X-Request-Id': requestId };
+  const headers: Record<string, string> = { Accept: options.accept ?? 'application/json', 'X-Request-Id': requestId };
   const token = session()?.accessToken;
   if (token) {
     headers.Authorization = `Bearer ${token}`;

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError, get, path } from './client';
+import { ApiError, get, path, query } from './client';
 import type { DeploymentRecord, Failure, TimelineEvent } from './types';
 import { isTerminal, pollDelay, timelineStale } from '../lib/live';
 
@@ -18,8 +18,9 @@ export interface LiveDeployment {
  * ui.md §4.6, live deployment progress: GET /v1/deployments/{id} every 3 s for the first 2 minutes,
  * then every 10 s; /timeline again only when state or updatedAt changed; polling stops at a
  * terminal state, after which /failures is loaded once. A hidden tab pauses; visible again fetches at once.
+ * With `asOf` (ui.md §4.7) the record, timeline and failures are read once as of that moment: no polling.
  */
-export function useLiveDeployment(id: string | undefined): LiveDeployment {
+export function useLiveDeployment(id: string | undefined, asOf?: string | null): LiveDeployment {
   const [record, setRecord] = useState<DeploymentRecord>();
   const [timeline, setTimeline] = useState<TimelineEvent[]>();
   const [failures, setFailures] = useState<Failure[]>();
@@ -50,7 +51,8 @@ export function useLiveDeployment(id: string | undefined): LiveDeployment {
         return; // resumed by the visibility listener
       }
       try {
-        const next = await get<DeploymentRecord>(path('/v1/deployments/{id}', id as string));
+        const moment = query({ asOf });
+        const next = await get<DeploymentRecord>(path('/v1/deployments/{id}', id as string) + moment);
         if (stopped) {
           return;
         }
@@ -59,13 +61,13 @@ export function useLiveDeployment(id: string | undefined): LiveDeployment {
         setError(undefined);
         if (timelineStale(seen.current, next)) {
           seen.current = { state: next.state, updatedAt: next.updatedAt };
-          const events = await get<TimelineEvent[]>(path('/v1/deployments/{id}/timeline', id as string));
+          const events = await get<TimelineEvent[]>(path('/v1/deployments/{id}/timeline', id as string) + moment);
           if (!stopped) {
             setTimeline(events);
           }
         }
-        if (isTerminal(next.state)) {
-          const found = await get<Failure[]>(path('/v1/deployments/{id}/failures', id as string));
+        if (isTerminal(next.state) || asOf) {
+          const found = await get<Failure[]>(path('/v1/deployments/{id}/failures', id as string) + moment);
           if (!stopped) {
             setFailures(found);
           }
@@ -77,7 +79,7 @@ export function useLiveDeployment(id: string | undefined): LiveDeployment {
           return;
         }
         setError(failure as Error);
-        if (failure instanceof ApiError && (failure.status === 404 || failure.status === 403)) {
+        if (asOf || (failure instanceof ApiError && (failure.status === 404 || failure.status === 403))) {
           stopped = true;
           return;
         }
@@ -99,7 +101,7 @@ export function useLiveDeployment(id: string | undefined): LiveDeployment {
       window.clearTimeout(timer);
       document.removeEventListener('visibilitychange', onVisibility);
     };
-  }, [id, generation]);
+  }, [id, asOf, generation]);
 
-  return { record, timeline, failures, error, live: !!record && !isTerminal(record.state), updatedAt, reload };
+  return { record, timeline, failures, error, live: !asOf && !!record && !isTerminal(record.state), updatedAt, reload };
 }

@@ -89,3 +89,18 @@ export function durationBetween(fromIso: string, toIso: string): number | null {
   const to = new Date(toIso).getTime();
   return Number.isNaN(from) || Number.isNaN(to) ? null : Math.max(0, (to - from) / 1000);
 }
+
+/** A moment as the value of an `<input type="datetime-local" step="1">`, in the browser's zone. */
+export function localInputValue(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+}
+
+/** The UTC ISO value (with Z) of a datetime-local input, or null when it is empty or not a date. */
+export function isoFromLocalInput(value: string): string | null {
+  if (!value) {
+    return null;
+  }
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}

@@ -10,6 +10,8 @@ import type { DeliveryGroup, DeploymentRecord } from '../api/types';
 import { useLiveDeployment } from '../api/useLiveDeployment';
 import { useResource } from '../api/useResource';
 import { CategoryBadge, KIND_LABELS, OutcomeBadge, StateBadge } from '../components/Badges';
+import { AsOfControl, AsOfLink } from '../components/AsOf';
+import { FieldRow } from '../components/FieldRow';
 import { ExternalIcon } from '../components/Icons';
 import { LiveIndicator } from '../components/LiveIndicator';
 import { ProblemPanel } from '../components/ProblemPanel';
@@ -19,12 +21,15 @@ import { normalizedCategory } from '../lib/historyFilters';
 import { actionBlock } from '../lib/permissions';
 import { isRollbackRecord, rollbackTarget, rolledBackBy } from '../lib/rollback';
 import { groupOfService } from '../lib/ownership';
+import { keepMoment, knownAt, useAsOf } from '../lib/asOf';
+import { localTime } from '../lib/format';
 
 /** ui.md §5.5: one deployment, live while it runs. */
 export function DeploymentPage() {
   const { id } = useParams();
   const app = useApp();
-  const live = useLiveDeployment(id);
+  const { asOf, travel } = useAsOf();
+  const live = useLiveDeployment(id, asOf);
   const record = live.record;
   const scope = useResource<DeploymentRecord[]>(
     record ? `scope:${record.service}:${record.environment}:${record.state}` : null,
@@ -42,7 +47,23 @@ export function DeploymentPage() {
     return (groups.data ?? []).find((g) => g.id === record.deliveryGroupId) ?? groupOfService(groups.data, record.service);
   }, [groups.data, record]);
 
+  const badMoment = asOf && live.error instanceof ApiError && live.error.code === 'INVALID_REQUEST'
+    ? `${live.error.code}: ${live.error.message}` : null;
+  const asOfControl = <AsOfControl asOf={asOf} onChange={travel} error={badMoment} />;
   if (!record) {
+    if (asOf && live.error instanceof ApiError && live.error.status === 404) {
+      return (
+        <Stack>
+          <Group justify="flex-end">{asOfControl}</Group>
+          <Alert color="violet" title="Not there yet" data-testid="deployment-not-yet">
+            This deployment did not exist yet at {localTime(asOf)} <Text span size="xs" c="dimmed">({asOf})</Text>.
+          </Alert>
+        </Stack>
+      );
+    }
+    if (badMoment) {
+      return <Stack><Group justify="flex-end">{asOfControl}</Group><ProblemPanel error={live.error} /></Stack>;
+    }
     if (live.error instanceof ApiError && live.error.status === 404) {
       return <Missing title="No deployment with this id" id={id} />;
     }
@@ -57,8 +78,11 @@ export function DeploymentPage() {
 
   const scopeRecords = scope.data ?? [];
   const target = rollbackTarget(record, scopeRecords);
-  const rollbacks = rolledBackBy(record, scopeRecords);
-  const showRollback = mayMutate(app) && !isRollbackRecord(record);
+  // Only rollbacks that existed at the moment viewed (the list itself is today's).
+  const rollbacks = rolledBackBy(record, scopeRecords).filter((rollback) => knownAt(rollback.createdAt, asOf));
+  // Viewing the past hides every mutating action (ui.md §4.7).
+  const showRollback = mayMutate(app) && !isRollbackRecord(record) && !asOf;
+  const here = `/deployments/${record.id}`;
   const block = showRollback ? actionBlock(app, 'rollback', actions.data, group) : null;
   const rollbackDisabledReason = block ?? (scope.data && !target ? 'No earlier successful version to return to' : null);
   const failures = live.failures ?? (record.failures?.length ? record.failures : undefined);
@@ -69,7 +93,8 @@ export function DeploymentPage() {
       <Group justify="space-between" align="flex-start">
         <Stack gap={4}>
           <Group gap="xs">
-            <Anchor component={Link} to={`/services/${encodeURIComponent(record.service)}`} fw={700} fz="xl">{record.service}</Anchor>
+            <Anchor component={Link} to={keepMoment(`/services/${encodeURIComponent(record.service)}`, asOf)} fw={700} fz="xl"
+                    data-testid="deployment-service">{record.service}</Anchor>
             <Text fz="xl">→ {record.environment}</Text>
             <Text fz="xl" fw={700} data-testid="deployment-version">{record.version}</Text>
           </Group>
@@ -80,6 +105,8 @@ export function DeploymentPage() {
             {live.live && <LiveIndicator updatedAt={live.updatedAt} />}
           </Group>
         </Stack>
+        <Group gap="md" align="flex-start" wrap="nowrap">
+        {asOfControl}
         {showRollback && (
           <Tooltip label={rollbackDisabledReason} disabled={!rollbackDisabledReason}>
             <span>
@@ -88,6 +115,7 @@ export function DeploymentPage() {
             </span>
           </Tooltip>
         )}
+        </Group>
       </Group>
       {showRollback && rollbackDisabledReason && (
         <Text size="sm" c="dimmed" data-testid="rollback-disabled-reason">{rollbackDisabledReason}</Text>
@@ -104,17 +132,17 @@ export function DeploymentPage() {
                 {record.effectiveBehaviorSummary && <Text size="xs" c="dimmed">{record.effectiveBehaviorSummary}</Text>}
               </Field>
               <Field label="Delivery group">{group?.name ?? record.deliveryGroupId ?? '—'}</Field>
-              <Field label="Created"><Time iso={record.createdAt} /></Field>
-              <Field label="Updated"><Time iso={record.updatedAt} /></Field>
+              <Field label="Created"><span data-testid="deployment-created"><Time iso={record.createdAt} /><AsOfLink to={here} moment={record.createdAt} /></span></Field>
+              <Field label="Updated"><span data-testid="deployment-updated"><Time iso={record.updatedAt} /><AsOfLink to={here} moment={record.updatedAt} /></span></Field>
               {record.sourceEnvironment && <Field label="Promoted from">{record.sourceEnvironment}</Field>}
               {record.rollbackOf && (
                 <Field label="Rollback of">
-                  <Anchor component={Link} to={`/deployments/${record.rollbackOf}`} data-testid="rollback-of">{record.rollbackOf}</Anchor>
+                  <Anchor component={Link} to={keepMoment(`/deployments/${record.rollbackOf}`, asOf)} data-testid="rollback-of">{record.rollbackOf}</Anchor>
                 </Field>
               )}
               {rollbacks.map((rollback) => (
                 <Field key={rollback.id} label="Rolled back by">
-                  <Anchor component={Link} to={`/deployments/${rollback.id}`} data-testid="rolled-back-by">
+                  <Anchor component={Link} to={keepMoment(`/deployments/${rollback.id}`, asOf)} data-testid="rolled-back-by">
                     {rollback.version} ({rollback.state.toLowerCase()})
                   </Anchor>
                 </Field>
@@ -169,7 +197,7 @@ export function DeploymentPage() {
                                  className={live.live && event === lastEvent ? 'dxcp-timeline-current' : undefined}
                                  data-testid={`timeline-${event.key}`}>
                     {event.detail && <Text size="xs">{event.detail}</Text>}
-                    <Text size="xs" c="dimmed"><Time iso={event.occurredAt} /></Text>
+                    <Text size="xs" c="dimmed"><Time iso={event.occurredAt} /><AsOfLink to={here} moment={event.occurredAt} /></Text>
                   </Timeline.Item>
                 ))}
               </Timeline>
@@ -187,12 +215,7 @@ export function DeploymentPage() {
 }
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <Group gap="md" align="flex-start" wrap="nowrap">
-      <Text size="sm" c="dimmed" w={130} style={{ flexShrink: 0 }}>{label}</Text>
-      <div style={{ fontSize: 'var(--mantine-font-size-sm)' }}>{children}</div>
-    </Group>
-  );
+  return <FieldRow label={label} labelWidth={130}>{children}</FieldRow>;
 }
 
 function Missing({ title, id }: { title: string; id: string | undefined }) {

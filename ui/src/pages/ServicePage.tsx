@@ -5,6 +5,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { mayMutate, useApp, type AppState } from '../AppContext';
 import { ApiError, get, path, post, query } from '../api/client';
+import { AsOfControl, AsOfLink } from '../components/AsOf';
+import { keepMoment, useAsOf } from '../lib/asOf';
 import * as data from '../api/data';
 import type {
   AllowedActions, Build, DeliveryGroup, DeliveryStatus, DeploymentRecord, Environment, PolicySummary, RunningState,
@@ -37,10 +39,15 @@ const PROMOTION_REASONS: Record<string, string> = {
 export function ServicePage() {
   const { service = '' } = useParams();
   const app = useApp();
+  const { asOf, travel } = useAsOf();
+  const [asOfError, setAsOfError] = useState<string | null>(null);
+  useEffect(() => setAsOfError(null), [asOf]);
+  // While viewing the past, auto-refresh stops (ui.md §4.7).
+  const refresh = asOf ? null : app.refreshSeconds;
   const services = useResource<ServiceEntry[]>('services', data.services);
-  const groups = useResource<DeliveryGroup[]>('groups', data.deliveryGroups, app.refreshSeconds);
+  const groups = useResource<DeliveryGroup[]>('groups', data.deliveryGroups, refresh);
   const records = useResource<DeploymentRecord[]>(`deployments:${service}`,
-    (signal) => data.deployments({ service }, signal), app.refreshSeconds);
+    (signal) => data.deployments({ service }, signal), refresh);
   const envs = useResource<Environment[]>('environments', data.environments);
   const adminEnvs = useResource<{ environment_id: string; is_enabled: boolean }[]>(
     app.role === 'PLATFORM_ADMIN' ? `admin-envs:${service}` : null,
@@ -60,6 +67,8 @@ export function ServicePage() {
     return environmentColumns(envs.data, ordered);
   }, [adminEnvs.data, envs.data, ordered]);
   const deployBlock = mayMutate(app) ? actionBlock(app, 'deploy', actions.data, group) : null;
+  // Viewing the past hides every mutating action (ui.md §4.7).
+  const acting = mayMutate(app) && !asOf;
 
   if (services.data && !entry) {
     return <ProblemPanel error={new Error(`No service named ${service} is registered`)} title="Unknown service" />;
@@ -82,29 +91,32 @@ export function ServicePage() {
             )}
           </Group>
         </Stack>
-        {mayMutate(app) && (
-          <Stack gap={4} align="flex-end">
-            <Button component={deployBlock ? undefined : Link} to={`/deploy?service=${encodeURIComponent(service)}`}
-                    disabled={!!deployBlock} data-testid="service-deploy">Deploy</Button>
-            {deployBlock && <Text size="xs" c="dimmed" maw={360} ta="right" data-testid="deploy-disabled-reason">{deployBlock}</Text>}
-          </Stack>
-        )}
+        <Stack gap={4} align="flex-end">
+          <Group gap="md" align="flex-start" wrap="nowrap">
+            <AsOfControl asOf={asOf} onChange={travel} error={asOfError} />
+            {acting && (
+              <Button component={deployBlock ? undefined : Link} to={`/deploy?service=${encodeURIComponent(service)}`}
+                      disabled={!!deployBlock} data-testid="service-deploy">Deploy</Button>
+            )}
+          </Group>
+          {acting && deployBlock && <Text size="xs" c="dimmed" maw={360} ta="right" data-testid="deploy-disabled-reason">{deployBlock}</Text>}
+        </Stack>
       </Group>
 
       <SimpleGrid cols={{ base: 1, lg: Math.min(columns.length, 2) }}>
         {columns.map((environment) => (
-          <EnvironmentCard key={environment} app={app} service={service} environment={environment} group={group}
+          <EnvironmentCard key={environment} app={app} service={service} environment={environment} group={group} asOf={asOf}
                            records={ordered} deployBlock={deployBlock} rollbackBlock={mayMutate(app) ? actionBlock(app, 'rollback', actions.data, group) : null}
-                           onChanged={records.reload} />
+                           onChanged={records.reload} onAsOfRefused={setAsOfError} />
         ))}
       </SimpleGrid>
 
       <Grid>
         <Grid.Col span={{ base: 12, md: 6 }}>
-          <VersionsPanel app={app} service={service} deployBlock={deployBlock} />
+          <VersionsPanel app={app} service={service} deployBlock={deployBlock} asOf={asOf} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }}>
-          <Panel title="Recent deployments" resource={records} testId="recent-deployments"
+          <Panel title={asOf ? 'Recent deployments (today)' : 'Recent deployments'} resource={records} testId="recent-deployments"
                  actions={<Anchor component={Link} to={`/deployments?service=${encodeURIComponent(service)}`} size="sm">All deployments of {service}</Anchor>}>
             {() => ordered.length === 0 ? <Text size="sm" c="dimmed">No deployments yet.</Text> : (
               <Table fz="sm" verticalSpacing={4}>
@@ -112,7 +124,7 @@ export function ServicePage() {
                   {ordered.slice(0, 10).map((record) => (
                     <Table.Tr key={record.id}>
                       <Table.Td><StateBadge state={record.state} /></Table.Td>
-                      <Table.Td><Anchor component={Link} to={`/deployments/${record.id}`}>{record.version}</Anchor></Table.Td>
+                      <Table.Td><Anchor component={Link} to={keepMoment(`/deployments/${record.id}`, asOf)}>{record.version}</Anchor></Table.Td>
                       <Table.Td>{record.environment}</Table.Td>
                       <Table.Td>{KIND_LABELS[record.deploymentKind]}</Table.Td>
                       <Table.Td><Time iso={record.createdAt} relative /></Table.Td>
@@ -137,18 +149,28 @@ interface EnvironmentCardProps {
   deployBlock: string | null;
   rollbackBlock: string | null;
   onChanged: () => void;
+  /** The moment viewed (ui.md §4.7): reads travel, actions, policy and live updates are left out. */
+  asOf: string | null;
+  onAsOfRefused: (message: string) => void;
 }
 
-function EnvironmentCard({ app, service, environment, group, records, deployBlock, rollbackBlock, onChanged }: EnvironmentCardProps) {
-  const running = useResource<RunningState | null>(`running:${service}:${environment}`,
-    (signal) => get(path('/v1/services/{s}/running', service) + query({ environment }), signal), app.refreshSeconds);
-  const status = useResource<DeliveryStatus>(`status:${service}:${environment}`,
-    (signal) => get(path('/v1/services/{s}/delivery-status', service) + query({ environment }), signal), app.refreshSeconds);
-  const owner = mayMutate(app);
+function EnvironmentCard({ app, service, environment, group, records, deployBlock, rollbackBlock, onChanged, asOf, onAsOfRefused }: EnvironmentCardProps) {
+  const refresh = asOf ? null : app.refreshSeconds;
+  const running = useResource<RunningState | null>(`running:${service}:${environment}:${asOf ?? ''}`,
+    (signal) => get(path('/v1/services/{s}/running', service) + query({ environment, asOf }), signal), refresh);
+  const status = useResource<DeliveryStatus>(`status:${service}:${environment}:${asOf ?? ''}`,
+    (signal) => get(path('/v1/services/{s}/delivery-status', service) + query({ environment, asOf }), signal), refresh);
+  const owner = mayMutate(app) && !asOf;
   const policy = useResource<PolicySummary>(owner ? `policy:${service}:${environment}` : null,
     () => post<PolicySummary>('/v1/policy/summary', { service, environment }).then((answer) => answer.data));
   const latest = status.data?.latest;
-  const inFlight = latest && isInFlight(latest.state) ? latest.id : undefined;
+  const inFlight = !asOf && latest && isInFlight(latest.state) ? latest.id : undefined;
+  const refusedMoment = [running.error, status.error].find((e) => asOf && e instanceof ApiError && e.code === 'INVALID_REQUEST') as ApiError | undefined;
+  useEffect(() => {
+    if (refusedMoment) {
+      onAsOfRefused(`${refusedMoment.code}: ${refusedMoment.message}`);
+    }
+  }, [refusedMoment, onAsOfRefused]);
   const live = useLiveDeployment(inFlight);
   const [rollbackOpen, setRollbackOpen] = useState(false);
   const [promoteOpen, setPromoteOpen] = useState(false);
@@ -185,7 +207,7 @@ function EnvironmentCard({ app, service, environment, group, records, deployBloc
             {running.error ? <ProblemPanel error={running.error} onRetry={running.reload} /> : running.data === undefined ? <Text size="sm">…</Text>
               : running.data === null ? <Text size="sm" c="dimmed" data-testid="nothing-running">Nothing running yet</Text> : (
                 <Group gap="xs">
-                  <Anchor component={Link} to={`/deployments/${running.data.deploymentId}`} fw={700} fz="lg" data-testid="running-version">
+                  <Anchor component={Link} to={keepMoment(`/deployments/${running.data.deploymentId}`, asOf)} fw={700} fz="lg" data-testid="running-version">
                     {running.data.version}
                   </Anchor>
                   <Text size="xs" c="dimmed">{KIND_LABELS[running.data.deploymentKind]}</Text>
@@ -199,8 +221,9 @@ function EnvironmentCard({ app, service, environment, group, records, deployBloc
                 <Group gap="xs">
                   <StateBadge state={shownLatest.state} />
                   <OutcomeBadge outcome={shownLatest.outcome !== shownLatest.state ? shownLatest.outcome : null} />
-                  <Anchor component={Link} to={`/deployments/${shownLatest.id}`} data-testid="latest-version">{shownLatest.version}</Anchor>
-                  <Text size="xs" c="dimmed"><Time iso={shownLatest.createdAt} relative /></Text>
+                  <Anchor component={Link} to={keepMoment(`/deployments/${shownLatest.id}`, asOf)} data-testid="latest-version">{shownLatest.version}</Anchor>
+                  <Text size="xs" c="dimmed"><Time iso={shownLatest.createdAt} relative={!asOf} /></Text>
+                  <AsOfLink to={`/services/${encodeURIComponent(service)}`} moment={shownLatest.createdAt} />
                 </Group>
               )}
           </Stack>
@@ -236,7 +259,7 @@ function EnvironmentCard({ app, service, environment, group, records, deployBloc
             </Tooltip>
           </Group>
         )}
-        {owner ? <PolicyLine policy={policy} group={group} /> : <GuardrailsLine group={group} />}
+        {asOf ? null : owner ? <PolicyLine policy={policy} group={group} /> : <GuardrailsLine group={group} />}
       </Stack>
       {rollbackOpen && runningRecord && (
         <RollbackDialog record={runningRecord} scope={scope} group={group}
@@ -279,13 +302,13 @@ function GuardrailsLine({ group }: { group: DeliveryGroup | undefined }) {
   );
 }
 
-function VersionsPanel({ app, service, deployBlock }: { app: AppState; service: string; deployBlock: string | null }) {
+function VersionsPanel({ app, service, deployBlock, asOf }: { app: AppState; service: string; deployBlock: string | null; asOf: string | null }) {
   const [refreshToken, setRefreshToken] = useState(0);
   const versions = useResource<VersionsResponse>(`versions:${service}:${refreshToken}`,
     (signal) => get(path('/v1/services/{s}/versions', service) + (refreshToken ? '?refresh=true' : ''), signal));
   const [open, setOpen] = useState<string | null>(null);
   return (
-    <Panel title="Versions" resource={versions} testId="versions"
+    <Panel title={asOf ? 'Versions (today)' : 'Versions'} resource={versions} testId="versions"
            actions={<Button size="compact-xs" variant="default" onClick={() => setRefreshToken((n) => n + 1)}>Rescan artifact store</Button>}>
       {(answer) => answer.versions.length === 0 ? <Text size="sm" c="dimmed">No versions yet; CI registers builds.</Text> : (
         <Stack gap={4}>
@@ -301,7 +324,7 @@ function VersionsPanel({ app, service, deployBlock }: { app: AppState; service: 
                 </Anchor>
                 <Group gap="xs" wrap="nowrap">
                   <Text size="xs" c="dimmed">{bytes(v.sizeBytes)} · <Time iso={v.lastModified} relative /></Text>
-                  {mayMutate(app) && !deployBlock && (
+                  {mayMutate(app) && !deployBlock && !asOf && (
                     <Button size="compact-xs" variant="light" component={Link}
                             to={`/deploy?service=${encodeURIComponent(service)}&version=${encodeURIComponent(v.version)}`}>Deploy this version</Button>
                   )}

@@ -1,5 +1,5 @@
 import { Anchor, Badge, Box, Button, Container, Group, Menu, NativeSelect, Paper, Text, UnstyledButton } from '@mantine/core';
-import { Link, NavLink, Navigate, Route, Routes } from 'react-router';
+import { Link, NavLink, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { isAdmin, mayMutate, useApp } from '../AppContext';
 import { signOut } from '../auth/renewal';
 import { ROLE_LABELS } from '../auth/roles';
@@ -11,13 +11,23 @@ import { InsightsPage } from '../pages/InsightsPage';
 import { ServiceListPage } from '../pages/ServiceListPage';
 import { ServicePage } from '../pages/ServicePage';
 import { BlockedAccessPage, NotFoundPage } from './AccessPages';
-import { EmbeddedStrip, KILL_SWITCH_REASON, KillSwitchBanner } from './Banners';
+import { EmbeddedStrip, KILL_SWITCH_REASON, KillSwitchBanner, TimeTravelBanner } from './Banners';
+import { TIME_TRAVEL_PAGES } from '../lib/asOf';
+import { withParam } from '../lib/searchParams';
 
 const REFRESH_CHOICES = [30, 60, 120, 300, 600, 1800, 3600];
 
 /** ui.md §3: top bar, page-wide banners in order, then the screen of the route. */
 export function Shell() {
   const app = useApp();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const params = new URLSearchParams(location.search);
+  const asOf = TIME_TRAVEL_PAGES.test(location.pathname) ? params.get('asOf') : null;
+  const backToNow = () => {
+    const rest = withParam(params, 'asOf', null).toString();
+    navigate(location.pathname + (rest ? `?${rest}` : ''));
+  };
   return (
     <Box>
       <Paper component="header" shadow="xs" radius={0} px="lg" py={8} bg="dark.7">
@@ -32,7 +42,7 @@ export function Shell() {
             </Group>
           </Group>
           <Group gap="sm" wrap="nowrap">
-            {mayMutate(app) && (
+            {mayMutate(app) && !asOf && (
               <Button component={Link} to="/deploy" size="xs" data-testid="nav-deploy"
                       title={app.settings.mutations_disabled ? KILL_SWITCH_REASON : undefined}
                       variant={app.settings.mutations_disabled ? 'default' : 'filled'}>Deploy</Button>
@@ -43,6 +53,7 @@ export function Shell() {
       </Paper>
       {app.mode === 'embedded' && <EmbeddedStrip />}
       {app.settings.mutations_disabled && <KillSwitchBanner />}
+      {asOf && <TimeTravelBanner asOf={asOf} onBack={backToNow} />}
       <Container size="xl" py="lg">
         <Routes>
           <Route path="/" element={<Navigate to="/services" replace />} />

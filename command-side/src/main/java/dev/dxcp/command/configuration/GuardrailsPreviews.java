@@ -32,7 +32,7 @@ public final class GuardrailsPreviews {
         String groupId = DeliveryGroupRules.blank(spec.id()) ? null : spec.id().trim();
         for (Violation violation : DeliveryGroupRules.check(spec, groupId, state, registry)) {
             if (sentFields.contains(bodyField(violation.field()))) {
-                messages.add(new Message(ERROR, violation.field(), violation.message()));
+                messages.add(new Message(ERROR, violation.field(), violation.message(), violation.code()));
             }
         }
         Guardrails rails = spec.guardrails() == null ? Guardrails.NONE : spec.guardrails();
@@ -58,7 +58,7 @@ public final class GuardrailsPreviews {
 
     public static GuardrailsPreview ofRecipe(RecipeSpec spec) {
         List<Message> messages = new ArrayList<>();
-        RecipeRules.check(spec, null).forEach(v -> messages.add(new Message(ERROR, v.field(), v.message())));
+        RecipeRules.check(spec, null).forEach(v -> messages.add(new Message(ERROR, v.field(), v.message(), v.code())));
         if (DeliveryGroupRules.blank(spec.rollbackPipeline())) {
             messages.add(new Message(WARNING, "rollback_pipeline", "No rollback pipeline configured."));
         }

@@ -37,6 +37,7 @@ class GuardrailsPreviewsTest {
         assertThat(result.validationStatus()).isEqualTo("WARNING");
         assertThat(result.messages()).extracting(Message::field).containsExactly("daily_deploy_quota",
                 "daily_rollback_quota", "services", "allowed_recipes", "allowed_environments");
+        assertThat(result.messages()).extracting(Message::code).containsOnlyNulls();
     }
 
     @Test
@@ -47,6 +48,9 @@ class GuardrailsPreviewsTest {
         assertThat(result.validationStatus()).isEqualTo("ERROR");
         assertThat(result.messages()).filteredOn(m -> m.type().equals("ERROR")).extracting(Message::field)
                 .containsExactly("services", "services", "max_concurrent_deployments");
+        // Each error names the code the save would answer, so a form can show it on the field.
+        assertThat(result.messages()).filteredOn(m -> m.type().equals("ERROR")).extracting(Message::code)
+                .containsExactly("SERVICE_ALREADY_ASSIGNED", "SERVICE_NOT_ALLOWLISTED", "INVALID_GUARDRAIL");
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.MethodNotAllowedException;
@@ -29,6 +30,7 @@ import org.springframework.web.server.WebExceptionHandler;
 import org.springframework.web.util.DisconnectedClientHelper;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import reactor.netty.Connection;
 
 import java.nio.charset.StandardCharsets;
 
@@ -62,7 +64,7 @@ public class ErrorResponses implements WebExceptionHandler {
         if (response.isCommitted()) {
             return Mono.error(failure);
         }
-        if (DisconnectedClientHelper.isClientDisconnectedException(failure)) {
+        if (DisconnectedClientHelper.isClientDisconnectedException(failure) && clientGone(exchange)) {
             // Nobody is left to answer: the access line says the client went away (RequestIds), no stack trace.
             RequestOutcome.abandoned(exchange);
             return Mono.empty();
@@ -161,5 +163,16 @@ public class ErrorResponses implements WebExceptionHandler {
         log.error("event=unhandled_error request_id={} path={}", RequestIds.of(exchange),
                 exchange.getRequest().getPath().value(), failure);
         return new Answer(new Rejection(ErrorCode.INTERNAL_ERROR, "Unexpected server error"));
+    }
+
+    /**
+     * Spring recognises a disconnect by the failure's names and messages ("connection reset", EOFException)
+     * anywhere in its cause chain, and so does a database or store connection that broke: answering nothing
+     * then sent the client an empty 200 for a write that never happened. Only a closed client connection
+     * means nobody is left to answer; when it cannot be told, the client gets its answer.
+     */
+    private static boolean clientGone(ServerWebExchange exchange) {
+        return ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest()) instanceof Connection connection
+                && !connection.channel().isActive();
     }
 }

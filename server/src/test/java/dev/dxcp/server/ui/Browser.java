@@ -58,6 +58,9 @@ public final class Browser implements AutoCloseable {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=1440,960", "--user-data-dir=" + profile);
+        // The audit export saves one file per export, started after the stream ends (not in the click itself).
+        options.setExperimentalOption("prefs", java.util.Map.of("download.prompt_for_download", false,
+                "profile.default_content_setting_values.automatic_downloads", 1));
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
@@ -80,6 +83,33 @@ public final class Browser implements AutoCloseable {
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "chromium-shutdown"));
         }
         return shared;
+    }
+
+    /**
+     * Lets the page save downloads (the audit export) into a fresh directory, returned; Chromium writes
+     * a {@code .crdownload} file first and renames it when the download is complete.
+     */
+    public Path downloads() {
+        try {
+            Path directory = Files.createTempDirectory(profile, "downloads-");
+            driver.executeCdpCommand("Browser.setDownloadBehavior",
+                    java.util.Map.of("behavior", "allow", "downloadPath", directory.toString()));
+            return directory;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits for the next complete download in {@code directory} whose name is not in {@code seen}. */
+    public Path awaitDownload(Path directory, java.util.Set<Path> seen) {
+        return waitFor(d -> {
+            try (var files = Files.list(directory)) {
+                return files.filter(f -> !seen.contains(f) && !f.getFileName().toString().endsWith(".crdownload"))
+                        .findFirst().orElse(null);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     /** Forgets everything the page kept (memory, sessionStorage, localStorage, cookies) for this origin. */
@@ -120,12 +150,16 @@ public final class Browser implements AutoCloseable {
         return byTestId(testId).getText();
     }
 
-    /** Waits until the element with this test id shows text containing {@code expected}. */
+    /**
+     * Waits until the element with this test id shows text containing {@code expected}, ignoring case:
+     * the text is read as rendered, and badges are upper-cased by their style, not in the page's words.
+     */
     public String awaitText(String testId, String expected) {
+        String wanted = expected.toLowerCase(java.util.Locale.ROOT);
         return waitFor(d -> {
             for (WebElement element : allByTestId(testId)) {
                 try {
-                    if (element.isDisplayed() && element.getText().contains(expected)) {
+                    if (element.isDisplayed() && element.getText().toLowerCase(java.util.Locale.ROOT).contains(wanted)) {
                         return element.getText();
                     }
                 } catch (StaleElementReferenceException ignored) {
@@ -147,6 +181,16 @@ public final class Browser implements AutoCloseable {
     public void click(String testId) {
         WebElement element = waitFor(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-testid='" + testId + "']")));
         element.click();
+    }
+
+    /**
+     * Clicks an input drawn over by its own styling (Mantine's switch hides its checkbox under the
+     * track), as a user's click on the control does.
+     */
+    public void clickInput(String testId) {
+        WebElement input = waitFor(d -> d.findElements(By.cssSelector("[data-testid='" + testId + "']")).stream()
+                .findFirst().orElse(null));
+        js("arguments[0].click();", input);
     }
 
     /** Clicks the button (or link) whose visible text is exactly {@code label}. */
@@ -187,6 +231,16 @@ public final class Browser implements AutoCloseable {
             input.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), org.openqa.selenium.Keys.DELETE);
         }
         input.sendKeys(text);
+    }
+
+    /**
+     * Sets an input's value as the browser's own picker would (a datetime-local input takes no typed ISO
+     * text), then fires the input event React listens to.
+     */
+    public void setValue(String testId, String value) {
+        js("const input = arguments[0];"
+                + "Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, arguments[1]);"
+                + "input.dispatchEvent(new Event('input', { bubbles: true }));", field(testId), value);
     }
 
     public void select(String testId, String value) {

@@ -44,7 +44,7 @@ public abstract class EmbeddedUiTest {
     /** Services of the test registry besides the demo ones; each test uses its own. */
     static final List<String> SERVICES = List.of("payments-api", "checkout-web", "ledger-worker", "search-api",
             "notifications", "fraud-scoring", "pricing-api", "catalog-api", "shipping-api", "inventory-api", "billing-api",
-            "recommendations", "identity-api", "media-upload");
+            "recommendations", "identity-api", "media-upload", "orders-api", "tax-api", "reports-api", "quotes-api");
     private static final AtomicInteger VERSIONS = new AtomicInteger();
     private static final Environment ENV = new Environment();
     private static RecordingProxy proxy;
@@ -98,6 +98,11 @@ public abstract class EmbeddedUiTest {
         registry.add("DXCP_GATE_URL", ENV.gate::baseUrl);
         registry.add("DXCP_ENGINE_FIRST_POLL", () -> "50ms");
         registry.add("DXCP_ENGINE_MAX_POLL", () -> "300ms");
+    }
+
+    /** A connection of its own to the server's database, for what only the database can do (a lock, a broken table). */
+    protected static java.sql.Connection database() throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection(ENV.databaseUrl, ENV.postgres.user(), ENV.postgres.password());
     }
 
     protected static GateSimulator gate() {

@@ -48,6 +48,10 @@ final class RecordingProxy implements AutoCloseable {
     private record Drop(String method, String path) {
     }
 
+    /** An answer passed on only up to {@code bytes}, then ended as if complete: a stream cut short. */
+    private record Cut(String method, String path, int bytes) {
+    }
+
     private final HttpServer server;
     private final ExecutorService executor;
     private final HttpClient upstream = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -55,6 +59,7 @@ final class RecordingProxy implements AutoCloseable {
     private final String target;
     private final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
     private final AtomicReference<Drop> drop = new AtomicReference<>();
+    private final AtomicReference<Cut> cut = new AtomicReference<>();
 
     private RecordingProxy(String target) throws IOException {
         this.target = target;
@@ -92,11 +97,17 @@ final class RecordingProxy implements AutoCloseable {
     void clear() {
         exchanges.clear();
         drop.set(null);
+        cut.set(null);
     }
 
     /** The next answer to {@code method path} reaches this proxy and is thrown away: the browser's connection drops. */
     void dropNextAnswer(String method, String path) {
         drop.set(new Drop(method, path));
+    }
+
+    /** The next answer to {@code method path} reaches the browser only up to {@code bytes} bytes of its body. */
+    void cutNextAnswerAfter(String method, String path, int bytes) {
+        cut.set(new Cut(method, path, bytes));
     }
 
     private void forward(HttpExchange exchange) throws IOException {
@@ -140,6 +151,11 @@ final class RecordingProxy implements AutoCloseable {
                 }
             });
             byte[] bytes = answer.body();
+            Cut wantedCut = cut.get();
+            if (wantedCut != null && wantedCut.method().equals(method) && exchange.getRequestURI().getRawPath().equals(wantedCut.path())
+                    && bytes.length > wantedCut.bytes() && cut.compareAndSet(wantedCut, null)) {
+                bytes = java.util.Arrays.copyOf(bytes, wantedCut.bytes());
+            }
             boolean empty = bytes.length == 0 || answer.statusCode() == 204 || answer.statusCode() == 304 || method.equals("HEAD");
             exchange.sendResponseHeaders(answer.statusCode(), empty ? -1 : bytes.length);
             if (!empty) {

@@ -56,4 +56,44 @@ class UiKillSwitchTest extends EmbeddedUiTest {
             put("/v1/admin/system/mutations-disabled", admin(), Map.of("mutations_disabled", false));
         }
     }
+
+    @Test
+    @DisplayName("ui.md check 14 (admin saves): kill switch on: admin Save disabled with that reason; previews, lists and the switch itself keep working")
+    void killSwitchDisablesAdminSavesButNotPreviewsListsOrTheSwitch() {
+        signIn("Platform admin", null);
+        assertThat(put("/v1/admin/system/mutations-disabled", admin(), Map.of("mutations_disabled", true,
+                "reason", "UI kill switch test (admin)")).status()).isEqualTo(200);
+        try {
+            browser.open("/admin/groups/default");
+            browser.awaitText("kill-switch-banner", PAUSED);
+            browser.click("group-edit");
+            browser.type("group-field-daily_rollback_quota", "9");
+            browser.click("group-review");
+            browser.awaitText("review-changes", "Rollbacks a day");
+            browser.byTestId("review-preview");
+            browser.type("review-reason", "not saved while paused");
+            assertThat(browser.awaitText("save-paused", PAUSED)).isEqualTo(PAUSED);
+            assertThat(browser.enabled("review-save")).isFalse();
+            browser.screenshot("admin-save-paused");
+
+            browser.open("/admin/settings");
+            browser.awaitText("kill-switch-banner", PAUSED);
+            browser.type("rate-read_rpm", "4000");
+            browser.click("rate-review");
+            assertThat(browser.awaitText("save-paused", PAUSED)).isEqualTo(PAUSED);
+            assertThat(browser.enabled("review-save")).isFalse();
+            browser.click("review-cancel");
+
+            // The switch itself is never paused: turning it off from the same page works.
+            browser.awaitText("kill-switch-state", "on");
+            browser.click("kill-switch-toggle");
+            browser.click("confirm-action");
+            browser.waitFor(d -> browser.present("kill-switch-banner") ? null : Boolean.TRUE);
+            assertThat(get("/v1/settings/public", admin()).json().path("mutations_disabled").asBoolean()).isFalse();
+            assertThat(proxy().sent("PUT", "/v1/delivery-groups")).isEmpty();
+            assertThat(proxy().sent("PUT", "/v1/admin/system/rate-limits")).isEmpty();
+        } finally {
+            put("/v1/admin/system/mutations-disabled", admin(), Map.of("mutations_disabled", false));
+        }
+    }
 }

@@ -111,7 +111,11 @@ public final class ConfigurationQueries {
 
     /** OK, WARNING or ERROR, and what a save would run into, field by field. */
     public record GuardrailsPreview(String validationStatus, List<Message> messages) {
-        public record Message(String type, String field, String message) {
+        /** {@code code}: for an ERROR, the error code a save would answer (api-contract §8, §9); null for a WARNING. */
+        public record Message(String type, String field, String message, String code) {
+            public Message(String type, String field, String message) {
+                this(type, field, message, null);
+            }
         }
     }
 }

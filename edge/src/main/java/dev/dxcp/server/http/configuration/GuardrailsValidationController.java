@@ -59,7 +59,7 @@ public class GuardrailsValidationController {
         var messages = answer.putArray("messages");
         for (GuardrailsPreview.Message message : result.messages()) {
             messages.addObject().put("type", message.type()).put("field", message.field())
-                    .put("message", message.message());
+                    .put("message", message.message()).put("code", message.code());
         }
         return answer;
     }
