@@ -16,6 +16,7 @@ import dev.dxcp.events.deployment.DeploymentEvents.DeploymentAccepted.Change;
 import dev.dxcp.events.deployment.DeploymentEvents.DeploymentAccepted.Placement;
 import dev.dxcp.events.deployment.DeploymentEvents.DeploymentAccepted.RecipeUse;
 import dev.dxcp.events.deployment.DeploymentEvents.DeploymentAccepted.Submission;
+import dev.dxcp.events.deployment.AutomaticRollbackMessages;
 import dev.dxcp.events.deployment.DeploymentKind;
 import dev.dxcp.events.deployment.DeploymentRecord;
 import dev.dxcp.events.deployment.DeploymentState;
@@ -61,11 +62,18 @@ public class AcceptedDeployments {
                             EngineTarget engine, String version, BuildRecord build, PolicySnapshot policy) {
         return accept(new DeploymentAccepted(command.deploymentId(), new Placement(target.service(),
                 target.environment(), resolution.group().id(), resolution.laneId()),
-                new Change(DeploymentKind.ROLLBACK, version, "rollback of " + target.deploymentId() + " to " + version,
+                new Change(DeploymentKind.ROLLBACK, version, rollbackSummary(command, target, version),
                         null, target.deploymentId(), version),
                 recipe(resolution), build == null ? new Artifact(null, null, null)
                         : new Artifact(build.artifactRef(), build.sha256(), build.sizeBytes()), engine,
                 submission(command.requestedAt(), command.actor(), command.idempotency()), policy));
+    }
+
+    /** An automatic rollback says so, and names its cause (docs/GOVERNANCE.md "Automatic rollback"). */
+    private static String rollbackSummary(RequestRollback command, DeploymentAccepted target, String version) {
+        boolean automatic = AutomaticRollbackMessages.SYSTEM.equals(command.actor());
+        return (automatic ? "automatic rollback of " : "rollback of ") + target.deploymentId() + " to " + version
+                + (automatic ? " after it failed" : "");
     }
 
     private Decided accept(DeploymentAccepted accepted) {

@@ -22,7 +22,12 @@ import dev.dxcp.events.deployment.DeploymentEvents.DeploymentProgressed;
 import dev.dxcp.events.deployment.DeploymentEvents.DeploymentRolledBackByEngine;
 import dev.dxcp.events.deployment.DeploymentEvents.DeploymentSucceeded;
 import dev.dxcp.events.deployment.DeploymentEvents.EngineExecutionStarted;
+import dev.dxcp.events.deployment.AutomaticRollbackMessages.AutomaticRollbackRefused;
+import dev.dxcp.events.deployment.AutomaticRollbackMessages.AutomaticRollbackStarted;
+import dev.dxcp.events.deployment.AutomaticRollbackMessages.RecordAutomaticRollback;
 import dev.dxcp.events.deployment.DeploymentKind;
+import dev.dxcp.events.deployment.FailureCategory;
+import dev.dxcp.events.deployment.FailureModel;
 import dev.dxcp.events.deployment.DeploymentState;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -56,6 +61,10 @@ public class Deployment {
     private Instant updatedAt;
     private String executionId;
     private DeploymentApproval approval;
+    /** The failure's normalized categories once FAILED (empty for a failure that named none). */
+    private List<FailureCategory> failureCategories;
+    /** Whether what came of its automatic rollback is recorded (docs/GOVERNANCE.md "Automatic rollback"). */
+    private boolean automaticRollbackRecorded;
 
     public Deployment() {
     }
@@ -152,6 +161,28 @@ public class Deployment {
         return true;
     }
 
+    /**
+     * What came of this failed deployment's automatic rollback, recorded once: a redelivered failure, a
+     * replay or a second instance finds it recorded and changes nothing (answers false). Only a FAILED
+     * deployment that is not itself a rollback has one.
+     */
+    @CommandHandler
+    public Boolean handle(RecordAutomaticRollback command) {
+        if (automaticRollbackRecorded || state != DeploymentState.FAILED || isRollback()) {
+            return false;
+        }
+        if (command.rollbackDeploymentId() != null) {
+            apply(new AutomaticRollbackStarted(deploymentId, command.rollbackDeploymentId(), command.policyId(),
+                    accepted.service(), accepted.environment(), accepted.deliveryGroupId(), failureCategories(),
+                    command.at()));
+        } else {
+            apply(new AutomaticRollbackRefused(deploymentId, command.policyId(), accepted.service(),
+                    accepted.environment(), accepted.deliveryGroupId(), command.code(), command.message(),
+                    command.at()));
+        }
+        return true;
+    }
+
     public DeploymentAccepted accepted() {
         return accepted;
     }
@@ -162,6 +193,19 @@ public class Deployment {
 
     public Instant updatedAt() {
         return updatedAt;
+    }
+
+    /** Whether the engine ever started an execution for it (something may have changed). */
+    public boolean executionStarted() {
+        return executionId != null;
+    }
+
+    public List<FailureCategory> failureCategories() {
+        return failureCategories == null ? List.of() : failureCategories;
+    }
+
+    public boolean automaticRollbackRecorded() {
+        return automaticRollbackRecorded;
     }
 
     public boolean isRollback() {
@@ -220,6 +264,18 @@ public class Deployment {
     void on(DeploymentFailed event) {
         state = DeploymentState.FAILED;
         updatedAt = event.at();
+        failureCategories = event.failures() == null ? List.of()
+                : event.failures().stream().map(FailureModel::category).filter(java.util.Objects::nonNull).toList();
+    }
+
+    @EventSourcingHandler
+    void on(AutomaticRollbackStarted event) {
+        automaticRollbackRecorded = true;
+    }
+
+    @EventSourcingHandler
+    void on(AutomaticRollbackRefused event) {
+        automaticRollbackRecorded = true;
     }
 
     @EventSourcingHandler

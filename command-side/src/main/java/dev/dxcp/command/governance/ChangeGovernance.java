@@ -6,7 +6,12 @@ import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.MetaKeys;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.governance.ApprovalPolicy;
+import dev.dxcp.events.governance.AutoRollbackPolicy;
 import dev.dxcp.events.governance.FreezeWindow;
+import dev.dxcp.events.governance.GovernanceMessages.AutoRollbackPolicyDeclared;
+import dev.dxcp.events.governance.GovernanceMessages.AutoRollbackPolicyRemoved;
+import dev.dxcp.events.governance.GovernanceMessages.DeclareAutoRollbackPolicy;
+import dev.dxcp.events.governance.GovernanceMessages.RemoveAutoRollbackPolicy;
 import dev.dxcp.events.governance.GovernanceMessages.ApprovalPolicyDeclared;
 import dev.dxcp.events.governance.GovernanceMessages.ApprovalPolicyRemoved;
 import dev.dxcp.events.governance.GovernanceMessages.DeclareApprovalPolicy;
@@ -32,7 +37,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * Change governance as one singleton (docs/GOVERNANCE.md): the owner-scoped changes setting, the freeze
- * windows and the approval policies. Every write is an event with who made it in its metadata, so each is audited; the fold is
+ * windows, the approval policies and the automatic rollback policies. Every write is an event with who made it in its metadata, so each is audited; the fold is
  * {@link GovernanceState}, shared with the per-request {@link ChangeGovernanceView}.
  */
 @Aggregate(snapshotTriggerDefinition = "dxcpSnapshotTrigger")
@@ -124,6 +129,32 @@ public class ChangeGovernance {
         apply(new ApprovalPolicyRemoved(policy, command.at()));
     }
 
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(DeclareAutoRollbackPolicy command, DeliveryConfigurationView configuration,
+                       @MetaDataValue(MetaKeys.ACTOR_ID) String actor) {
+        AutoRollbackPolicy proposed = command.policy();
+        AutoRollbackPolicyRules.check(proposed, configuration.current());
+        if (state.autoRollbackPolicy(proposed.id()).isPresent()) {
+            throw new Rejection(ErrorCode.AUTO_ROLLBACK_POLICY_EXISTS, "Automatic rollback policy " + proposed.id()
+                    + " already exists");
+        }
+        state.autoRollbackPolicies().stream().filter(p -> p.sameScopeAs(proposed)).findFirst().ifPresent(p -> {
+            throw new Rejection(ErrorCode.AUTO_ROLLBACK_POLICY_EXISTS, "Automatic rollback policy " + p.id()
+                    + " already covers this delivery group, environment and recipe");
+        });
+        apply(new AutoRollbackPolicyDeclared(new AutoRollbackPolicy(proposed.id(), proposed.deliveryGroupId(),
+                proposed.environment(), proposed.recipeId(), command.at(), actor)));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(RemoveAutoRollbackPolicy command) {
+        AutoRollbackPolicy policy = state.autoRollbackPolicy(command.policyId())
+                .orElseThrow(() -> new Rejection(ErrorCode.NOT_FOUND, "Automatic rollback policy not found"));
+        apply(new AutoRollbackPolicyRemoved(policy, command.at()));
+    }
+
     private void remember(Object event) {
         governanceId = GovernanceMessages.GOVERNANCE_ID;
         state = state.apply(event);
@@ -156,6 +187,16 @@ public class ChangeGovernance {
 
     @EventSourcingHandler
     void on(ApprovalPolicyRemoved event) {
+        remember(event);
+    }
+
+    @EventSourcingHandler
+    void on(AutoRollbackPolicyDeclared event) {
+        remember(event);
+    }
+
+    @EventSourcingHandler
+    void on(AutoRollbackPolicyRemoved event) {
         remember(event);
     }
 }

@@ -22,7 +22,7 @@ public class GovernanceQueryHandler {
         List<FreezeWindowStatus> windows = state.freezeWindows().stream()
                 .map(window -> status(window, query)).toList();
         return new GovernanceSettings(state.ownerScoped(), state.ownerScopedChanges() != null, windows,
-                state.approvalPolicies());
+                state.approvalPolicies(), state.autoRollbackPolicies());
     }
 
     private static FreezeWindowStatus status(FreezeWindow window, CurrentGovernance query) {

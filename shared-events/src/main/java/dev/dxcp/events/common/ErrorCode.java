@@ -129,7 +129,9 @@ public enum ErrorCode {
     /** The deployment is not waiting for approval (never needed one, or already approved, rejected, expired). */
     APPROVAL_NOT_PENDING(409, UNKNOWN),
     /** The approval time limit passed: the deployment ended as CANCELED. */
-    APPROVAL_EXPIRED(409, UNKNOWN);
+    APPROVAL_EXPIRED(409, UNKNOWN),
+    /** An automatic rollback policy with this id, or for this group, environment and recipe, already exists. */
+    AUTO_ROLLBACK_POLICY_EXISTS(409, UNKNOWN);
 
     /** governance §12 {@code failure_cause}. */
     public enum FailureCause { USER_ERROR, POLICY_CHANGE, UNKNOWN }

@@ -63,6 +63,21 @@ public final class GovernanceMessages {
         }
     }
 
+    /** {@code policy.createdAt/createdBy} are filled by the aggregate. */
+    public record DeclareAutoRollbackPolicy(@TargetAggregateIdentifier String governanceId, AutoRollbackPolicy policy,
+                                            Instant at) {
+        public DeclareAutoRollbackPolicy(AutoRollbackPolicy policy, Instant at) {
+            this(GOVERNANCE_ID, policy, at);
+        }
+    }
+
+    public record RemoveAutoRollbackPolicy(@TargetAggregateIdentifier String governanceId, String policyId,
+                                           Instant at) {
+        public RemoveAutoRollbackPolicy(String policyId, Instant at) {
+            this(GOVERNANCE_ID, policyId, at);
+        }
+    }
+
     // ---- events ----
 
     /** @param newInstallation the delivery configuration had never been seeded */
@@ -85,6 +100,12 @@ public final class GovernanceMessages {
     public record ApprovalPolicyRemoved(ApprovalPolicy policy, Instant at) {
     }
 
+    public record AutoRollbackPolicyDeclared(AutoRollbackPolicy policy) {
+    }
+
+    public record AutoRollbackPolicyRemoved(AutoRollbackPolicy policy, Instant at) {
+    }
+
     /**
      * A platform admin let one deploy, promotion or rollback through a freeze window, with a reason
      * (appended in the unit of work that accepted it, so it exists exactly when the deployment does).
@@ -103,7 +124,8 @@ public final class GovernanceMessages {
 
     /** @param ownerScopedChangesPersisted false while the setting was never written (existing installation) */
     public record GovernanceSettings(boolean ownerScopedChanges, boolean ownerScopedChangesPersisted,
-                                     List<FreezeWindowStatus> freezeWindows, List<ApprovalPolicy> approvalPolicies) {
+                                     List<FreezeWindowStatus> freezeWindows, List<ApprovalPolicy> approvalPolicies,
+                                     List<AutoRollbackPolicy> autoRollbackPolicies) {
     }
 
     /** @param currentEndsAt when the occurrence in force ends; null when the window is not in force */
