@@ -8,6 +8,7 @@ import dev.dxcp.command.build.UploadCapabilityHandler;
 import dev.dxcp.command.configuration.DeliveryConfigurationView;
 import dev.dxcp.command.deployment.AcceptedDeployments;
 import dev.dxcp.command.deployment.ApprovalDecisionHandler;
+import dev.dxcp.command.deployment.AutomaticRollbackHandler;
 import dev.dxcp.command.deployment.DenialRecorder;
 import dev.dxcp.command.deployment.DeploymentPolicy;
 import dev.dxcp.command.deployment.DeploymentSubmissionHandler;
@@ -101,6 +102,8 @@ public class DeliveryWorld extends CommandWorld {
             ownerScope, freeze);
     public final BuildRegistrationHandler builds = new BuildRegistrationHandler(pipeline, actorQuotas,
             buildVersions, capabilities, buildPolicy, settings);
+    public final AutomaticRollbackHandler automaticRollbacks = new AutomaticRollbackHandler(deployments, governance,
+            (service, environment, target) -> prior, rollbacks);
     public final ApprovalDecisionHandler approvals = new ApprovalDecisionHandler(deployments, laneGate);
     public final UploadCapabilityHandler uploads = new UploadCapabilityHandler(pipeline, actorQuotas, capabilities,
             buildPolicy, Duration.ofMinutes(15));

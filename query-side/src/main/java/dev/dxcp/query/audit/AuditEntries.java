@@ -8,7 +8,11 @@ import dev.dxcp.events.configuration.ConfigurationEvents.DeliveryGroupUpdated;
 import dev.dxcp.events.configuration.ConfigurationEvents.RecipeCreated;
 import dev.dxcp.events.configuration.ConfigurationEvents.RecipeDeleted;
 import dev.dxcp.events.configuration.ConfigurationEvents.RecipeUpdated;
+import dev.dxcp.events.deployment.AutomaticRollbackMessages.AutomaticRollbackRefused;
+import dev.dxcp.events.deployment.AutomaticRollbackMessages.AutomaticRollbackStarted;
 import dev.dxcp.events.deployment.DeploymentEvents.DeploymentAccepted;
+import dev.dxcp.events.governance.GovernanceMessages.AutoRollbackPolicyDeclared;
+import dev.dxcp.events.governance.GovernanceMessages.AutoRollbackPolicyRemoved;
 import dev.dxcp.events.deployment.DeploymentEvents.DeploymentDenied;
 import dev.dxcp.events.deployment.ApprovalMessages.ApprovalRequested;
 import dev.dxcp.events.deployment.ApprovalMessages.DeploymentApprovalExpired;
@@ -123,6 +127,22 @@ public class AuditEntries {
         }
         if (payload instanceof DeploymentApprovalExpired e) {
             return List.of(governance.expired(e, id, time, actor));
+        }
+        return automaticRollbackEntries(payload, id, time, actor);
+    }
+
+    private List<AuditEvent> automaticRollbackEntries(Object payload, String id, Instant time, AuditActor actor) {
+        if (payload instanceof AutoRollbackPolicyDeclared e) {
+            return List.of(AutoRollbackAuditEntries.declared(e, id, time, actor));
+        }
+        if (payload instanceof AutoRollbackPolicyRemoved e) {
+            return List.of(AutoRollbackAuditEntries.removed(e, id, time, actor));
+        }
+        if (payload instanceof AutomaticRollbackStarted e) {
+            return List.of(AutoRollbackAuditEntries.started(e, id, time));
+        }
+        if (payload instanceof AutomaticRollbackRefused e) {
+            return List.of(AutoRollbackAuditEntries.refused(e, id, time));
         }
         return List.of();
     }

@@ -8,6 +8,9 @@ import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.common.Timestamps;
 import dev.dxcp.events.governance.ApprovalPolicy;
+import dev.dxcp.events.governance.AutoRollbackPolicy;
+import dev.dxcp.events.governance.GovernanceMessages.DeclareAutoRollbackPolicy;
+import dev.dxcp.events.governance.GovernanceMessages.RemoveAutoRollbackPolicy;
 import dev.dxcp.events.governance.FreezeInForce;
 import dev.dxcp.events.governance.GovernanceMessages.DeclareApprovalPolicy;
 import dev.dxcp.events.governance.GovernanceMessages.RemoveApprovalPolicy;
@@ -42,7 +45,7 @@ import java.util.UUID;
 
 /**
  * Change governance (docs/GOVERNANCE.md): the owner-scoped changes setting (admin, like the other system
- * settings), freeze windows and approval policies (readable by every role, so owners can plan around them;
+ * settings), freeze windows, approval and automatic rollback policies (readable by every role, so owners can plan around them;
  * written by admins).
  * Writes run authenticate, mutate rate, role, kill switch, then the aggregate's validation.
  */
@@ -51,6 +54,7 @@ public class GovernanceController {
     static final String SETTING_PATH = "/v1/admin/system/owner-scoped-changes";
     static final String WINDOWS_PATH = "/v1/freeze-windows";
     static final String POLICIES_PATH = "/v1/approval-policies";
+    static final String ROLLBACK_POLICIES_PATH = "/v1/auto-rollback-policies";
 
     private final ConfigurationGate gate;
     private final CommandSender commands;
@@ -152,6 +156,45 @@ public class GovernanceController {
         Caller caller = gate.adminWrite(exchange);
         commands.send(new RemoveApprovalPolicy(id, now()), AuditMetadata.of(caller, RequestIds.of(exchange), null));
         return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping(ROLLBACK_POLICIES_PATH)
+    public ArrayNode autoRollbackPolicies(ServerWebExchange exchange) {
+        gate.read(exchange);
+        ArrayNode array = json.createArrayNode();
+        current().autoRollbackPolicies().stream().sorted(Comparator.comparing(AutoRollbackPolicy::id))
+                .forEach(policy -> array.add(AutoRollbackPolicyJson.render(json, policy)));
+        return array;
+    }
+
+    @GetMapping(ROLLBACK_POLICIES_PATH + "/{id}")
+    public ObjectNode autoRollbackPolicy(ServerWebExchange exchange, @PathVariable String id) {
+        gate.read(exchange);
+        return AutoRollbackPolicyJson.render(json, findRollbackPolicy(id));
+    }
+
+    @PostMapping(ROLLBACK_POLICIES_PATH)
+    public ResponseEntity<ObjectNode> declareAutoRollbackPolicy(ServerWebExchange exchange,
+                                                                @RequestBody(required = false) byte[] body) {
+        Caller caller = gate.adminWrite(exchange);
+        JsonNode request = JsonBodies.object(exchange, body, ErrorCode.INVALID_REQUEST);
+        AutoRollbackPolicy policy = AutoRollbackPolicyJson.parse(request, "auto-rollback-" + UUID.randomUUID());
+        commands.send(new DeclareAutoRollbackPolicy(policy, now()),
+                AuditMetadata.of(caller, RequestIds.of(exchange), null));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(AutoRollbackPolicyJson.render(json, findRollbackPolicy(policy.id())));
+    }
+
+    @DeleteMapping(ROLLBACK_POLICIES_PATH + "/{id}")
+    public ResponseEntity<Void> removeAutoRollbackPolicy(ServerWebExchange exchange, @PathVariable String id) {
+        Caller caller = gate.adminWrite(exchange);
+        commands.send(new RemoveAutoRollbackPolicy(id, now()), AuditMetadata.of(caller, RequestIds.of(exchange), null));
+        return ResponseEntity.noContent().build();
+    }
+
+    private AutoRollbackPolicy findRollbackPolicy(String id) {
+        return current().autoRollbackPolicies().stream().filter(p -> p.id().equals(id)).findFirst()
+                .orElseThrow(() -> new Rejection(ErrorCode.NOT_FOUND, "Automatic rollback policy not found"));
     }
 
     private ApprovalPolicy findPolicy(String id) {
