@@ -35,6 +35,7 @@ import dev.dxcp.events.deployment.DeploymentQueries.PriorSuccessfulDeployment;
 import dev.dxcp.events.deployment.DeploymentQueries.SuccessfulDeploymentOfVersion;
 import dev.dxcp.events.deployment.DeploymentRecord;
 import dev.dxcp.query.deployment.DeploymentHistoryProjection;
+import dev.dxcp.query.deployment.DeploymentGovernanceReader;
 import dev.dxcp.query.deployment.DeploymentHistoryQueries;
 import dev.dxcp.query.deployment.DeploymentHistoryAsOf;
 import dev.dxcp.query.deployment.ScopeIndex;
@@ -198,8 +199,15 @@ public class DeploymentWiring {
     }
 
     @Bean
-    public DeploymentHistoryQueries deploymentHistoryQueries(JdbcTemplate jdbc, ObjectMapper json) {
-        return new DeploymentHistoryQueries(jdbc, json);
+    public DeploymentHistoryQueries deploymentHistoryQueries(JdbcTemplate jdbc, ObjectMapper json,
+                                                             DeploymentGovernanceReader governance) {
+        return new DeploymentHistoryQueries(jdbc, json, governance::of);
+    }
+
+    /** docs/GOVERNANCE.md: a deployment's approval and automatic rollback, from its events. */
+    @Bean
+    public DeploymentGovernanceReader deploymentGovernanceReader(EventStore eventStore) {
+        return new DeploymentGovernanceReader(eventStore);
     }
 
     /** Time travel: the same questions answered from the event store as of a past moment. */

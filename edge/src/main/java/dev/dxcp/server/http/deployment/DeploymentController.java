@@ -16,6 +16,8 @@ import dev.dxcp.events.deployment.DeploymentQueries.DeploymentList;
 import dev.dxcp.events.deployment.DeploymentQueries.ListDeployments;
 import dev.dxcp.events.deployment.DeploymentQueries.TimelineEntry;
 import dev.dxcp.events.deployment.DeploymentQueries.TimelineOf;
+import dev.dxcp.events.deployment.DeploymentGovernanceQueries.DeploymentGovernance;
+import dev.dxcp.events.deployment.DeploymentGovernanceQueries.DeploymentGovernanceOf;
 import dev.dxcp.events.deployment.DeploymentRecord;
 import dev.dxcp.events.idempotency.AdmissionOutcome;
 import dev.dxcp.server.axon.CommandSender;
@@ -154,7 +156,8 @@ public class DeploymentController {
                              @RequestParam(required = false) String asOf) {
         Caller caller = authenticator.authenticate(exchange);
         DeploymentRecord record = reads.scopedRecord(caller, id, asOf);
-        return render.record(record, caller.isAdmin());
+        return render.withGovernance(render.record(record, caller.isAdmin()),
+                questions.ask(new DeploymentGovernanceOf(record.id()), DeploymentGovernance.class));
     }
 
     @GetMapping("/v1/deployments/{id}/failures")
