@@ -1,5 +1,7 @@
 package dev.dxcp.command.deployment;
 
+import dev.dxcp.command.governance.ApprovalGate;
+import dev.dxcp.command.governance.ChangeGovernanceView;
 import dev.dxcp.command.configuration.DeliveryConfigurationState;
 import dev.dxcp.command.configuration.DeliveryConfigurationView;
 import dev.dxcp.command.deployment.PromotionPolicy.Promotable;
@@ -41,11 +43,16 @@ public class DeploymentValidationHandler {
     private final EngineReadiness engine;
     private final OwnerScope ownerScope;
     private final FreezeGate freeze;
+    private final ChangeGovernanceView governance;
+    private final ApprovalGate approvals;
 
     public DeploymentValidationHandler(DeploymentPolicy policy, PromotionPolicy promotions,
                                        DeliveryConfigurationView configuration, SystemSettingsView settings,
                                        RegisteredBuilds builds, LaneGate lanes, ArtifactPreflight artifacts,
-                                       EngineReadiness engine, OwnerScope ownerScope, FreezeGate freeze) {
+                                       EngineReadiness engine, OwnerScope ownerScope, FreezeGate freeze,
+                                       ChangeGovernanceView governance) {
+        this.governance = governance;
+        this.approvals = new ApprovalGate(governance);
         this.ownerScope = ownerScope;
         this.freeze = freeze;
         this.policy = policy;
@@ -95,7 +102,11 @@ public class DeploymentValidationHandler {
         PolicySnapshot snapshot = snapshot(resolution, command.requestedAt().atZone(ZoneOffset.UTC).toLocalDate());
         return new PolicySummaryResult(command.service(), resolution.environment().id(), resolution.group().id(),
                 resolution.recipe(), resolution.route(), snapshot,
-                freeze.inForce(resolution, command.requestedAt()).orElse(null));
+                freeze.inForce(resolution, command.requestedAt()).orElse(null),
+                approvals.requirementFor(resolution.group(), resolution.environment().id(), command.requestedAt())
+                        .orElse(null),
+                governance.current().autoRollbackFor(resolution.group().id(), resolution.environment().id(),
+                        resolution.recipe().id()).orElse(null));
     }
 
     /** What validate found: the policy object, and the freeze window an admin's override goes through. */

@@ -27,6 +27,7 @@ import dev.dxcp.command.deployment.RollForwardRule;
 import dev.dxcp.command.deployment.RollbackRequestHandler;
 import dev.dxcp.command.deployment.SourceSuccess;
 import dev.dxcp.command.governance.ApprovalGate;
+import dev.dxcp.command.governance.ChangeGovernanceView;
 import dev.dxcp.command.governance.OwnerScope;
 import dev.dxcp.command.idempotency.IdempotencyKey;
 import dev.dxcp.command.registry.ServiceRegistry;
@@ -149,9 +150,9 @@ public class DeploymentWiring {
     public DeploymentValidationHandler deploymentValidationHandler(
             DeploymentPolicy policy, PromotionPolicy promotions, DeliveryConfigurationView configuration,
             SystemSettingsView settings, RegisteredBuilds builds, LaneGate lanes, ArtifactPreflight artifacts,
-            EngineReadiness engine, OwnerScope ownerScope, FreezeGate freeze) {
+            EngineReadiness engine, OwnerScope ownerScope, FreezeGate freeze, ChangeGovernanceView governance) {
         return new DeploymentValidationHandler(policy, promotions, configuration, settings, builds, lanes, artifacts,
-                engine, ownerScope, freeze);
+                engine, ownerScope, freeze, governance);
     }
 
     @Bean

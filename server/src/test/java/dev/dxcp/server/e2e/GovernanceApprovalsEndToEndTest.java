@@ -48,6 +48,15 @@ class GovernanceApprovalsEndToEndTest extends AuditTestSupport {
         assertThat(texts(get("/v1/deployments/" + id + "/timeline", freshAdmin()).json(), "key"))
                 .containsExactly("submitted", "validated", "pending_approval");
         assertThat(executionsOf(id)).as("no engine call before approval").isZero();
+        JsonNode waiting = get("/v1/deployments/" + id, freshAdmin()).json().path("approval");
+        assertThat(waiting.path("state").asText()).isEqualTo("PENDING");
+        assertThat(waiting.path("requiredApprovals").asInt()).isEqualTo(2);
+        assertThat(texts(waiting.path("approvers"), "")).hasSize(3);
+        assertThat(waiting.path("approvers").toString()).contains(ANN, BOB);
+        assertThat(waiting.path("approvedBy")).isEmpty();
+        Response summary = post("/v1/policy/summary", freshAdmin(), Map.of("service", lane.service(),
+                "environment", lane.environment(), "recipeId", "default"));
+        assertThat(summary.json().path("approval").path("required_approvals").asInt()).isEqualTo(2);
 
         assertError(post(approve(id), requester, Map.of("reason", "mine")), 403, "SELF_APPROVAL_FORBIDDEN");
         assertError(post(approve(id), env.identity.ownerToken("appr.mallory@example.com"), Map.of()), 403,
@@ -66,6 +75,13 @@ class GovernanceApprovalsEndToEndTest extends AuditTestSupport {
         assertThat(awaitTerminal(id).path("state").asText()).isEqualTo("SUCCEEDED");
         assertThat(executionsOf(id)).isEqualTo(1);
         assertThat(used(lane)).as("approval spends nothing more").isEqualTo(1);
+        JsonNode approved = get("/v1/deployments/" + id, freshAdmin()).json().path("approval");
+        assertThat(approved.path("state").asText()).isEqualTo("APPROVED");
+        assertThat(approved.path("approvedBy").toString()).isEqualTo("[\"" + ANN + "\",\"" + BOB + "\"]");
+        assertThat(texts(get("/v1/deployments/" + id + "/timeline", freshAdmin()).json(), "key"))
+                .startsWith("submitted", "validated", "approved");
+        assertThat(get("/v1/insights/dora?service=" + lane.service(), freshAdmin()).json()
+                .path("changeGovernance").path("approvalWait").path("samples").asInt()).isEqualTo(1);
 
         single("event_type=APPROVAL_REQUESTED&limit=500", target(id));
         List<JsonNode> grants = awaitAudit("event_type=APPROVAL_GRANTED&limit=500", target(id), 2);

@@ -168,6 +168,12 @@ class GovernanceAutoRollbackEndToEndTest extends AuditTestSupport {
         assertThat(texts(get(POLICIES, env.identity.observerToken()).json(), "id"))
                 .contains(policy.path("id").asText());
         single("event_type=ADMIN_CREATE&limit=500", target(policy.path("id").asText()));
+        Response summary = post("/v1/policy/summary", freshAdmin(), Map.of("service", lane.service(),
+                "environment", lane.environment(), "recipeId", "default"));
+        assertThat(summary.status()).as(summary.body()).isEqualTo(200);
+        assertThat(summary.json().path("auto_rollback").path("policy_id").asText())
+                .isEqualTo(policy.path("id").asText());
+        assertThat(summary.json().has("approval")).as("no approval policy covers the lane").isFalse();
     }
 
     private JsonNode autoRollback(Lane lane) {

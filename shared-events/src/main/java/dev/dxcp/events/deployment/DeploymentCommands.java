@@ -118,12 +118,14 @@ public final class DeploymentCommands {
 
     /**
      * policy summary's answer (api-contract §5). {@code route} may be null; {@code freeze} is the window in
-     * force for a deploy right now, or null.
+     * force for a deploy right now, {@code approval} what a deploy now would wait for, {@code autoRollback} the
+     * policy that would roll a failure back (docs/GOVERNANCE.md); each null when none applies.
      */
     public record PolicySummaryResult(String service, String environment, String deliveryGroupId,
                                       dev.dxcp.events.configuration.Recipe recipe,
                                       dev.dxcp.events.configuration.ServiceRoute route, PolicySnapshot policy,
-                                      FreezeInForce freeze) {
+                                      FreezeInForce freeze, ApprovalMessages.ApprovalRequirement approval,
+                                      dev.dxcp.events.governance.AutoRollbackPolicy autoRollback) {
     }
 
     // ---- single-aggregate commands ----

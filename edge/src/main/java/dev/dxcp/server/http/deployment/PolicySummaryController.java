@@ -75,6 +75,19 @@ public class PolicySummaryController {
         if (result.freeze() != null) {
             node.set("freeze", FreezeJson.inForce(json, result.freeze()));
         }
+        // The same for approval (what a deploy now would wait for, and who may approve) and automatic rollback.
+        if (result.approval() != null) {
+            ObjectNode approval = node.putObject("approval");
+            approval.put("policy_id", result.approval().policyId());
+            approval.put("required_approvals", result.approval().requiredApprovals());
+            result.approval().approvers().forEach(approval.putArray("approvers")::add);
+            approval.put("expires_at", Timestamps.format(result.approval().expiresAt()));
+        }
+        if (result.autoRollback() != null) {
+            node.putObject("auto_rollback").put("policy_id", result.autoRollback().id())
+                    .put("environment", result.autoRollback().environment())
+                    .put("recipe_id", result.autoRollback().recipeId());
+        }
         node.put("generatedAt", Timestamps.format(now));
         return node;
     }
