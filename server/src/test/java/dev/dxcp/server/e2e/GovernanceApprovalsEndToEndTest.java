@@ -134,6 +134,53 @@ class GovernanceApprovalsEndToEndTest extends AuditTestSupport {
         assertThat(executionsOf(id)).isEqualTo(1);
     }
 
+    /**
+     * The smallest time limit is a minute, so this test waits one: approvals from two approvers land just
+     * before and just after the limit while the saga's expiry deadline fires at it. Whatever the interleaving,
+     * the deployment is approved or expired, never both, and the answers say which.
+     */
+    @Test
+    void anApprovalRacingTheExpiry_hasExactlyOneOutcome() throws Exception {
+        Lane lane = ownedLane();
+        Map<String, Object> oneMinute = body(unique("race").toLowerCase(), lane, 1);
+        oneMinute.put("expires_after_minutes", 1);
+        Response policy = post(POLICIES, freshAdmin(), oneMinute);
+        assertThat(policy.status()).as(policy.body()).isEqualTo(201);
+        declared.add(policy.json().path("id").asText());
+        String id = deploy(env.identity.ownerToken(REQUESTER), intent(lane, registered(lane.service())))
+                .json().path("id").asText();
+        java.time.Instant limit = java.time.Instant.parse(get("/v1/deployments/" + id, freshAdmin()).json()
+                .path("approval").path("expiresAt").asText());
+        List<String> approvers = List.of(env.identity.ownerToken(ANN), env.identity.ownerToken(BOB));
+        sleep(Math.max(0, java.time.Duration.between(java.time.Instant.now(), limit).toMillis() - 60));
+
+        List<Response> answers = Parallel.run(2, i -> {
+            sleep(i * 120L);
+            return post(approve(id), approvers.get(i), Map.of());
+        });
+
+        String state = awaitTerminal(id).path("state").asText();
+        int approved = count(id, "DeploymentApproved");
+        int expired = count(id, "DeploymentApprovalExpired");
+        assertThat(approved + expired).as(answers.toString()).isEqualTo(1);
+        if (approved == 1) {
+            assertThat(state).isEqualTo("SUCCEEDED");
+            assertThat(Parallel.count(answers, 200)).as(answers.toString()).isEqualTo(1);
+        } else {
+            assertThat(state).isEqualTo("CANCELED");
+            assertThat(Parallel.count(answers, 200)).as(answers.toString()).isZero();
+            assertThat(executionsOf(id)).isZero();
+        }
+        answers.stream().filter(a -> a.status() != 200).forEach(a -> assertThat(a.json().path("code").asText())
+                .isIn("APPROVAL_NOT_PENDING", "APPROVAL_EXPIRED"));
+    }
+
+    private int count(String deploymentId, String eventType) {
+        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry WHERE aggregateidentifier = ? "
+                + "AND payloadtype LIKE ?", Integer.class, deploymentId, "%$" + eventType);
+        return count == null ? 0 : count;
+    }
+
     @Test
     void policiesAreValidated_oneAGroupAndEnvironment_andReadableByEveryone() {
         Lane lane = ownedLane();
