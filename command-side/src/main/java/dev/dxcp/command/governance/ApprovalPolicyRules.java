@@ -16,22 +16,13 @@ import java.util.regex.Pattern;
  */
 final class ApprovalPolicyRules {
     static final long MAX_EXPIRY_MINUTES = 7L * 24 * 60;
-    private static final Pattern ID = Pattern.compile("^[a-z0-9]+(?:-[a-z0-9]+)*$");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     private ApprovalPolicyRules() {
     }
 
     static void check(ApprovalPolicy policy, DeliveryConfigurationState config) {
-        if (policy.id() == null || !ID.matcher(policy.id()).matches() || policy.id().length() > 64) {
-            throw invalid("id must be lower-case letters and digits joined by single hyphens (at most 64)");
-        }
-        if (policy.deliveryGroupId() == null || config.group(policy.deliveryGroupId()).isEmpty()) {
-            throw invalid("delivery_group_id must name a delivery group");
-        }
-        if (policy.environment() != null && config.environment(policy.environment()).isEmpty()) {
-            throw invalid("environment " + policy.environment() + " is not an environment");
-        }
+        PolicyScopeRules.check(policy.id(), policy.deliveryGroupId(), policy.environment(), config);
         if (policy.requiredApprovals() < 1 || policy.requiredApprovals() > 10) {
             throw invalid("required_approvals must be from 1 to 10");
         }
@@ -53,6 +44,6 @@ final class ApprovalPolicyRules {
     }
 
     private static Rejection invalid(String message) {
-        return new Rejection(ErrorCode.INVALID_REQUEST, message);
+        return PolicyScopeRules.invalid(message);
     }
 }
