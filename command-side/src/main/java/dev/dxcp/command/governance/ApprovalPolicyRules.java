@@ -1,7 +1,6 @@
 package dev.dxcp.command.governance;
 
 import dev.dxcp.command.configuration.DeliveryConfigurationState;
-import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.governance.ApprovalPolicy;
 
