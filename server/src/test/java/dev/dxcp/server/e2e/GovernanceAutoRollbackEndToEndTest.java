@@ -57,8 +57,11 @@ class GovernanceAutoRollbackEndToEndTest extends AuditTestSupport {
         assertThat(rollback.path("version").asText()).isEqualTo(good);
         assertThat(rollback.path("changeSummary").asText()).startsWith("automatic rollback of " + failedId);
         assertThat(awaitTerminal(rollbackId).path("state").asText()).isEqualTo("SUCCEEDED");
-        assertThat(get("/v1/deployments/" + failedId, admin()).json().path("outcome").asText())
-                .isEqualTo("ROLLED_BACK");
+        JsonNode status = get("/v1/services/" + lane.service() + "/delivery-status?environment=" + lane.environment(),
+                admin()).json();
+        assertThat(status.path("currentRunning").path("version").asText()).isEqualTo(good);
+        assertThat(status.path("latest").path("automaticRollback").path("failedDeploymentId").asText())
+                .isEqualTo(failedId);
         assertThat(rollbacksOf(lane)).as("one rollback, no other").containsExactly(rollbackId);
         assertThat(goodId).isNotEqualTo(rollbackId);
         JsonNode cause = get("/v1/deployments/" + rollbackId, admin()).json().path("automaticRollback");
