@@ -56,7 +56,7 @@ public class DeploymentGovernanceReader {
 
     private Fold fold(String deploymentId) {
         Fold fold = new Fold();
-        DomainEventStream stream = eventStore.readEvents(deploymentId);
+        DomainEventStream stream = eventStore.readEvents(deploymentId, 0);
         while (stream.hasNext()) {
             fold.apply(stream.next().getPayload());
         }
