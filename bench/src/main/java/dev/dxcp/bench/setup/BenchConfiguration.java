@@ -59,6 +59,9 @@ public final class BenchConfiguration {
 
     public void apply(Topology topology) {
         openRateLimits();
+        // Any bench owner deploys into any group: owner scoping (on for a new installation) is not measured here.
+        expect(200, TestHttp.put(server.url("/v1/admin/system/owner-scoped-changes"), identities.admin(),
+                Map.of("owner_scoped_changes", false)));
         Map<String, Object> recipe = new LinkedHashMap<>();
         recipe.put("id", RECIPE);
         recipe.put("name", "Benchmark");

@@ -6,6 +6,7 @@ import dev.dxcp.command.deployment.RollForwardRule.Forward;
 import dev.dxcp.events.build.BuildRecord;
 import dev.dxcp.events.common.IdempotencyKeyUse;
 import dev.dxcp.events.deployment.ActorIdentity;
+import dev.dxcp.events.deployment.ApprovalMessages.ApprovalRequirement;
 import dev.dxcp.events.deployment.DeploymentCommands.AcceptDeployment;
 import dev.dxcp.events.deployment.DeploymentCommands.RequestRollback;
 import dev.dxcp.events.deployment.DeploymentCommands.RollForwardRequest;
@@ -15,8 +16,10 @@ import dev.dxcp.events.deployment.DeploymentEvents.DeploymentAccepted.Change;
 import dev.dxcp.events.deployment.DeploymentEvents.DeploymentAccepted.Placement;
 import dev.dxcp.events.deployment.DeploymentEvents.DeploymentAccepted.RecipeUse;
 import dev.dxcp.events.deployment.DeploymentEvents.DeploymentAccepted.Submission;
+import dev.dxcp.events.deployment.AutomaticRollbackMessages;
 import dev.dxcp.events.deployment.DeploymentKind;
 import dev.dxcp.events.deployment.DeploymentRecord;
+import dev.dxcp.events.deployment.DeploymentState;
 import dev.dxcp.events.deployment.EngineTarget;
 import dev.dxcp.events.deployment.PolicySnapshot;
 import dev.dxcp.events.idempotency.Answer;
@@ -36,10 +39,14 @@ public class AcceptedDeployments {
         this.deployments = deployments;
     }
 
-    /** A deploy, or a promotion into its target, of a registered build. */
+    /**
+     * A deploy, or a promotion into its target, of a registered build.
+     *
+     * @param approval what it waits for before the engine starts, or null (docs/GOVERNANCE.md "Approvals")
+     */
     public Decided rollForward(RollForwardRequest request, Forward forward, Resolution resolution, BuildRecord build,
-                               EngineTarget engine, PolicySnapshot policy) {
-        return accept(new DeploymentAccepted(request.deploymentId(), new Placement(forward.service(),
+                               EngineTarget engine, PolicySnapshot policy, ApprovalRequirement approval) {
+        return accept(approval, new DeploymentAccepted(request.deploymentId(), new Placement(forward.service(),
                 resolution.environment().id(), resolution.group().id(), resolution.laneId()),
                 new Change(forward.kind(), forward.version(), forward.changeSummary(), forward.sourceEnvironment(),
                         null, null),
@@ -55,19 +62,33 @@ public class AcceptedDeployments {
                             EngineTarget engine, String version, BuildRecord build, PolicySnapshot policy) {
         return accept(new DeploymentAccepted(command.deploymentId(), new Placement(target.service(),
                 target.environment(), resolution.group().id(), resolution.laneId()),
-                new Change(DeploymentKind.ROLLBACK, version, "rollback of " + target.deploymentId() + " to " + version,
+                new Change(DeploymentKind.ROLLBACK, version, rollbackSummary(command, target, version),
                         null, target.deploymentId(), version),
                 recipe(resolution), build == null ? new Artifact(null, null, null)
                         : new Artifact(build.artifactRef(), build.sha256(), build.sizeBytes(), build.artifactEtag()), engine,
                 submission(command.requestedAt(), command.actor(), command.idempotency()), policy));
     }
 
+    /** An automatic rollback says so, and names its cause (docs/GOVERNANCE.md "Automatic rollback"). */
+    private static String rollbackSummary(RequestRollback command, DeploymentAccepted target, String version) {
+        boolean automatic = AutomaticRollbackMessages.SYSTEM.equals(command.actor());
+        return (automatic ? "automatic rollback of " : "rollback of ") + target.deploymentId() + " to " + version
+                + (automatic ? " after it failed" : "");
+    }
+
     private Decided accept(DeploymentAccepted accepted) {
+        return accept(null, accepted);
+    }
+
+    private Decided accept(ApprovalRequirement approval, DeploymentAccepted accepted) {
         AggregateCommands.handle(deployments, accepted.deploymentId(), Deployment::new,
-                new AcceptDeployment(accepted.deploymentId(), accepted));
+                new AcceptDeployment(accepted.deploymentId(), accepted, approval));
         boolean admin = "PLATFORM_ADMIN".equals(accepted.actor().role());
-        return Decided.answered(Answer.deployment(DeploymentRecord.initialOf(accepted), admin),
-                accepted.deploymentId());
+        DeploymentRecord record = DeploymentRecord.initialOf(accepted);
+        if (approval != null) {
+            record = record.inState(DeploymentState.PENDING_APPROVAL);
+        }
+        return Decided.answered(Answer.deployment(record, admin), accepted.deploymentId());
     }
 
     private static RecipeUse recipe(Resolution resolution) {

@@ -3,6 +3,7 @@ package dev.dxcp.command.deployment;
 import dev.dxcp.command.configuration.DeliveryConfigurationState;
 import dev.dxcp.command.configuration.DeliveryConfigurationView;
 import dev.dxcp.command.deployment.RollForwardRule.Forward;
+import dev.dxcp.command.governance.OwnerScope;
 import dev.dxcp.events.build.BuildRecord;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.configuration.DeliveryGroup;
@@ -14,7 +15,7 @@ import org.axonframework.commandhandling.CommandHandler;
 
 /**
  * A deploy intent after the edge's checks, decided in one unit of work in the order of governance §5:
- * 6–10 policy and compatibility, 11 version registered (the command side's truth: a build registered a
+ * 6 the service's group, then owner scope (docs/GOVERNANCE.md), 7–10 policy and compatibility, 11 version registered (the command side's truth: a build registered a
  * moment ago is deployable), then 12–16 as every roll-forward ({@link RollForwardRule}). Refusals from
  * step 6 on are recorded as DEPLOY_DENIED, except the key's, the rate's and the engine pipeline's.
  */
@@ -24,9 +25,12 @@ public class DeploymentSubmissionHandler {
     private final RegisteredBuilds builds;
     private final DenialRecorder denials;
     private final RollForwardRule admission;
+    private final OwnerScope ownerScope;
 
     public DeploymentSubmissionHandler(DeploymentPolicy policy, DeliveryConfigurationView configuration,
-                                       RegisteredBuilds builds, DenialRecorder denials, RollForwardRule admission) {
+                                       RegisteredBuilds builds, DenialRecorder denials, RollForwardRule admission,
+                                       OwnerScope ownerScope) {
+        this.ownerScope = ownerScope;
         this.policy = policy;
         this.configuration = configuration;
         this.builds = builds;
@@ -42,6 +46,7 @@ public class DeploymentSubmissionHandler {
         Resolution resolution;
         BuildRecord build;
         try {
+            ownerScope.check(config.groupOf(intent.service()), command.actor());
             resolution = policy.resolve(intent.service(), intent.environment(), intent.version(),
                     intent.recipeId(), config);
             build = builds.registered(intent.service(), intent.version());

@@ -1,8 +1,11 @@
 package dev.dxcp.command.deployment;
 
+import dev.dxcp.command.governance.ApprovalGate;
+import dev.dxcp.command.governance.ChangeGovernanceView;
 import dev.dxcp.command.configuration.DeliveryConfigurationState;
 import dev.dxcp.command.configuration.DeliveryConfigurationView;
 import dev.dxcp.command.deployment.PromotionPolicy.Promotable;
+import dev.dxcp.command.governance.OwnerScope;
 import dev.dxcp.command.settings.SystemSettingsView;
 import dev.dxcp.events.build.BuildRecord;
 import dev.dxcp.events.deployment.DeploymentCommands.LaneSnapshot;
@@ -11,10 +14,12 @@ import dev.dxcp.events.deployment.DeploymentCommands.SummarizePolicy;
 import dev.dxcp.events.deployment.DeploymentCommands.ValidateDeployment;
 import dev.dxcp.events.deployment.DeploymentCommands.ValidationResult;
 import dev.dxcp.events.deployment.DeploymentIntent;
+import dev.dxcp.events.deployment.DeploymentKind;
 import dev.dxcp.events.deployment.PolicySnapshot;
 import dev.dxcp.events.deployment.PromotionCommands.PromotionValidationResult;
 import dev.dxcp.events.deployment.PromotionCommands.ValidatePromotion;
 import dev.dxcp.events.deployment.PromotionIntent;
+import dev.dxcp.events.governance.FreezeInForce;
 import org.axonframework.commandhandling.CommandHandler;
 
 import java.time.Instant;
@@ -36,11 +41,20 @@ public class DeploymentValidationHandler {
     private final LaneGate lanes;
     private final ArtifactPreflight artifacts;
     private final EngineReadiness engine;
+    private final OwnerScope ownerScope;
+    private final FreezeGate freeze;
+    private final ChangeGovernanceView governance;
+    private final ApprovalGate approvals;
 
     public DeploymentValidationHandler(DeploymentPolicy policy, PromotionPolicy promotions,
                                        DeliveryConfigurationView configuration, SystemSettingsView settings,
                                        RegisteredBuilds builds, LaneGate lanes, ArtifactPreflight artifacts,
-                                       EngineReadiness engine) {
+                                       EngineReadiness engine, OwnerScope ownerScope, FreezeGate freeze,
+                                       ChangeGovernanceView governance) {
+        this.governance = governance;
+        this.approvals = new ApprovalGate(governance);
+        this.ownerScope = ownerScope;
+        this.freeze = freeze;
         this.policy = policy;
         this.promotions = promotions;
         this.configuration = configuration;
@@ -54,22 +68,30 @@ public class DeploymentValidationHandler {
     @CommandHandler
     public ValidationResult handle(ValidateDeployment command) {
         DeploymentIntent intent = command.intent();
+        DeliveryConfigurationState config = configuration.current();
+        ownerScope.check(config.groupOf(intent.service()), command.actor());
         Resolution resolution = policy.resolve(intent.service(), intent.environment(), intent.version(),
-                intent.recipeId(), configuration.current());
+                intent.recipeId(), config);
         BuildRecord build = builds.registered(intent.service(), intent.version());
-        PolicySnapshot snapshot = preflight(build, resolution, command.requestedAt());
+        FreezeGate.Change change = new FreezeGate.Change(DeploymentKind.ROLL_FORWARD, null, intent.service(),
+                resolution, command.actor(), command.freezeOverride(), command.requestedAt());
+        Checked checked = preflight(build, resolution, change);
         return new ValidationResult(intent.service(), resolution.environment().id(), intent.version(),
-                resolution.recipe().id(), resolution.group().id(), snapshot);
+                resolution.recipe().id(), resolution.group().id(), checked.policy(), checked.freeze());
     }
 
     @CommandHandler
     public PromotionValidationResult handle(ValidatePromotion command) {
         PromotionIntent intent = command.intent();
-        Promotable promotable = promotions.check(intent, configuration.current());
+        DeliveryConfigurationState config = configuration.current();
+        ownerScope.check(config.groupOf(intent.service()), command.actor());
+        Promotable promotable = promotions.check(intent, config);
         Resolution target = promotable.target();
-        PolicySnapshot snapshot = preflight(promotable.build(), target, command.requestedAt());
+        FreezeGate.Change change = new FreezeGate.Change(DeploymentKind.PROMOTE, null, intent.service(), target,
+                command.actor(), command.freezeOverride(), command.requestedAt());
+        Checked checked = preflight(promotable.build(), target, change);
         return new PromotionValidationResult(intent.service(), intent.sourceEnvironment(), target.environment().id(),
-                intent.version(), target.recipe().id(), target.group().id(), snapshot);
+                intent.version(), target.recipe().id(), target.group().id(), checked.policy(), checked.freeze());
     }
 
     @CommandHandler
@@ -79,17 +101,31 @@ public class DeploymentValidationHandler {
                 config);
         PolicySnapshot snapshot = snapshot(resolution, command.requestedAt().atZone(ZoneOffset.UTC).toLocalDate());
         return new PolicySummaryResult(command.service(), resolution.environment().id(), resolution.group().id(),
-                resolution.recipe(), resolution.route(), snapshot);
+                resolution.recipe(), resolution.route(), snapshot,
+                freeze.inForce(resolution, command.requestedAt()).orElse(null),
+                approvals.requirementFor(resolution.group(), resolution.environment().id(), command.requestedAt())
+                        .orElse(null),
+                governance.current().autoRollbackFor(resolution.group().id(), resolution.environment().id(),
+                        resolution.recipe().id()).orElse(null));
     }
 
-    /** The artifact and engine preflights, then the lane: no quota left, or no place free, fails validate. */
-    private PolicySnapshot preflight(BuildRecord build, Resolution resolution, Instant requestedAt) {
+    /** What validate found: the policy object, and the freeze window an admin's override goes through. */
+    private record Checked(PolicySnapshot policy, FreezeInForce freeze) {
+    }
+
+    /**
+     * The artifact and engine preflights, a freeze window in force (as the deploy would meet it after its
+     * key), then the lane: no quota left, or no place free, fails validate.
+     */
+    private Checked preflight(BuildRecord build, Resolution resolution, FreezeGate.Change change) {
         artifacts.check(build).ifPresent(refusal -> {
             throw refusal;
         });
         engine.check().ifPresent(refusal -> {
             throw refusal;
         });
+        FreezeInForce overridden = freeze.check(change).orElse(null);
+        Instant requestedAt = change.at();
         PolicySnapshot snapshot = snapshot(resolution, requestedAt.atZone(ZoneOffset.UTC).toLocalDate());
         if (snapshot.deploymentsRemaining() <= 0) {
             throw Guardrails.quotaExceeded("deploy", snapshot.dailyDeployQuota());
@@ -98,7 +134,7 @@ public class DeploymentValidationHandler {
             throw Guardrails.concurrencyReached(snapshot.maxConcurrentDeployments(),
                     snapshot.currentConcurrentDeployments());
         }
-        return snapshot;
+        return new Checked(snapshot, overridden);
     }
 
     /** The policy object as it stands now; in-flight members are counted as the deploy path counts them. */

@@ -26,8 +26,27 @@ public record LaneAdmission(LaneGate lanes, String laneId, String deploymentId, 
                             int maxConcurrent, int dailyQuota, int dailyQuotaBuildRegister,
                             BooleanSupplier takePlace) implements QuotaStep<LaneAdmission.Pass> {
 
-    /** The lane's answer, with the policy as it stood before this request (governance §10). */
-    public record Pass(Optional<Rejection> refusal, PolicySnapshot policy) implements QuotaPass {
+    /**
+     * The lane's answer, with the policy as it stood before this request (governance §10).
+     *
+     * @param onSpend what else happens once the request is accepted (e.g. a freeze override is recorded)
+     */
+    public record Pass(Optional<Rejection> refusal, PolicySnapshot policy, Runnable onSpend) implements QuotaPass {
+        public Pass(Optional<Rejection> refusal, PolicySnapshot policy) {
+            this(refusal, policy, () -> { });
+        }
+
+        @Override
+        public void spend() {
+            onSpend.run();
+        }
+
+        public Pass alsoOnSpend(Runnable more) {
+            return new Pass(refusal, policy, () -> {
+                onSpend.run();
+                more.run();
+            });
+        }
     }
 
     @Override

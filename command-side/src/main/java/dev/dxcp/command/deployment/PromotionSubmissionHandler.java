@@ -4,6 +4,7 @@ import dev.dxcp.command.configuration.DeliveryConfigurationState;
 import dev.dxcp.command.configuration.DeliveryConfigurationView;
 import dev.dxcp.command.deployment.PromotionPolicy.Promotable;
 import dev.dxcp.command.deployment.RollForwardRule.Forward;
+import dev.dxcp.command.governance.OwnerScope;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.configuration.DeliveryGroup;
 import dev.dxcp.events.deployment.DeploymentKind;
@@ -23,9 +24,11 @@ public class PromotionSubmissionHandler {
     private final DeliveryConfigurationView configuration;
     private final DenialRecorder denials;
     private final RollForwardRule admission;
+    private final OwnerScope ownerScope;
 
     public PromotionSubmissionHandler(PromotionPolicy policy, DeliveryConfigurationView configuration,
-                                      DenialRecorder denials, RollForwardRule admission) {
+                                      DenialRecorder denials, RollForwardRule admission, OwnerScope ownerScope) {
+        this.ownerScope = ownerScope;
         this.policy = policy;
         this.configuration = configuration;
         this.denials = denials;
@@ -39,6 +42,7 @@ public class PromotionSubmissionHandler {
         String groupId = config.groupOf(intent.service()).map(DeliveryGroup::id).orElse(null);
         Promotable promotable;
         try {
+            ownerScope.check(config.groupOf(intent.service()), command.actor());
             promotable = policy.check(intent, config);
         } catch (Rejection refused) {
             return deny(command, groupId, refused);

@@ -7,6 +7,7 @@ import dev.dxcp.command.build.BuildVersion;
 import dev.dxcp.command.common.AggregateCommands;
 import dev.dxcp.command.configuration.DeliveryConfigurationState;
 import dev.dxcp.command.configuration.DeliveryConfigurationView;
+import dev.dxcp.command.governance.OwnerScope;
 import dev.dxcp.events.build.BuildMessages;
 import dev.dxcp.events.build.BuildRecord;
 import dev.dxcp.events.common.ErrorCode;
@@ -25,8 +26,9 @@ import java.util.Optional;
 
 /**
  * A rollback request (governance §5 rollback, §11). Its own rule: the target exists and is not itself a
- * rollback, the same policy and compatibility as a deploy of the target's recipe; then admission (replay,
- * rate, the lane's rollback quota and concurrency); then a prior successful version and an engine
+ * rollback, owner scope (docs/GOVERNANCE.md), the same policy and compatibility as a deploy of the target's
+ * recipe; then admission (replay, rate, a freeze window that holds rollbacks, the lane's rollback quota and
+ * concurrency); then a prior successful version and an engine
  * application. The new record returns the service to the prior success's version; the target is never
  * modified.
  */
@@ -43,11 +45,16 @@ public class RollbackRequestHandler {
     private final LaneAdmissions lanes;
     private final DenialRecorder denials;
     private final AcceptedDeployments accepted;
+    private final OwnerScope ownerScope;
+    private final FreezeGate freeze;
 
     public RollbackRequestHandler(DeploymentPolicy policy, DeliveryConfigurationView configuration,
                                   Repository<Deployment> deployments, Repository<BuildVersion> builds,
                                   PriorSuccess priorSuccess, AdmissionPipeline admission, LaneAdmissions lanes,
-                                  DenialRecorder denials, AcceptedDeployments accepted) {
+                                  DenialRecorder denials, AcceptedDeployments accepted, OwnerScope ownerScope,
+                                  FreezeGate freeze) {
+        this.ownerScope = ownerScope;
+        this.freeze = freeze;
         this.policy = policy;
         this.configuration = configuration;
         this.deployments = deployments;
@@ -73,6 +80,8 @@ public class RollbackRequestHandler {
             if (target.deploymentKind() == DeploymentKind.ROLLBACK || target.rollbackOf() != null) {
                 throw new Rejection(ErrorCode.ROLLBACK_OF_ROLLBACK, "A rollback cannot itself be rolled back");
             }
+            ownerScope.check(config.groupOf(target.service()).or(() -> config.group(target.deliveryGroupId())),
+                    command.actor());
             String recipeId = target.recipeId() == null ? "default" : target.recipeId();
             resolution = policy.resolve(target.service(), target.environment(), null, recipeId, config);
         } catch (Rejection refused) {
@@ -86,7 +95,9 @@ public class RollbackRequestHandler {
         Prior prior = new Prior(target);
         LaneAdmission lane = lanes.into(resolution, command.deploymentId(), DeploymentKind.ROLLBACK,
                 () -> prior.get().isPresent() && engine != null);
-        return admission.admit(ticket, lane, pass -> {
+        FreezeGate.Change change = new FreezeGate.Change(DeploymentKind.ROLLBACK, command.deploymentId(),
+                target.service(), resolution, command.actor(), command.freezeOverride(), command.requestedAt());
+        return admission.admit(ticket, freeze.around(lane, change), pass -> {
             if (prior.get().isEmpty()) {
                 return Decided.denied(new Rejection(ErrorCode.NO_PRIOR_SUCCESSFUL_VERSION,
                         "No earlier successful deployment of this service and environment to roll back to"));

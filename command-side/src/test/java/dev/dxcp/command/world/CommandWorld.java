@@ -90,6 +90,23 @@ public class CommandWorld {
     }
 
     /** The events in one aggregate's stream. */
+    /** Any other decision as the command bus runs it: what it answered (or threw) and the events it committed. */
+    public <T> Decision<T> deciding(Supplier<T> decision) {
+        int from = committed.size();
+        try {
+            T value = inUnitOfWork(decision);
+            return new Decision<>(value, null, List.copyOf(committed.subList(from, committed.size())));
+        } catch (Rejection thrown) {
+            return new Decision<>(null, thrown, List.copyOf(committed.subList(from, committed.size())));
+        }
+    }
+
+    public record Decision<T>(T value, Rejection thrown, List<Object> events) {
+        public <E> List<E> events(Class<E> type) {
+            return events.stream().filter(type::isInstance).map(type::cast).toList();
+        }
+    }
+
     public List<Object> stream(String aggregateId) {
         List<Object> events = new ArrayList<>();
         store.readEvents(aggregateId).asStream().forEach(event -> events.add(event.getPayload()));

@@ -7,9 +7,12 @@ import dev.dxcp.command.build.BuildRegistrationPolicy;
 import dev.dxcp.command.build.UploadCapabilityHandler;
 import dev.dxcp.command.configuration.DeliveryConfigurationView;
 import dev.dxcp.command.deployment.AcceptedDeployments;
+import dev.dxcp.command.deployment.ApprovalDecisionHandler;
+import dev.dxcp.command.deployment.AutomaticRollbackHandler;
 import dev.dxcp.command.deployment.DenialRecorder;
 import dev.dxcp.command.deployment.DeploymentPolicy;
 import dev.dxcp.command.deployment.DeploymentSubmissionHandler;
+import dev.dxcp.command.deployment.FreezeGate;
 import dev.dxcp.command.deployment.LaneAdmissions;
 import dev.dxcp.command.deployment.LaneGate;
 import dev.dxcp.command.deployment.PromotionPolicy;
@@ -17,6 +20,9 @@ import dev.dxcp.command.deployment.PromotionSubmissionHandler;
 import dev.dxcp.command.deployment.RegisteredBuilds;
 import dev.dxcp.command.deployment.RollForwardRule;
 import dev.dxcp.command.deployment.RollbackRequestHandler;
+import dev.dxcp.command.governance.ApprovalGate;
+import dev.dxcp.command.governance.ChangeGovernanceView;
+import dev.dxcp.command.governance.OwnerScope;
 import dev.dxcp.command.registry.ServiceRegistry;
 import dev.dxcp.command.settings.SettingsDefaults;
 import dev.dxcp.command.settings.SystemSettingsView;
@@ -68,10 +74,14 @@ public class DeliveryWorld extends CommandWorld {
     private final DeploymentPolicy policy = new DeploymentPolicy(registry);
     private final RegisteredBuilds registered = new RegisteredBuilds(buildVersions);
     private final DenialRecorder denials = new DenialRecorder(store);
-    private final LaneAdmissions laneAdmissions = new LaneAdmissions(new LaneGate(lanes, deployments,
-            Duration.ofMinutes(15)), settings);
+    private final LaneGate laneGate = new LaneGate(lanes, deployments, Duration.ofMinutes(15));
+    private final LaneAdmissions laneAdmissions = new LaneAdmissions(laneGate, settings);
     private final AcceptedDeployments accepted = new AcceptedDeployments(deployments);
-    private final RollForwardRule rollForward = new RollForwardRule(pipeline, laneAdmissions, accepted);
+    public final ChangeGovernanceView governance = new ChangeGovernanceView(store);
+    private final OwnerScope ownerScope = new OwnerScope(governance);
+    private final FreezeGate freeze = new FreezeGate(governance, store);
+    private final RollForwardRule rollForward = new RollForwardRule(pipeline, laneAdmissions, accepted, freeze,
+            new ApprovalGate(governance));
     private final BuildRegistrationPolicy buildPolicy = new BuildRegistrationPolicy(registry,
             new ArtifactSourceRules(Set.of("s3"), ARTIFACT_BUCKET),
             new ArtifactLimits(ArtifactLimits.DEFAULT_MAX_SIZE_BYTES, Set.of("application/zip")));
@@ -82,15 +92,19 @@ public class DeliveryWorld extends CommandWorld {
     private Optional<DeploymentRecord> prior = Optional.empty();
 
     public final DeploymentSubmissionHandler deploys = new DeploymentSubmissionHandler(policy, configuration,
-            registered, denials, rollForward);
+            registered, denials, rollForward, ownerScope);
     public final PromotionSubmissionHandler promotions = new PromotionSubmissionHandler(
             new PromotionPolicy(policy, registered, (service, environment, version) ->
                     succeeded.contains(List.of(service, environment, version)), false),
-            configuration, denials, rollForward);
+            configuration, denials, rollForward, ownerScope);
     public final RollbackRequestHandler rollbacks = new RollbackRequestHandler(policy, configuration, deployments,
-            buildVersions, (service, environment, target) -> prior, pipeline, laneAdmissions, denials, accepted);
+            buildVersions, (service, environment, target) -> prior, pipeline, laneAdmissions, denials, accepted,
+            ownerScope, freeze);
     public final BuildRegistrationHandler builds = new BuildRegistrationHandler(pipeline, actorQuotas,
             buildVersions, capabilities, buildPolicy, settings);
+    public final AutomaticRollbackHandler automaticRollbacks = new AutomaticRollbackHandler(deployments, governance,
+            (service, environment, target) -> prior, rollbacks);
+    public final ApprovalDecisionHandler approvals = new ApprovalDecisionHandler(deployments, laneGate);
     public final UploadCapabilityHandler uploads = new UploadCapabilityHandler(pipeline, actorQuotas, capabilities,
             buildPolicy, Duration.ofMinutes(15));
 

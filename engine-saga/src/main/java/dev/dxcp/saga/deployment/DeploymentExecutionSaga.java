@@ -1,6 +1,7 @@
 package dev.dxcp.saga.deployment;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import dev.dxcp.events.deployment.ApprovalMessages.DeploymentApproved;
 import dev.dxcp.events.deployment.DeploymentEvents.DeploymentAccepted;
 import dev.dxcp.events.deployment.DeploymentEvents.DeploymentCanceled;
 import dev.dxcp.events.deployment.DeploymentEvents.DeploymentFailed;
@@ -15,6 +16,8 @@ import org.axonframework.modelling.saga.StartSaga;
 import org.axonframework.spring.stereotype.Saga;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Takes one accepted deployment or rollback to the engine and follows it to its end. Each step runs
@@ -25,20 +28,39 @@ import java.time.Duration;
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class DeploymentExecutionSaga {
     static final String STEP = "engine-step";
+    static final String APPROVAL_EXPIRY = "approval-expiry";
     static final String ASSOCIATION = "deploymentId";
 
     private DeploymentAccepted deployment;
     private String requestId;
     private ExecutionProgress progress;
 
+    /** A deployment waiting for approval starts nothing but the deadline of its time limit. */
     @StartSaga
     @SagaEventHandler(associationProperty = ASSOCIATION)
     public void on(DeploymentAccepted accepted, @MetaDataValue("request_id") String requestId,
-                   DeadlineManager deadlines) {
+                   DeadlineManager deadlines, ApprovalWait approvals) {
         this.deployment = accepted;
         this.requestId = requestId;
         this.progress = ExecutionProgress.accepted(accepted.createdAt());
+        Optional<Instant> pendingUntil = approvals.pendingUntil(accepted.deploymentId());
+        if (pendingUntil.isPresent()) {
+            deadlines.schedule(pendingUntil.get(), APPROVAL_EXPIRY, new EngineStep(accepted.deploymentId()));
+            return;
+        }
         deadlines.schedule(Duration.ZERO, STEP, new EngineStep(accepted.deploymentId()));
+    }
+
+    /** Enough approvals: only now does the engine start. */
+    @SagaEventHandler(associationProperty = ASSOCIATION)
+    public void on(DeploymentApproved approved, DeadlineManager deadlines) {
+        deadlines.cancelAllWithinScope(APPROVAL_EXPIRY);
+        deadlines.schedule(Duration.ZERO, STEP, new EngineStep(approved.deploymentId()));
+    }
+
+    @DeadlineHandler(deadlineName = APPROVAL_EXPIRY)
+    public void approvalTimeUp(EngineStep step, ApprovalWait approvals) {
+        approvals.expire(requestId, step.deploymentId());
     }
 
     @DeadlineHandler(deadlineName = STEP)
@@ -63,10 +85,12 @@ public class DeploymentExecutionSaga {
         deadlines.cancelAllWithinScope(STEP);
     }
 
+    /** Also how a rejected or expired approval ends. */
     @EndSaga
     @SagaEventHandler(associationProperty = ASSOCIATION)
     public void on(DeploymentCanceled event, DeadlineManager deadlines) {
         deadlines.cancelAllWithinScope(STEP);
+        deadlines.cancelAllWithinScope(APPROVAL_EXPIRY);
     }
 
     @EndSaga

@@ -1,5 +1,6 @@
 package dev.dxcp.saga.deployment;
 
+import dev.dxcp.events.deployment.ApprovalMessages.ExpireApproval;
 import dev.dxcp.events.deployment.DeploymentCommands.RecordEngineExecution;
 import dev.dxcp.events.deployment.DeploymentCommands.RecordEngineObservation;
 import dev.dxcp.events.deployment.DeploymentCommands.RecordEngineTriggerRefusal;
@@ -39,5 +40,10 @@ public class DispatchingEngineCommands implements EngineCommands {
     public void refused(String requestId, String deploymentId, Refusal refusal, Instant at) {
         dispatcher.accept(new RecordEngineTriggerRefusal(deploymentId, refusal.code(), refusal.message(),
                 refusal.operatorHint(), refusal.details(), refusal.failure(), at), requestId);
+    }
+
+    @Override
+    public void approvalExpired(String requestId, String deploymentId, Instant at) {
+        dispatcher.accept(new ExpireApproval(deploymentId, at), requestId);
     }
 }

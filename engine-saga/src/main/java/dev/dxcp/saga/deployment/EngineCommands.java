@@ -22,6 +22,9 @@ public interface EngineCommands {
 
     void refused(String requestId, String deploymentId, Refusal refusal, Instant at);
 
+    /** The approval time limit of a deployment waiting for approval passed (docs/GOVERNANCE.md). */
+    void approvalExpired(String requestId, String deploymentId, Instant at);
+
     /** Why a deployment could not be started, with the code its deploy request answers (domain §16). */
     record Refusal(ErrorCode code, String message, String operatorHint, Map<String, Object> details,
                    FailureModel failure) {

@@ -20,17 +20,25 @@ public class SeparateUnitOfWorkCommands implements BiConsumer<Object, String> {
 
     private final BiConsumer<Object, MetaData> commands;
     private final ExecutorService executor;
+    private final String actor;
 
     /** @param commands sends a command and waits for it, retrying conflicts (the server's command sender) */
     public SeparateUnitOfWorkCommands(BiConsumer<Object, MetaData> commands, ExecutorService executor) {
+        this(commands, executor, ACTOR);
+    }
+
+    /** @param actor the actor id the commands carry (role SYSTEM), e.g. {@code system} for automatic rollbacks */
+    public SeparateUnitOfWorkCommands(BiConsumer<Object, MetaData> commands, ExecutorService executor,
+                                      String actor) {
         this.commands = commands;
         this.executor = executor;
+        this.actor = actor;
     }
 
     @Override
     public void accept(Object command, String requestId) {
         Map<String, Object> meta = new HashMap<>();
-        meta.put(MetaKeys.ACTOR_ID, ACTOR);
+        meta.put(MetaKeys.ACTOR_ID, actor);
         meta.put(MetaKeys.ACTOR_ROLE, "SYSTEM");
         if (requestId != null) {
             meta.put(MetaKeys.REQUEST_ID, requestId);

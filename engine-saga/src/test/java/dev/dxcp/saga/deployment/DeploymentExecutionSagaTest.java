@@ -3,6 +3,8 @@ package dev.dxcp.saga.deployment;
 import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.IdempotencyKeyUse;
 import dev.dxcp.events.deployment.ActorIdentity;
+import dev.dxcp.events.deployment.ApprovalMessages.DeploymentApproved;
+import dev.dxcp.events.deployment.ApprovalMessages.ExpireApproval;
 import dev.dxcp.events.deployment.DeploymentCommands.RecordEngineExecution;
 import dev.dxcp.events.deployment.DeploymentCommands.RecordEngineObservation;
 import dev.dxcp.events.deployment.DeploymentCommands.RecordEngineTriggerRefusal;
@@ -57,6 +59,8 @@ class DeploymentExecutionSagaTest {
     private final MutableClock clock = new MutableClock(T0);
     private final AtomicReference<Optional<EngineCommands.Refusal>> artifactVerdict =
             new AtomicReference<>(Optional.empty());
+    /** Deployments that wait for approval, with their time limit (what their streams say). */
+    private final java.util.Map<String, Instant> approvalLimits = new java.util.HashMap<>();
     private GateSimulator gate;
     private SagaTestFixture<DeploymentExecutionSaga> fixture;
 
@@ -78,6 +82,8 @@ class DeploymentExecutionSagaTest {
                 Duration.ofMinutes(5), Duration.ofSeconds(900), 3, SETTLE);
         created.registerResource(new EngineConductor(() -> client, d -> artifactVerdict.get(), commands, settings,
                 NO_OLDER_SAGAS, clock));
+        created.registerResource(new ApprovalWait(id -> Optional.ofNullable(approvalLimits.get(id)), commands,
+                clock));
         return created;
     }
 
@@ -113,6 +119,29 @@ class DeploymentExecutionSagaTest {
                 .whenPublishingA(withRequestId(accepted("d1", DeploymentKind.ROLL_FORWARD, "deploy-demo-service")))
                 .expectActiveSagas(1)
                 .expectScheduledDeadlineWithName(Duration.ZERO, DeploymentExecutionSaga.STEP);
+    }
+
+    @Test
+    void aDeploymentWaitingForApproval_triggersNothing_untilItIsApproved() throws Exception {
+        approvalLimits.put("a1", T0.plusSeconds(3600));
+        var given = fixture.givenCurrentTime(T0).andThenAPublished(withRequestId(accepted("a1",
+                DeploymentKind.ROLL_FORWARD, "deploy-demo-service"))).andThenTimeElapses(Duration.ofMinutes(30));
+        assertThat(gate.triggerCount()).as("no engine call while waiting for approval").isZero();
+
+        given.whenPublishingA(new DeploymentApproved("a1", T0.plusSeconds(1800)))
+                .expectScheduledDeadlineWithName(Duration.ZERO, DeploymentExecutionSaga.STEP)
+                .expectNoScheduledDeadlineWithName(Duration.ofMinutes(30), DeploymentExecutionSaga.APPROVAL_EXPIRY);
+    }
+
+    @Test
+    void whenTheApprovalTimeLimitPasses_theSagaAsksTheCommandSideToExpireIt_andTriggersNothing() throws Exception {
+        approvalLimits.put("a2", T0.plusSeconds(600));
+        clock.advance(Duration.ofSeconds(600));
+        fixture.givenCurrentTime(T0)
+                .andThenAPublished(withRequestId(accepted("a2", DeploymentKind.ROLL_FORWARD, "deploy-demo-service")))
+                .whenTimeAdvancesTo(T0.plusSeconds(600))
+                .expectDispatchedCommands(new ExpireApproval("a2", T0.plusSeconds(600)));
+        assertThat(gate.triggerCount()).isZero();
     }
 
     @Test
@@ -218,6 +247,7 @@ class DeploymentExecutionSagaTest {
                 new DispatchingEngineCommands((c, requestId) -> restarted.getCommandBus()
                         .dispatch(GenericCommandMessage.asCommandMessage(c))),
                 ConductorSettings.defaults(), NO_OLDER_SAGAS, clock));
+        restarted.registerResource(new ApprovalWait(id -> Optional.empty(), null, clock));
         restarted.givenAPublished(withRequestId(accepted("d9", DeploymentKind.ROLL_FORWARD, "deploy-demo-service")))
                 .whenTimeElapses(Duration.ofMillis(1))
                 .expectDispatchedCommands(new RecordEngineExecution("d9", first, gate.baseUrl() + "/pipelines/" + first,

@@ -8,8 +8,22 @@ import dev.dxcp.events.configuration.ConfigurationEvents.DeliveryGroupUpdated;
 import dev.dxcp.events.configuration.ConfigurationEvents.RecipeCreated;
 import dev.dxcp.events.configuration.ConfigurationEvents.RecipeDeleted;
 import dev.dxcp.events.configuration.ConfigurationEvents.RecipeUpdated;
+import dev.dxcp.events.deployment.AutomaticRollbackMessages.AutomaticRollbackRefused;
+import dev.dxcp.events.deployment.AutomaticRollbackMessages.AutomaticRollbackStarted;
 import dev.dxcp.events.deployment.DeploymentEvents.DeploymentAccepted;
+import dev.dxcp.events.governance.GovernanceMessages.AutoRollbackPolicyDeclared;
+import dev.dxcp.events.governance.GovernanceMessages.AutoRollbackPolicyRemoved;
 import dev.dxcp.events.deployment.DeploymentEvents.DeploymentDenied;
+import dev.dxcp.events.deployment.ApprovalMessages.ApprovalRequested;
+import dev.dxcp.events.deployment.ApprovalMessages.DeploymentApprovalExpired;
+import dev.dxcp.events.deployment.ApprovalMessages.DeploymentApprovalGranted;
+import dev.dxcp.events.deployment.ApprovalMessages.DeploymentRejected;
+import dev.dxcp.events.governance.GovernanceMessages.ApprovalPolicyDeclared;
+import dev.dxcp.events.governance.GovernanceMessages.ApprovalPolicyRemoved;
+import dev.dxcp.events.governance.GovernanceMessages.FreezeOverridden;
+import dev.dxcp.events.governance.GovernanceMessages.FreezeWindowDeclared;
+import dev.dxcp.events.governance.GovernanceMessages.FreezeWindowRemoved;
+import dev.dxcp.events.governance.GovernanceMessages.OwnerScopedChangesSet;
 import dev.dxcp.events.settings.SettingsMessages.CiPublishersReplaced;
 import dev.dxcp.events.settings.SettingsMessages.EngineAdapterChanged;
 import dev.dxcp.events.settings.SettingsMessages.MutationsDisabledChanged;
@@ -26,9 +40,11 @@ import java.util.List;
  */
 public class AuditEntries {
     private final SettingAuditEntries settings;
+    private final GovernanceAuditEntries governance;
 
     public AuditEntries(ObjectMapper json, PublisherWireForm publishers) {
         this.settings = new SettingAuditEntries(json, publishers);
+        this.governance = new GovernanceAuditEntries(json);
     }
 
     public List<AuditEvent> of(Object payload, String eventId, Instant eventTime, AuditActor actor) {
@@ -73,6 +89,60 @@ public class AuditEntries {
         }
         if (payload instanceof EngineAdapterChanged e) {
             return settings.engineAdapter(e, id, time, actor);
+        }
+        return governanceEntries(payload, id, time, actor);
+    }
+
+    private List<AuditEvent> governanceEntries(Object payload, String id, Instant time, AuditActor actor) {
+        if (payload instanceof OwnerScopedChangesSet e) {
+            return List.of(governance.ownerScoped(e, id, time, actor));
+        }
+        if (payload instanceof FreezeWindowDeclared e) {
+            return List.of(governance.declared(e, id, time, actor));
+        }
+        if (payload instanceof FreezeWindowRemoved e) {
+            return List.of(governance.removed(e, id, time, actor));
+        }
+        if (payload instanceof FreezeOverridden e) {
+            return List.of(governance.overridden(e, id, time, actor));
+        }
+        return approvalEntries(payload, id, time, actor);
+    }
+
+    private List<AuditEvent> approvalEntries(Object payload, String id, Instant time, AuditActor actor) {
+        if (payload instanceof ApprovalPolicyDeclared e) {
+            return List.of(governance.policyDeclared(e, id, time, actor));
+        }
+        if (payload instanceof ApprovalPolicyRemoved e) {
+            return List.of(governance.policyRemoved(e, id, time, actor));
+        }
+        if (payload instanceof ApprovalRequested e) {
+            return List.of(governance.approvalRequested(e, id, time, actor));
+        }
+        if (payload instanceof DeploymentApprovalGranted e) {
+            return List.of(governance.approvalGranted(e, id, time, actor));
+        }
+        if (payload instanceof DeploymentRejected e) {
+            return List.of(governance.rejected(e, id, time, actor));
+        }
+        if (payload instanceof DeploymentApprovalExpired e) {
+            return List.of(governance.expired(e, id, time, actor));
+        }
+        return automaticRollbackEntries(payload, id, time, actor);
+    }
+
+    private List<AuditEvent> automaticRollbackEntries(Object payload, String id, Instant time, AuditActor actor) {
+        if (payload instanceof AutoRollbackPolicyDeclared e) {
+            return List.of(AutoRollbackAuditEntries.declared(e, id, time, actor));
+        }
+        if (payload instanceof AutoRollbackPolicyRemoved e) {
+            return List.of(AutoRollbackAuditEntries.removed(e, id, time, actor));
+        }
+        if (payload instanceof AutomaticRollbackStarted e) {
+            return List.of(AutoRollbackAuditEntries.started(e, id, time));
+        }
+        if (payload instanceof AutomaticRollbackRefused e) {
+            return List.of(AutoRollbackAuditEntries.refused(e, id, time));
         }
         return List.of();
     }

@@ -1,6 +1,7 @@
 package dev.dxcp.query.audit;
 
 import dev.dxcp.events.audit.AuditEvent;
+import dev.dxcp.events.deployment.AutomaticRollbackMessages;
 import dev.dxcp.events.deployment.DeploymentEvents.DeploymentAccepted;
 import dev.dxcp.events.deployment.DeploymentEvents.DeploymentDenied;
 import dev.dxcp.events.deployment.DeploymentKind;
@@ -20,8 +21,9 @@ final class DeploymentAuditEntries {
 
     static AuditEvent accepted(DeploymentAccepted e, String eventId, Instant eventTime, AuditActor actor) {
         String summary = switch (e.deploymentKind()) {
-            case ROLLBACK -> "Rollback of " + e.rollbackOf() + ": " + e.service() + " to " + e.version() + " in "
-                    + e.environment();
+            case ROLLBACK -> (AutomaticRollbackMessages.SYSTEM.equals(e.actor()) ? "Automatic rollback of "
+                    + e.rollbackOf() + " (it failed): " : "Rollback of " + e.rollbackOf() + ": ") + e.service()
+                    + " to " + e.version() + " in " + e.environment();
             case PROMOTE -> "Promote " + e.service() + " " + e.version() + " from " + e.sourceEnvironment() + " to "
                     + e.environment();
             case ROLL_FORWARD -> "Deploy " + e.service() + " " + e.version() + " to " + e.environment()

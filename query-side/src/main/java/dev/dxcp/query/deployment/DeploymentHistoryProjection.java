@@ -3,6 +3,8 @@ package dev.dxcp.query.deployment;
 import dev.dxcp.events.common.Timestamps;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dxcp.events.deployment.ApprovalMessages.ApprovalRequested;
+import dev.dxcp.events.deployment.ApprovalMessages.DeploymentApproved;
 import dev.dxcp.events.deployment.DeploymentEvents.DeploymentAccepted;
 import dev.dxcp.events.deployment.DeploymentEvents.DeploymentCanceled;
 import dev.dxcp.events.deployment.DeploymentEvents.DeploymentFailed;
@@ -37,7 +39,7 @@ public class DeploymentHistoryProjection {
     /** The tables of this read model, by their reader-facing names. */
     public static final List<String> TABLES = List.of("rm_deployment", "rm_running");
     static final Set<Class<?>> HANDLED = Set.of(DeploymentAccepted.class, EngineExecutionStarted.class,
-            DeploymentProgressed.class, DeploymentSucceeded.class, DeploymentFailed.class, DeploymentCanceled.class,
+            ApprovalRequested.class, DeploymentApproved.class, DeploymentProgressed.class, DeploymentSucceeded.class, DeploymentFailed.class, DeploymentCanceled.class,
             DeploymentRolledBackByEngine.class);
 
     private final JdbcTemplate jdbc;
@@ -70,6 +72,17 @@ public class DeploymentHistoryProjection {
             row.changed = true;
         }
         done(batch);
+    }
+
+    /** docs/GOVERNANCE.md "Approvals": accepted, waiting for approval before the engine starts. */
+    @EventHandler
+    void on(ApprovalRequested e, TrackedEventMessage<?> message) {
+        changeState(message, e.deploymentId(), DeploymentState.PENDING_APPROVAL, e.at(), null);
+    }
+
+    @EventHandler
+    void on(DeploymentApproved e, TrackedEventMessage<?> message) {
+        changeState(message, e.deploymentId(), DeploymentState.IN_PROGRESS, e.at(), null);
     }
 
     @EventHandler

@@ -12,6 +12,7 @@ import dev.dxcp.events.deployment.DeploymentQueries.PriorSuccessfulDeployment;
 import dev.dxcp.events.deployment.DeploymentQueries.RunningState;
 import dev.dxcp.events.deployment.DeploymentQueries.SuccessfulDeploymentOfVersion;
 import dev.dxcp.events.deployment.DeploymentQueries.TimelineEntry;
+import dev.dxcp.events.deployment.DeploymentGovernanceQueries.DeploymentGovernance;
 import dev.dxcp.events.deployment.DeploymentQueries.TimelineOf;
 import dev.dxcp.events.deployment.DeploymentRecord;
 import dev.dxcp.events.deployment.DeploymentState;
@@ -25,6 +26,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Optional;
 
 /**
@@ -41,17 +43,25 @@ public class DeploymentHistoryQueries {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final Function<String, DeploymentGovernance> governance;
     private final RowMapper<DeploymentRecord> rows = this::record;
 
     public DeploymentHistoryQueries(JdbcTemplate jdbc, ObjectMapper json) {
-        this.jdbc = jdbc;
-        this.json = json;
+        this(jdbc, json, id -> DeploymentGovernance.NONE);
     }
 
-    /** domain §8: derived from the record alone. */
+    /** @param governance what change governance did to a deployment (docs/GOVERNANCE.md), by its id */
+    public DeploymentHistoryQueries(JdbcTemplate jdbc, ObjectMapper json,
+                                    Function<String, DeploymentGovernance> governance) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.governance = governance;
+    }
+
+    /** domain §8: derived from the record, and what change governance did to it (approval, automatic rollback). */
     @QueryHandler
     public List<TimelineEntry> handle(TimelineOf query) {
-        return Timeline.of(query.record());
+        return Timeline.of(query.record(), governance.apply(query.record().id()));
     }
 
     @QueryHandler

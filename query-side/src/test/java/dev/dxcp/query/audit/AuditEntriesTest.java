@@ -1,5 +1,10 @@
 package dev.dxcp.query.audit;
 
+import dev.dxcp.events.deployment.AutomaticRollbackMessages.AutomaticRollbackRefused;
+import dev.dxcp.events.deployment.AutomaticRollbackMessages.AutomaticRollbackStarted;
+import dev.dxcp.events.deployment.FailureCategory;
+import dev.dxcp.events.governance.AutoRollbackPolicy;
+import dev.dxcp.events.governance.GovernanceMessages.AutoRollbackPolicyDeclared;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dxcp.events.audit.AuditEvent;
@@ -156,6 +161,38 @@ class AuditEntriesTest {
         assertThat(entries.of(new EnvironmentCreated(env), "e", AT, ADMIN)).isEmpty();
         assertThat(entries.of(new DeploymentSucceeded("dep-1", AT), "e", AT, ADMIN)).isEmpty();
         assertThat(entries.of(new BuildRegistered("b", null), "e", AT, ADMIN)).isEmpty();
+    }
+
+    @Test
+    void aStartedAutomaticRollbackIsAuditedAsTheSystems_ofTheFailedDeployment_namingTheRollbackAndCause() {
+        AuditEvent e = single(new AutomaticRollbackStarted("dep-1", "rb-1", "auto-prod", "svc", "sandbox", "grp",
+                List.of(FailureCategory.APP), AT));
+        assertThat(e.eventType()).isEqualTo("AUTO_ROLLBACK_STARTED");
+        assertThat(e.actorId()).isEqualTo("system");
+        assertThat(e.actorRole()).isEqualTo("SYSTEM");
+        assertThat(e.targetId()).isEqualTo("dep-1");
+        assertThat(e.outcome()).isEqualTo("SUCCESS");
+        assertThat(e.summary()).contains("rb-1").contains("auto-prod").contains("(APP)");
+        assertThat(e.serviceName()).isEqualTo("svc");
+    }
+
+    @Test
+    void aRefusedAutomaticRollbackIsDenied_namingTheCode() {
+        AuditEvent e = single(new AutomaticRollbackRefused("dep-1", "auto-prod", "svc", "sandbox", "grp",
+                "QUOTA_EXCEEDED", "Daily rollback quota exceeded", AT));
+        assertThat(e.eventType()).isEqualTo("AUTO_ROLLBACK_REFUSED");
+        assertThat(e.outcome()).isEqualTo("DENIED");
+        assertThat(e.actorId()).isEqualTo("system");
+        assertThat(e.summary()).contains("QUOTA_EXCEEDED");
+    }
+
+    @Test
+    void anAutoRollbackPolicyIsAnAdminCreateNamingItsScope() {
+        AuditEvent e = single(new AutoRollbackPolicyDeclared(new AutoRollbackPolicy("auto-prod", "grp", "prod",
+                null, AT, "sub-1")));
+        assertThat(e.eventType()).isEqualTo("ADMIN_CREATE");
+        assertThat(e.targetType()).isEqualTo("AutoRollbackPolicy");
+        assertThat(e.summary()).contains("environment prod").contains("every recipe");
     }
 
     private AuditEvent single(Object payload) {

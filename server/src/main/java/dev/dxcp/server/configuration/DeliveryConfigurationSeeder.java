@@ -4,6 +4,7 @@ import dev.dxcp.command.registry.ServiceRegistry;
 import dev.dxcp.events.common.MetaKeys;
 import dev.dxcp.events.common.Timestamps;
 import dev.dxcp.events.configuration.ConfigurationCommands.SeedDeliveryConfiguration;
+import dev.dxcp.events.governance.GovernanceMessages.SeedChangeGovernance;
 import dev.dxcp.events.registry.ServiceEntry;
 import dev.dxcp.server.axon.CommandSender;
 import org.axonframework.messaging.MetaData;
@@ -40,9 +41,11 @@ public class DeliveryConfigurationSeeder {
     public void seed() {
         List<String> services = registry.all().stream().map(ServiceEntry::serviceName).toList();
         String requestId = "startup-" + UUID.randomUUID();
-        commands.send(new SeedDeliveryConfiguration(services, Timestamps.truncate(clock.instant())),
-                MetaData.from(Map.of(MetaKeys.ACTOR_ID, SYSTEM_ACTOR, MetaKeys.ACTOR_ROLE, "SYSTEM",
-                        MetaKeys.REQUEST_ID, requestId)));
+        MetaData system = MetaData.from(Map.of(MetaKeys.ACTOR_ID, SYSTEM_ACTOR, MetaKeys.ACTOR_ROLE, "SYSTEM",
+                MetaKeys.REQUEST_ID, requestId));
+        // Governance first: it tells a new installation (configuration never seeded) from an existing one.
+        commands.send(new SeedChangeGovernance(Timestamps.truncate(clock.instant())), system);
+        commands.send(new SeedDeliveryConfiguration(services, Timestamps.truncate(clock.instant())), system);
         log.info("event=delivery_configuration_seed_checked registry_services={} request_id={}", services.size(),
                 requestId);
     }

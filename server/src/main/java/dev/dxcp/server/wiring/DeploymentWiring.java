@@ -15,6 +15,7 @@ import dev.dxcp.command.deployment.DeploymentPolicyQueryHandler;
 import dev.dxcp.command.deployment.DeploymentValidationHandler;
 import dev.dxcp.command.deployment.EngineObservationHandler;
 import dev.dxcp.command.deployment.EngineReadiness;
+import dev.dxcp.command.deployment.FreezeGate;
 import dev.dxcp.command.admission.AdmissionPipeline;
 import dev.dxcp.command.deployment.LaneAdmissions;
 import dev.dxcp.command.deployment.LaneGate;
@@ -25,6 +26,9 @@ import dev.dxcp.command.deployment.RegisteredBuilds;
 import dev.dxcp.command.deployment.RollForwardRule;
 import dev.dxcp.command.deployment.RollbackRequestHandler;
 import dev.dxcp.command.deployment.SourceSuccess;
+import dev.dxcp.command.governance.ApprovalGate;
+import dev.dxcp.command.governance.ChangeGovernanceView;
+import dev.dxcp.command.governance.OwnerScope;
 import dev.dxcp.command.idempotency.IdempotencyKey;
 import dev.dxcp.command.registry.ServiceRegistry;
 import dev.dxcp.command.settings.SystemSettingsView;
@@ -32,6 +36,7 @@ import dev.dxcp.events.deployment.DeploymentQueries.PriorSuccessfulDeployment;
 import dev.dxcp.events.deployment.DeploymentQueries.SuccessfulDeploymentOfVersion;
 import dev.dxcp.events.deployment.DeploymentRecord;
 import dev.dxcp.query.deployment.DeploymentHistoryProjection;
+import dev.dxcp.query.deployment.DeploymentGovernanceReader;
 import dev.dxcp.query.deployment.DeploymentHistoryQueries;
 import dev.dxcp.query.deployment.DeploymentHistoryAsOf;
 import dev.dxcp.query.deployment.ScopeIndex;
@@ -103,15 +108,15 @@ public class DeploymentWiring {
 
     @Bean
     public RollForwardRule rollForwardRule(AdmissionPipeline admission, LaneAdmissions lanes,
-                                           AcceptedDeployments accepted) {
-        return new RollForwardRule(admission, lanes, accepted);
+                                           AcceptedDeployments accepted, FreezeGate freeze, ApprovalGate approvals) {
+        return new RollForwardRule(admission, lanes, accepted, freeze, approvals);
     }
 
     @Bean
     public DeploymentSubmissionHandler deploymentSubmissionHandler(
             DeploymentPolicy policy, DeliveryConfigurationView configuration, RegisteredBuilds builds,
-            DenialRecorder denials, RollForwardRule admission) {
-        return new DeploymentSubmissionHandler(policy, configuration, builds, denials, admission);
+            DenialRecorder denials, RollForwardRule admission, OwnerScope ownerScope) {
+        return new DeploymentSubmissionHandler(policy, configuration, builds, denials, admission, ownerScope);
     }
 
     /** DXCP_PROMOTIONS_ALLOW_JUMPS: the "allow jumps" setting of domain §14, off by default. */
@@ -125,8 +130,9 @@ public class DeploymentWiring {
     @Bean
     public PromotionSubmissionHandler promotionSubmissionHandler(PromotionPolicy policy,
                                                                  DeliveryConfigurationView configuration,
-                                                                 DenialRecorder denials, RollForwardRule admission) {
-        return new PromotionSubmissionHandler(policy, configuration, denials, admission);
+                                                                 DenialRecorder denials, RollForwardRule admission,
+                                                                 OwnerScope ownerScope) {
+        return new PromotionSubmissionHandler(policy, configuration, denials, admission, ownerScope);
     }
 
     @Bean
@@ -135,18 +141,18 @@ public class DeploymentWiring {
             @Qualifier("deploymentRepository") Repository<Deployment> deployments,
             @Qualifier("buildVersionRepository") Repository<BuildVersion> builds, PriorSuccess priorSuccess,
             AdmissionPipeline admission, LaneAdmissions lanes, DenialRecorder denials,
-            AcceptedDeployments accepted) {
+            AcceptedDeployments accepted, OwnerScope ownerScope, FreezeGate freeze) {
         return new RollbackRequestHandler(policy, configuration, deployments, builds, priorSuccess, admission,
-                lanes, denials, accepted);
+                lanes, denials, accepted, ownerScope, freeze);
     }
 
     @Bean
     public DeploymentValidationHandler deploymentValidationHandler(
             DeploymentPolicy policy, PromotionPolicy promotions, DeliveryConfigurationView configuration,
             SystemSettingsView settings, RegisteredBuilds builds, LaneGate lanes, ArtifactPreflight artifacts,
-            EngineReadiness engine) {
+            EngineReadiness engine, OwnerScope ownerScope, FreezeGate freeze, ChangeGovernanceView governance) {
         return new DeploymentValidationHandler(policy, promotions, configuration, settings, builds, lanes, artifacts,
-                engine);
+                engine, ownerScope, freeze, governance);
     }
 
     @Bean
@@ -194,8 +200,15 @@ public class DeploymentWiring {
     }
 
     @Bean
-    public DeploymentHistoryQueries deploymentHistoryQueries(JdbcTemplate jdbc, ObjectMapper json) {
-        return new DeploymentHistoryQueries(jdbc, json);
+    public DeploymentHistoryQueries deploymentHistoryQueries(JdbcTemplate jdbc, ObjectMapper json,
+                                                             DeploymentGovernanceReader governance) {
+        return new DeploymentHistoryQueries(jdbc, json, governance::of);
+    }
+
+    /** docs/GOVERNANCE.md: a deployment's approval and automatic rollback, from its events. */
+    @Bean
+    public DeploymentGovernanceReader deploymentGovernanceReader(EventStore eventStore) {
+        return new DeploymentGovernanceReader(eventStore);
     }
 
     /** Time travel: the same questions answered from the event store as of a past moment. */

@@ -4,10 +4,12 @@ import dev.dxcp.artifact.S3ArtifactStore;
 import dev.dxcp.command.deployment.EngineReadiness;
 import dev.dxcp.command.settings.EngineAdapterRules;
 import dev.dxcp.command.settings.SystemSettingsView;
+import dev.dxcp.events.deployment.ApprovalMessages.ApprovalRequested;
 import dev.dxcp.events.deployment.DeploymentEvents.DeploymentAccepted;
 import dev.dxcp.events.settings.EngineAdapterSettings.Secret;
 import dev.dxcp.query.operations.ReadYourWrites;
 import dev.dxcp.saga.artifact.StoreArtifactCheck;
+import dev.dxcp.saga.deployment.ApprovalWait;
 import dev.dxcp.saga.deployment.ConductorSettings;
 import dev.dxcp.saga.deployment.DispatchingEngineCommands;
 import dev.dxcp.saga.deployment.EngineConductor;
@@ -37,6 +39,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -91,6 +94,21 @@ public class EngineWiring {
         return new EngineConductor(engine::client, new StoreArtifactCheck(store, clock),
                 new DispatchingEngineCommands(new SeparateUnitOfWorkCommands(commands::send, sagaCommandExecutor)),
                 settings, id -> (DeploymentAccepted) eventStore.readEvents(id).next().getPayload(), clock);
+    }
+
+    /** What the saga knows of a deployment waiting for approval: its ApprovalRequested, committed with it. */
+    @Bean
+    public ApprovalWait approvalWait(EventStore eventStore, CommandSender commands,
+                                     ExecutorService sagaCommandExecutor, Clock clock) {
+        return new ApprovalWait(id -> {
+            var events = eventStore.readEvents(id);
+            while (events.hasNext()) {
+                if (events.next().getPayload() instanceof ApprovalRequested requested) {
+                    return Optional.of(requested.requirement().expiresAt());
+                }
+            }
+            return Optional.empty();
+        }, new DispatchingEngineCommands(new SeparateUnitOfWorkCommands(commands::send, sagaCommandExecutor)), clock);
     }
 
     @Bean

@@ -3,6 +3,7 @@ package dev.dxcp.server.wiring;
 import dev.dxcp.query.build.BuildRegistryProjection;
 import dev.dxcp.query.build.BuildRegistryQueries;
 import dev.dxcp.query.operations.LiveGeneration;
+import dev.dxcp.query.insights.GovernanceInsightsQueries;
 import dev.dxcp.query.insights.InsightsQueryHandlers;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.context.annotation.Bean;
@@ -20,6 +21,11 @@ public class QuerySideWiring {
     @Bean
     public InsightsQueryHandlers insightsQueryHandlers(JdbcTemplate jdbc, ObjectMapper json) {
         return new InsightsQueryHandlers(jdbc, json);
+    }
+
+    @Bean
+    public GovernanceInsightsQueries governanceInsightsQueries(JdbcTemplate jdbc, ObjectMapper json) {
+        return new GovernanceInsightsQueries(jdbc, json);
     }
 
     @Bean

@@ -63,6 +63,10 @@ public abstract class EndToEndTest {
                 Map.of("name", "e2e-ci", "provider", "custom", "subject_prefixes", List.of(CI_PREFIX)))),
                 "Idempotency-Key", UUID.randomUUID().toString());
         assertThat(publishers.status()).as(publishers.body()).isEqualTo(200);
+        // A new installation limits changes to group owners; the tests that predate it deploy as any owner.
+        Response scoped = put("/v1/admin/system/owner-scoped-changes", freshAdmin(), Map.of("owner_scoped_changes",
+                false));
+        assertThat(scoped.status()).as(scoped.body()).isEqualTo(200);
     }
 
     /** An admin identity no request has used yet: the previous test may have exhausted per-actor limits. */

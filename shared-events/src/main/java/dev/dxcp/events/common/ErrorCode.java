@@ -114,7 +114,24 @@ public enum ErrorCode {
     /** A rebuild of the projection is already running (README "Operating the read models"). */
     REBUILD_IN_PROGRESS(409, UNKNOWN),
     /** A cross-origin request from an origin, method or header DXCP_CORS_ORIGINS does not allow. */
-    CORS_NOT_ALLOWED(403, UNKNOWN);
+    CORS_NOT_ALLOWED(403, UNKNOWN),
+    // Change governance (docs/GOVERNANCE.md):
+    /** A deploy, promotion (or, where the window says so, rollback) inside a freeze window. */
+    FREEZE_WINDOW_ACTIVE(403, POLICY_CHANGE),
+    /** A freeze window with this id already exists. */
+    FREEZE_WINDOW_EXISTS(409, UNKNOWN),
+    /** An approval policy with this id, or for this group and environment, already exists. */
+    APPROVAL_POLICY_EXISTS(409, UNKNOWN),
+    /** The caller may not approve or reject under the deployment's approval policy. */
+    APPROVER_NOT_ALLOWED(403, POLICY_CHANGE),
+    /** The requester of a deployment may not approve or reject it. */
+    SELF_APPROVAL_FORBIDDEN(403, POLICY_CHANGE),
+    /** The deployment is not waiting for approval (never needed one, or already approved, rejected, expired). */
+    APPROVAL_NOT_PENDING(409, UNKNOWN),
+    /** The approval time limit passed: the deployment ended as CANCELED. */
+    APPROVAL_EXPIRED(409, UNKNOWN),
+    /** An automatic rollback policy with this id, or for this group, environment and recipe, already exists. */
+    AUTO_ROLLBACK_POLICY_EXISTS(409, UNKNOWN);
 
     /** governance §12 {@code failure_cause}. */
     public enum FailureCause { USER_ERROR, POLICY_CHANGE, UNKNOWN }

@@ -3,6 +3,7 @@ package dev.dxcp.events.deployment;
 import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.IdempotencyKeyUse;
 import dev.dxcp.events.deployment.DeploymentEvents.DeploymentAccepted;
+import dev.dxcp.events.governance.FreezeInForce;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
@@ -39,21 +40,37 @@ public final class DeploymentCommands {
         ActorIdentity actor();
 
         Instant requestedAt();
+
+        /** A platform admin's reason to go through a freeze window, or null (docs/GOVERNANCE.md). */
+        String freezeOverride();
     }
 
     /** POST /v1/deployments after the edge checks (governance §5 steps 6–16). */
     public record SubmitDeployment(IdempotencyKeyUse idempotency, String fingerprint, String deploymentId,
-                                   DeploymentIntent intent, ActorIdentity actor, Instant requestedAt)
+                                   DeploymentIntent intent, ActorIdentity actor, Instant requestedAt,
+                                   String freezeOverride)
             implements RollForwardRequest {
+        public SubmitDeployment(IdempotencyKeyUse idempotency, String fingerprint, String deploymentId,
+                                DeploymentIntent intent, ActorIdentity actor, Instant requestedAt) {
+            this(idempotency, fingerprint, deploymentId, intent, actor, requestedAt, null);
+        }
     }
 
     /** POST /v1/deployments/{id}/rollback after the edge checks (governance §5, rollback; §11). */
     public record RequestRollback(IdempotencyKeyUse idempotency, String deploymentId, String targetDeploymentId,
-                                  ActorIdentity actor, Instant requestedAt) {
+                                  ActorIdentity actor, Instant requestedAt, String freezeOverride) {
+        public RequestRollback(IdempotencyKeyUse idempotency, String deploymentId, String targetDeploymentId,
+                               ActorIdentity actor, Instant requestedAt) {
+            this(idempotency, deploymentId, targetDeploymentId, actor, requestedAt, null);
+        }
     }
 
-    /** POST /v1/deployments/validate: every check of a deploy, consuming nothing (api-contract §5). */
-    public record ValidateDeployment(DeploymentIntent intent, Instant requestedAt) {
+    /**
+     * POST /v1/deployments/validate: every check of a deploy, consuming nothing (api-contract §5), for this
+     * caller (owner-scoped changes, a freeze override: docs/GOVERNANCE.md).
+     */
+    public record ValidateDeployment(DeploymentIntent intent, ActorIdentity actor, String freezeOverride,
+                                     Instant requestedAt) {
     }
 
     /** POST /v1/policy/summary: group, recipe and policy for a service and environment, no version. */
@@ -91,20 +108,34 @@ public final class DeploymentCommands {
                                         String executionUrl, Instant at) {
     }
 
-    /** validate's answer (api-contract §5): what the intent resolved to and the policy as it stands. */
+    /**
+     * validate's answer (api-contract §5): what the intent resolved to and the policy as it stands;
+     * {@code freeze} the window a platform admin's override would go through, else null.
+     */
     public record ValidationResult(String service, String environment, String version, String recipeId,
-                                   String deliveryGroupId, PolicySnapshot policy) {
+                                   String deliveryGroupId, PolicySnapshot policy, FreezeInForce freeze) {
     }
 
-    /** policy summary's answer (api-contract §5). {@code route} may be null. */
+    /**
+     * policy summary's answer (api-contract §5). {@code route} may be null; {@code freeze} is the window in
+     * force for a deploy right now, {@code approval} what a deploy now would wait for, {@code autoRollback} the
+     * policy that would roll a failure back (docs/GOVERNANCE.md); each null when none applies.
+     */
     public record PolicySummaryResult(String service, String environment, String deliveryGroupId,
                                       dev.dxcp.events.configuration.Recipe recipe,
-                                      dev.dxcp.events.configuration.ServiceRoute route, PolicySnapshot policy) {
+                                      dev.dxcp.events.configuration.ServiceRoute route, PolicySnapshot policy,
+                                      FreezeInForce freeze, ApprovalMessages.ApprovalRequirement approval,
+                                      dev.dxcp.events.governance.AutoRollbackPolicy autoRollback) {
     }
 
     // ---- single-aggregate commands ----
 
-    public record AcceptDeployment(@TargetAggregateIdentifier String deploymentId, DeploymentAccepted accepted) {
+    /** {@code approval}: the deployment waits for it before the engine starts (null: it does not). */
+    public record AcceptDeployment(@TargetAggregateIdentifier String deploymentId, DeploymentAccepted accepted,
+                                   ApprovalMessages.ApprovalRequirement approval) {
+        public AcceptDeployment(String deploymentId, DeploymentAccepted accepted) {
+            this(deploymentId, accepted, null);
+        }
     }
 
     /** The engine refused to start this deployment: answers true when that ended it. */

@@ -18,6 +18,13 @@ public record DeploymentRecord(String id, String service, String environment, St
         failures = failures == null ? List.of() : List.copyOf(failures);
     }
 
+    /** The same record in another state (a deployment accepted to wait for approval). */
+    public DeploymentRecord inState(DeploymentState next) {
+        return new DeploymentRecord(id, service, environment, version, sourceEnvironment, recipeId, recipeRevision,
+                effectiveBehaviorSummary, next, deploymentKind, outcome, changeSummary, createdAt, updatedAt,
+                rollbackOf, deliveryGroupId, engineExecutionId, engineExecutionUrl, failures);
+    }
+
     /**
      * A record as its acceptance creates it: IN_PROGRESS, no outcome, no failures, updated when created
      * (domain §2).

@@ -1,6 +1,7 @@
 package dev.dxcp.events.deployment;
 
 import dev.dxcp.events.common.IdempotencyKeyUse;
+import dev.dxcp.events.governance.FreezeInForce;
 
 import java.time.Instant;
 
@@ -18,17 +19,26 @@ public final class PromotionCommands {
      * {@link dev.dxcp.events.idempotency.AdmissionOutcome}.
      */
     public record SubmitPromotion(IdempotencyKeyUse idempotency, String fingerprint, String deploymentId,
-                                  PromotionIntent intent, ActorIdentity actor, Instant requestedAt)
+                                  PromotionIntent intent, ActorIdentity actor, Instant requestedAt,
+                                  String freezeOverride)
             implements DeploymentCommands.RollForwardRequest {
+        public SubmitPromotion(IdempotencyKeyUse idempotency, String fingerprint, String deploymentId,
+                               PromotionIntent intent, ActorIdentity actor, Instant requestedAt) {
+            this(idempotency, fingerprint, deploymentId, intent, actor, requestedAt, null);
+        }
     }
 
-    /** POST /v1/promotions/validate: every check of a promotion, consuming nothing. */
-    public record ValidatePromotion(PromotionIntent intent, Instant requestedAt) {
+    /** POST /v1/promotions/validate: every check of a promotion for this caller, consuming nothing. */
+    public record ValidatePromotion(PromotionIntent intent, ActorIdentity actor, String freezeOverride,
+                                    Instant requestedAt) {
     }
 
-    /** validate's answer: what the promotion resolved to in the target and the target's policy as it stands. */
+    /**
+     * validate's answer: what the promotion resolved to in the target and the target's policy as it stands;
+     * {@code freeze} the window a platform admin's override would go through, else null.
+     */
     public record PromotionValidationResult(String service, String sourceEnvironment, String targetEnvironment,
                                             String version, String recipeId, String deliveryGroupId,
-                                            PolicySnapshot policy) {
+                                            PolicySnapshot policy, FreezeInForce freeze) {
     }
 }

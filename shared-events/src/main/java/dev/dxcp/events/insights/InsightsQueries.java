@@ -42,4 +42,19 @@ public final class InsightsQueries {
                                long incidents, long restoredIncidents, Double timeToRestoreP50Seconds,
                                Double timeToRestoreMeanSeconds) {
     }
+
+    /**
+     * Change governance over the window (docs/GOVERNANCE.md): automatic rollbacks started and refused, and how
+     * long deployments waited for approval (from acceptance to approval, rejection or expiry, for waits that
+     * ended in the window). Null filters match everything.
+     */
+    public record GovernanceInsightsOf(Instant windowStart, Instant windowEnd, String service, String groupId,
+                                       String environment) {
+    }
+
+    /** Durations in seconds; p50 and mean are null when no wait ended in the window. */
+    public record GovernanceInsights(long automaticRollbacks, long automaticRollbacksRefused,
+                                     long approvalWaitSamples, Double approvalWaitP50Seconds,
+                                     Double approvalWaitMeanSeconds) {
+    }
 }

@@ -16,6 +16,8 @@ import dev.dxcp.events.deployment.DeploymentQueries.DeploymentList;
 import dev.dxcp.events.deployment.DeploymentQueries.ListDeployments;
 import dev.dxcp.events.deployment.DeploymentQueries.TimelineEntry;
 import dev.dxcp.events.deployment.DeploymentQueries.TimelineOf;
+import dev.dxcp.events.deployment.DeploymentGovernanceQueries.DeploymentGovernance;
+import dev.dxcp.events.deployment.DeploymentGovernanceQueries.DeploymentGovernanceOf;
 import dev.dxcp.events.deployment.DeploymentRecord;
 import dev.dxcp.events.idempotency.AdmissionOutcome;
 import dev.dxcp.server.axon.CommandSender;
@@ -24,6 +26,7 @@ import dev.dxcp.server.http.Guards;
 import dev.dxcp.server.http.JsonBodies;
 import dev.dxcp.server.http.Questions;
 import dev.dxcp.server.http.RateLimiter;
+import dev.dxcp.server.http.governance.FreezeJson;
 import dev.dxcp.server.identity.Authenticator;
 import dev.dxcp.server.identity.Caller;
 import dev.dxcp.server.identity.Role;
@@ -90,8 +93,8 @@ public class DeploymentController {
                 JsonBodies.object(exchange, body, ErrorCode.INVALID_REQUEST, DeploymentIntentSchema.BLANK_IS_A_VALUE));
         AdmissionOutcome outcome = commands.send(new SubmitDeployment(
                 new IdempotencyKeyUse(key, "POST", "/v1/deployments"), parsed.fingerprint(),
-                UUID.randomUUID().toString(), parsed.intent(), Actors.of(caller), now),
-                AuditMetadata.of(caller, requestId, key));
+                UUID.randomUUID().toString(), parsed.intent(), Actors.of(caller), now,
+                FreezeJson.overrideReason(exchange)), AuditMetadata.of(caller, requestId, key));
         return edge.answer(outcome);
     }
 
@@ -104,7 +107,8 @@ public class DeploymentController {
         String key = edge.keyOrDenial(exchange, caller, DeploymentKind.ROLLBACK, null, null, id, now);
         AdmissionOutcome outcome = commands.send(new RequestRollback(
                 new IdempotencyKeyUse(key, "POST", "/v1/deployments/" + id + "/rollback"),
-                UUID.randomUUID().toString(), id, Actors.of(caller), now), AuditMetadata.of(caller, requestId, key));
+                UUID.randomUUID().toString(), id, Actors.of(caller), now, FreezeJson.overrideReason(exchange)),
+                AuditMetadata.of(caller, requestId, key));
         return edge.answer(outcome);
     }
 
@@ -116,7 +120,8 @@ public class DeploymentController {
         DeploymentIntentSchema.Parsed parsed = DeploymentIntentSchema.parse(
                 JsonBodies.object(exchange, body, ErrorCode.INVALID_REQUEST, DeploymentIntentSchema.BLANK_IS_A_VALUE));
         Instant now = Timestamps.truncate(clock.instant());
-        ValidationResult result = commands.send(new ValidateDeployment(parsed.intent(), now),
+        ValidationResult result = commands.send(new ValidateDeployment(parsed.intent(), Actors.of(caller),
+                        FreezeJson.overrideReason(exchange), now),
                 AuditMetadata.of(caller, RequestIds.of(exchange), null));
         ObjectNode node = json.createObjectNode();
         node.put("service", result.service());
@@ -126,6 +131,9 @@ public class DeploymentController {
         node.put("deliveryGroupId", result.deliveryGroupId());
         node.put("versionRegistered", true);
         node.set("policy", PolicyJson.of(json, result.policy()));
+        if (result.freeze() != null) {
+            node.set("freeze", FreezeJson.inForce(json, result.freeze()));
+        }
         node.put("validatedAt", Timestamps.format(now));
         return node;
     }
@@ -148,7 +156,8 @@ public class DeploymentController {
                              @RequestParam(required = false) String asOf) {
         Caller caller = authenticator.authenticate(exchange);
         DeploymentRecord record = reads.scopedRecord(caller, id, asOf);
-        return render.record(record, caller.isAdmin());
+        return render.withGovernance(render.record(record, caller.isAdmin()),
+                questions.ask(new DeploymentGovernanceOf(record.id()), DeploymentGovernance.class));
     }
 
     @GetMapping("/v1/deployments/{id}/failures")

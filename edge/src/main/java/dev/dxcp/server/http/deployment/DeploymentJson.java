@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dxcp.events.common.Timestamps;
+import dev.dxcp.events.deployment.DeploymentGovernanceQueries.ApprovalStatus;
+import dev.dxcp.events.deployment.DeploymentGovernanceQueries.AutomaticRollbackStatus;
+import dev.dxcp.events.deployment.DeploymentGovernanceQueries.DeploymentGovernance;
 import dev.dxcp.events.deployment.DeploymentRecord;
 import dev.dxcp.events.deployment.FailureModel;
 
@@ -43,6 +46,37 @@ public class DeploymentJson {
         if (admin) {
             node.put("engineExecutionId", r.engineExecutionId());
             node.put("engineExecutionUrl", r.engineExecutionUrl());
+        }
+        return node;
+    }
+
+    /**
+     * docs/GOVERNANCE.md: {@code approval} and {@code automaticRollback} are added only where they apply, so a
+     * record without either keeps exactly the keys it had.
+     */
+    public ObjectNode withGovernance(ObjectNode node, DeploymentGovernance governance) {
+        ApprovalStatus a = governance.approval();
+        if (a != null) {
+            ObjectNode approval = node.putObject("approval");
+            approval.put("state", a.state());
+            approval.put("policyId", a.policyId());
+            approval.put("requiredApprovals", a.requiredApprovals());
+            a.approvers().forEach(approval.putArray("approvers")::add);
+            a.approvedBy().forEach(approval.putArray("approvedBy")::add);
+            approval.put("expiresAt", Timestamps.format(a.expiresAt()));
+            approval.put("decidedAt", a.decidedAt() == null ? null : Timestamps.format(a.decidedAt()));
+        }
+        AutomaticRollbackStatus r = governance.automaticRollback();
+        if (r != null) {
+            ObjectNode rollback = node.putObject("automaticRollback");
+            rollback.put("status", r.status());
+            rollback.put("failedDeploymentId", r.failedDeploymentId());
+            rollback.put("rollbackDeploymentId", r.rollbackDeploymentId());
+            rollback.put("policyId", r.policyId());
+            r.failureCategories().forEach(c -> rollback.withArray("failureCategories").add(c.name()));
+            rollback.put("code", r.code());
+            rollback.put("message", r.message());
+            rollback.put("at", Timestamps.format(r.at()));
         }
         return node;
     }

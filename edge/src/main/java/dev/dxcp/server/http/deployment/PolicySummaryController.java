@@ -18,6 +18,7 @@ import dev.dxcp.server.http.Guards;
 import dev.dxcp.server.http.JsonBodies;
 import dev.dxcp.server.http.Questions;
 import dev.dxcp.server.http.RateLimiter;
+import dev.dxcp.server.http.governance.FreezeJson;
 import dev.dxcp.server.identity.Authenticator;
 import dev.dxcp.server.identity.Caller;
 import dev.dxcp.server.identity.Role;
@@ -70,6 +71,23 @@ public class PolicySummaryController {
         node.put("deliveryGroupId", result.deliveryGroupId());
         node.set("resolvedRecipe", recipe(result.recipe(), result.route()));
         node.set("policy", PolicyJson.of(json, result.policy()));
+        // api-contract §5 lists policy summary's keys exactly: `freeze` is added only while a window is in force.
+        if (result.freeze() != null) {
+            node.set("freeze", FreezeJson.inForce(json, result.freeze()));
+        }
+        // The same for approval (what a deploy now would wait for, and who may approve) and automatic rollback.
+        if (result.approval() != null) {
+            ObjectNode approval = node.putObject("approval");
+            approval.put("policy_id", result.approval().policyId());
+            approval.put("required_approvals", result.approval().requiredApprovals());
+            result.approval().approvers().forEach(approval.putArray("approvers")::add);
+            approval.put("expires_at", Timestamps.format(result.approval().expiresAt()));
+        }
+        if (result.autoRollback() != null) {
+            node.putObject("auto_rollback").put("policy_id", result.autoRollback().id())
+                    .put("environment", result.autoRollback().environment())
+                    .put("recipe_id", result.autoRollback().recipeId());
+        }
         node.put("generatedAt", Timestamps.format(now));
         return node;
     }

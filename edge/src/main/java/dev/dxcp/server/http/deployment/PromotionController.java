@@ -15,6 +15,7 @@ import dev.dxcp.server.http.AuditMetadata;
 import dev.dxcp.server.http.Guards;
 import dev.dxcp.server.http.JsonBodies;
 import dev.dxcp.server.http.RateLimiter;
+import dev.dxcp.server.http.governance.FreezeJson;
 import dev.dxcp.server.identity.Authenticator;
 import dev.dxcp.server.identity.Caller;
 import dev.dxcp.server.identity.Role;
@@ -70,7 +71,8 @@ public class PromotionController {
         PromotionIntentSchema.Parsed parsed = PromotionIntentSchema.parse(
                 JsonBodies.object(exchange, body, ErrorCode.INVALID_REQUEST, PromotionIntentSchema.BLANK_IS_A_VALUE));
         AdmissionOutcome outcome = commands.send(new SubmitPromotion(new IdempotencyKeyUse(key, "POST", PATH),
-                parsed.fingerprint(), UUID.randomUUID().toString(), parsed.intent(), Actors.of(caller), now),
+                parsed.fingerprint(), UUID.randomUUID().toString(), parsed.intent(), Actors.of(caller), now,
+                FreezeJson.overrideReason(exchange)),
                 AuditMetadata.of(caller, requestId, key));
         return edge.answer(outcome);
     }
@@ -85,7 +87,8 @@ public class PromotionController {
         PromotionIntentSchema.Parsed parsed = PromotionIntentSchema.parse(
                 JsonBodies.object(exchange, body, ErrorCode.INVALID_REQUEST, PromotionIntentSchema.BLANK_IS_A_VALUE));
         Instant now = Timestamps.truncate(clock.instant());
-        PromotionValidationResult result = commands.send(new ValidatePromotion(parsed.intent(), now),
+        PromotionValidationResult result = commands.send(new ValidatePromotion(parsed.intent(), Actors.of(caller),
+                        FreezeJson.overrideReason(exchange), now),
                 AuditMetadata.of(caller, RequestIds.of(exchange), null));
         ObjectNode node = json.createObjectNode();
         node.put("service", result.service());
@@ -96,6 +99,9 @@ public class PromotionController {
         node.put("deliveryGroupId", result.deliveryGroupId());
         node.put("versionEligible", true);
         node.set("policy", PolicyJson.of(json, result.policy()));
+        if (result.freeze() != null) {
+            node.set("freeze", FreezeJson.inForce(json, result.freeze()));
+        }
         node.put("validatedAt", Timestamps.format(now));
         return node;
     }

@@ -16,6 +16,8 @@ import dev.dxcp.events.deployment.DeploymentQueries.DeliveryScopeAsOf;
 import dev.dxcp.events.deployment.DeploymentQueries.DeliveryScopeSnapshot;
 import dev.dxcp.events.deployment.DeploymentQueries.LatestDeploymentOf;
 import dev.dxcp.events.deployment.DeploymentQueries.RunningState;
+import dev.dxcp.events.deployment.DeploymentGovernanceQueries.DeploymentGovernance;
+import dev.dxcp.events.deployment.DeploymentGovernanceQueries.DeploymentGovernanceOf;
 import dev.dxcp.events.deployment.DeploymentRecord;
 import dev.dxcp.events.deployment.PromotionQueries.PromotionCandidate;
 import dev.dxcp.events.deployment.PromotionQueries.PromotionCandidateOf;
@@ -101,7 +103,9 @@ public class ServiceDeliveryController {
         Optional<DeploymentRecord> latest = scope.latestRecord();
         Optional<RunningState> running = scope.runningState();
         node.put("hasDeployments", latest.isPresent());
-        node.set("latest", latest.map(r -> (JsonNode) render.latest(r, caller.isAdmin())).orElse(NullNode.getInstance()));
+        node.set("latest", latest.map(r -> (JsonNode) render.withGovernance(render.latest(r, caller.isAdmin()),
+                questions.ask(new DeploymentGovernanceOf(r.id()), DeploymentGovernance.class)))
+                .orElse(NullNode.getInstance()));
         node.set("currentRunning", running.map(r -> (JsonNode) running(r, moment)).orElse(NullNode.getInstance()));
         node.set("promotionCandidate", resolvable
                 ? candidate(questions.ask(new PromotionCandidateOf(service, groupId, env, running.orElse(null)),

@@ -3,6 +3,7 @@ package dev.dxcp.server.http.deployment;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.deployment.DeploymentCommands.RecordDeploymentDenial;
 import dev.dxcp.events.deployment.DeploymentKind;
+import dev.dxcp.events.deployment.DeploymentState;
 import dev.dxcp.events.engine.EngineMessages.AwaitTrigger;
 import dev.dxcp.events.engine.EngineMessages.TriggerAwaited;
 import dev.dxcp.events.idempotency.AdmissionOutcome;
@@ -52,7 +53,9 @@ public class SubmissionEdge {
     }
 
     ResponseEntity<String> answer(AdmissionOutcome outcome) {
-        if (outcome.kind() == AdmissionOutcome.Kind.ACCEPTED) {
+        // A deployment waiting for approval has no trigger to wait for (docs/GOVERNANCE.md "Approvals").
+        if (outcome.kind() == AdmissionOutcome.Kind.ACCEPTED
+                && outcome.answer().deployment().state() != DeploymentState.PENDING_APPROVAL) {
             questions.ask(new AwaitTrigger(outcome.answer().deployment().id()), TriggerAwaited.class);
         }
         return answers.answer(outcome);

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dxcp.events.common.ErrorCode;
 import dev.dxcp.events.common.Rejection;
 import dev.dxcp.events.common.Timestamps;
+import dev.dxcp.events.insights.InsightsQueries.GovernanceInsights;
+import dev.dxcp.events.insights.InsightsQueries.GovernanceInsightsOf;
 import dev.dxcp.events.insights.InsightsQueries.DoraMeasures;
 import dev.dxcp.events.insights.InsightsQueries.DoraMetrics;
 import dev.dxcp.events.insights.InsightsQueries.DoraMetricsOf;
@@ -91,6 +93,8 @@ public class InsightsController {
         body.put("groupId", blankToNull(groupId));
         body.put("environment", blankToNull(environment));
         measures(body, metrics.overall());
+        governance(body.putObject("changeGovernance"), questions.ask(new GovernanceInsightsOf(start, end,
+                blankToNull(service), blankToNull(groupId), blankToNull(environment)), GovernanceInsights.class));
         if (metrics.breakdown() != null) {
             body.put("groupBy", groupBy);
             ArrayNode breakdown = body.putArray("breakdown");
@@ -146,6 +150,14 @@ public class InsightsController {
                 .put("finishedChanges", m.finishedChanges()).put("rate", m.changeFailureRate());
         node.putObject("timeToRestore").put("incidents", m.incidents()).put("restored", m.restoredIncidents())
                 .put("p50Seconds", m.timeToRestoreP50Seconds()).put("meanSeconds", m.timeToRestoreMeanSeconds());
+    }
+
+    /** docs/GOVERNANCE.md: automatic rollbacks and the time deployments waited for approval. */
+    private static void governance(ObjectNode node, GovernanceInsights g) {
+        node.put("automaticRollbacks", g.automaticRollbacks());
+        node.put("automaticRollbacksRefused", g.automaticRollbacksRefused());
+        node.putObject("approvalWait").put("samples", g.approvalWaitSamples())
+                .put("p50Seconds", g.approvalWaitP50Seconds()).put("meanSeconds", g.approvalWaitMeanSeconds());
     }
 
     private static String blankToNull(String value) {

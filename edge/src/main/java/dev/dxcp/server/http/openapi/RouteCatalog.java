@@ -15,6 +15,7 @@ public final class RouteCatalog {
         routes.addAll(BuildRoutes.all());
         routes.addAll(ConfigurationRoutes.all());
         routes.addAll(AdministrationRoutes.all());
+        routes.addAll(GovernanceRoutes.all());
         return routes;
     }
 }
