@@ -129,7 +129,10 @@ public enum ErrorCode {
     /** The deployment is not waiting for approval (never needed one, or already approved, rejected, expired). */
     APPROVAL_NOT_PENDING(409, UNKNOWN),
     /** The approval time limit passed: the deployment ended as CANCELED. */
-    APPROVAL_EXPIRED(409, UNKNOWN);
+    APPROVAL_EXPIRED(409, UNKNOWN),
+    // Notifications (docs/GOVERNANCE.md):
+    /** A webhook subscription with this id already exists. */
+    NOTIFICATION_SUBSCRIPTION_EXISTS(409, UNKNOWN);
 
     /** governance §12 {@code failure_cause}. */
     public enum FailureCause { USER_ERROR, POLICY_CHANGE, UNKNOWN }
