@@ -46,11 +46,22 @@ public class NotificationOutbox {
     @EventHandler
     void on(WebhookSubscriptionUpdated e) {
         upsert(e.after());
+        if (e.before().secretRef() != null && !e.before().secretRef().equals(e.after().secretRef())) {
+            forgetSecret(e.before().secretRef());
+        }
     }
 
     @EventHandler
     void on(WebhookSubscriptionDeleted e) {
         jdbc.update("DELETE FROM notify_subscription WHERE subscription_id = ?", e.subscription().id());
+        forgetSecret(e.subscription().secretRef());
+    }
+
+    /** A replaced or deleted subscription's secret leaves the database (a replay deletes nothing more). */
+    private void forgetSecret(String ref) {
+        if (ref != null) {
+            jdbc.update("DELETE FROM notify_secret WHERE secret_ref = ?", ref);
+        }
     }
 
     @EventHandler

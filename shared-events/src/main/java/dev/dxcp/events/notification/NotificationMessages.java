@@ -61,6 +61,17 @@ public final class NotificationMessages {
 
     // ---- queries ----
 
+    /**
+     * Would this subscription be accepted now? Asked before its secret is stored, so a refused body leaves no
+     * secret behind; the aggregate decides again on the command.
+     */
+    public record CheckWebhookSubscription(WebhookSubscription subscription) {
+    }
+
+    /** @param problem null when the subscription is acceptable, else why not (400 INVALID_REQUEST) */
+    public record WebhookSubscriptionCheck(String problem) {
+    }
+
     public record ListWebhookSubscriptions() {
     }
 
