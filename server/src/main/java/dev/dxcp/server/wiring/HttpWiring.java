@@ -2,6 +2,7 @@ package dev.dxcp.server.wiring;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dxcp.command.common.RateGate;
+import dev.dxcp.notify.NotificationOutbox;
 import dev.dxcp.query.operations.ReadYourWrites;
 import dev.dxcp.query.operations.StoredTokens;
 import dev.dxcp.server.axon.AppendedEvents;
@@ -56,7 +57,8 @@ public class HttpWiring {
     public ReadYourWrites readYourWrites(NamedParameterJdbcTemplate jdbc, EventProcessingConfiguration processing,
                                          JdbcTemplate plainJdbc, Serializer serializer, DxcpProperties properties) {
         return new ReadYourWrites(jdbc, processing, new StoredTokens(plainJdbc, serializer),
-                properties.readYourWritesTimeout(), Set.of());
+                // The outbox is no read model: a write never waits for its notifications to be queued.
+                properties.readYourWritesTimeout(), Set.of(NotificationOutbox.NAME));
     }
 
     @Bean
