@@ -169,7 +169,13 @@ class NotificationsEndToEndTest extends AuditTestSupport {
         await("/ops", about(failed), 2);
         List<Received> opsRequests = received("/ops", about(succeeded).or(about(failed)));
         assertThat(opsRequests).hasSize(5);
-        assertThat(opsRequests.get(0).body()).isEqualTo(opsRequests.get(1).body());
+        Map<String, Long> attemptsPerDelivery = opsRequests.stream().collect(java.util.stream.Collectors.groupingBy(
+                r -> r.json().path("delivery_id").asText(), java.util.stream.Collectors.counting()));
+        assertThat(attemptsPerDelivery.values()).containsExactlyInAnyOrder(2L, 1L, 1L, 1L);
+        String retried = opsRequests.get(0).json().path("delivery_id").asText();
+        assertThat(attemptsPerDelivery.get(retried)).as("the delivery answered 500 was sent again").isEqualTo(2L);
+        assertThat(opsRequests.stream().filter(r -> r.body().contains(retried)).map(Received::body).distinct())
+                .as("a retry sends the same bytes").hasSize(1);
         for (Received r : opsRequests) {
             assertThat(r.headers().get("x-dxcp-signature"))
                     .isEqualTo(WebhookSignature.of(secret, r.body().getBytes(StandardCharsets.UTF_8)));
