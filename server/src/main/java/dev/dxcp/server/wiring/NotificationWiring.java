@@ -10,6 +10,7 @@ import dev.dxcp.notify.WebhookDispatcher;
 import dev.dxcp.notify.WebhookPayloads;
 import dev.dxcp.notify.WebhookSecrets;
 import dev.dxcp.notify.WebhookSender;
+import dev.dxcp.server.config.InvalidSetting;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -31,9 +32,20 @@ public class NotificationWiring {
                                          @Value("${dxcp.notify.read-timeout:10s}") Duration readTimeout,
                                          @Value("${dxcp.notify.poll-interval:1s}") Duration pollInterval) {
         if (maxAttempts < 1) {
-            throw new IllegalArgumentException("DXCP_NOTIFY_MAX_ATTEMPTS must be at least 1");
+            throw new InvalidSetting("DXCP_NOTIFY_MAX_ATTEMPTS", "must be at least 1, was " + maxAttempts);
         }
+        positive("DXCP_NOTIFY_FIRST_RETRY", firstRetry);
+        positive("DXCP_NOTIFY_MAX_RETRY", maxRetry);
+        positive("DXCP_NOTIFY_CONNECT_TIMEOUT", connectTimeout);
+        positive("DXCP_NOTIFY_READ_TIMEOUT", readTimeout);
+        positive("DXCP_NOTIFY_POLL_INTERVAL", pollInterval);
         return new NotifySettings(maxAttempts, firstRetry, maxRetry, connectTimeout, readTimeout, pollInterval);
+    }
+
+    private static void positive(String setting, Duration value) {
+        if (value.isNegative() || value.isZero()) {
+            throw new InvalidSetting(setting, "must be a positive duration, was " + value);
+        }
     }
 
     @Bean
