@@ -90,6 +90,10 @@ public class AuditEntries {
         if (payload instanceof EngineAdapterChanged e) {
             return settings.engineAdapter(e, id, time, actor);
         }
+        List<AuditEvent> notification = NotificationAuditEntries.of(payload, id, time, actor);
+        if (!notification.isEmpty()) {
+            return notification;
+        }
         return governanceEntries(payload, id, time, actor);
     }
 

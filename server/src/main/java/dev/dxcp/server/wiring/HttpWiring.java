@@ -3,6 +3,7 @@ package dev.dxcp.server.wiring;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dxcp.command.common.RateGate;
 import dev.dxcp.query.operations.ProjectionProgressSignal;
+import dev.dxcp.notify.NotificationOutbox;
 import dev.dxcp.query.operations.ReadYourWrites;
 import dev.dxcp.query.operations.StoredTokens;
 import dev.dxcp.server.axon.AppendedEvents;
@@ -68,7 +69,9 @@ public class HttpWiring {
                                          JdbcTemplate plainJdbc, Serializer serializer,
                                          ProjectionProgressSignal progress, DxcpProperties properties) {
         return new ReadYourWrites(jdbc, processing::eventProcessors, new StoredTokens(plainJdbc, serializer),
-                progress, properties.readYourWritesTimeout(), OTHER_INSTANCES_POLL, Set.of());
+                progress, properties.readYourWritesTimeout(), OTHER_INSTANCES_POLL,
+                // The outbox is no read model: a write never waits for its notifications to be queued.
+                Set.of(NotificationOutbox.NAME));
     }
 
     @Bean

@@ -44,6 +44,7 @@ class ModuleBoundariesTest {
     private static final String SAGA = "dev.dxcp.saga..";
     private static final String ARTIFACT = "dev.dxcp.artifact..";
     private static final String SERVER = "dev.dxcp.server..";
+    private static final String NOTIFY = "dev.dxcp.notify..";
     private static final String GATE_CLIENT = "dev.dxcp.saga.spinnaker..";
     private static final String GATE_SIMULATOR = "dev.dxcp.gatesim..";
 
@@ -53,7 +54,7 @@ class ModuleBoundariesTest {
      */
     @ArchTest
     static final ArchRule edgeSpeaksInMessagesOnly = noClasses().that().resideInAnyPackage(EDGE_MODULE)
-            .should().dependOnClassesThat(resideInAnyPackage(COMMAND, QUERY, SAGA, ARTIFACT, GATE_SIMULATOR)
+            .should().dependOnClassesThat(resideInAnyPackage(COMMAND, QUERY, SAGA, ARTIFACT, GATE_SIMULATOR, NOTIFY)
                     .or(resideInAnyPackage(ASSEMBLY)))
             .because("the edge reaches the modules through shared-events messages only");
 
@@ -84,11 +85,16 @@ class ModuleBoundariesTest {
 
     @ArchTest
     static final ArchRule commandSideKnowsNoOtherModule = noClasses().that().resideInAPackage(COMMAND)
-            .should().dependOnClassesThat().resideInAnyPackage(QUERY, SAGA, ARTIFACT, SERVER, GATE_SIMULATOR);
+            .should().dependOnClassesThat().resideInAnyPackage(QUERY, SAGA, ARTIFACT, SERVER, GATE_SIMULATOR, NOTIFY);
 
     @ArchTest
     static final ArchRule querySideKnowsNoOtherModule = noClasses().that().resideInAPackage(QUERY)
-            .should().dependOnClassesThat().resideInAnyPackage(COMMAND, SAGA, ARTIFACT, SERVER, GATE_SIMULATOR);
+            .should().dependOnClassesThat().resideInAnyPackage(COMMAND, SAGA, ARTIFACT, SERVER, GATE_SIMULATOR, NOTIFY);
+
+    @ArchTest
+    static final ArchRule notificationsKnowNoOtherModule = noClasses().that().resideInAPackage(NOTIFY)
+            .should().dependOnClassesThat().resideInAnyPackage(COMMAND, QUERY, SAGA, ARTIFACT, SERVER, GATE_SIMULATOR)
+            .because("notifications read the event store's messages and their own tables only");
 
     @ArchTest
     static final ArchRule engineSagaKnowsNeitherSide = noClasses().that().resideInAPackage(SAGA)

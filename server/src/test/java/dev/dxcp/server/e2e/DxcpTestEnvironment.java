@@ -87,6 +87,10 @@ public final class DxcpTestEnvironment {
         // Stub mode's in-process simulator, when a test switches the engine adapter to it.
         registry.add("DXCP_SIMULATOR_STAGE_DELAY", () -> "40ms");
         registry.add("DXCP_ENGINE_MAX_POLL", () -> "200ms");
+        // Webhook retries within the test's patience: 300 ms, 600 ms, 1.2 s, then failed.
+        registry.add("DXCP_NOTIFY_FIRST_RETRY", () -> "300ms");
+        registry.add("DXCP_NOTIFY_MAX_ATTEMPTS", () -> "4");
+        registry.add("DXCP_NOTIFY_POLL_INTERVAL", () -> "100ms");
         // Short enough that the engine-fault tests see a timeout and its retries within the trigger wait.
         registry.add("DXCP_GATE_READ_TIMEOUT", () -> "2s");
         registry.add("spring.codec.max-in-memory-size", () -> "65536");

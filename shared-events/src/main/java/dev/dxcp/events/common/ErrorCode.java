@@ -131,7 +131,10 @@ public enum ErrorCode {
     /** The approval time limit passed: the deployment ended as CANCELED. */
     APPROVAL_EXPIRED(409, UNKNOWN),
     /** An automatic rollback policy with this id, or for this group, environment and recipe, already exists. */
-    AUTO_ROLLBACK_POLICY_EXISTS(409, UNKNOWN);
+    AUTO_ROLLBACK_POLICY_EXISTS(409, UNKNOWN),
+    // Notifications (docs/GOVERNANCE.md):
+    /** A webhook subscription with this id already exists. */
+    NOTIFICATION_SUBSCRIPTION_EXISTS(409, UNKNOWN);
 
     /** governance §12 {@code failure_cause}. */
     public enum FailureCause { USER_ERROR, POLICY_CHANGE, UNKNOWN }

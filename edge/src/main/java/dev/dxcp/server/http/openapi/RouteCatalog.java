@@ -16,6 +16,7 @@ public final class RouteCatalog {
         routes.addAll(ConfigurationRoutes.all());
         routes.addAll(AdministrationRoutes.all());
         routes.addAll(GovernanceRoutes.all());
+        routes.addAll(NotificationRoutes.all());
         return routes;
     }
 }
