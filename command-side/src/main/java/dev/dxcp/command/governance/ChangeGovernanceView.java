@@ -4,7 +4,10 @@ import dev.dxcp.command.common.AggregateStreamView;
 import dev.dxcp.events.governance.GovernanceMessages;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
-/** Change governance as committed right now: a new freeze window applies at once on every instance. */
+/**
+ * Change governance held in memory (decision 150's view): a change made on this instance applies before its
+ * answer; one made on another instance applies here within DXCP_SETTINGS_FOLLOW ({@code FollowedStreams}).
+ */
 public class ChangeGovernanceView {
     private final AggregateStreamView<GovernanceState> stream;
 
@@ -15,5 +18,10 @@ public class ChangeGovernanceView {
 
     public GovernanceState current() {
         return stream.current();
+    }
+
+    /** Folds what other instances appended since the last catch-up. */
+    public void catchUp() {
+        stream.catchUp();
     }
 }

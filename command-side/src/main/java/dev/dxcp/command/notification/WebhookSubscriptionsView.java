@@ -11,7 +11,10 @@ import dev.dxcp.events.notification.NotificationMessages.WebhookSubscriptionList
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
 
-/** The subscriptions as committed right now, for the admin endpoints (read-your-writes on every instance). */
+/**
+ * The subscriptions held in memory, for the admin endpoints: a change made on this instance is read back at
+ * once; one made on another instance within DXCP_SETTINGS_FOLLOW ({@code FollowedStreams}, decision 150).
+ */
 public class WebhookSubscriptionsView {
     private final AggregateStreamView<WebhookSubscriptionsState> stream;
 
@@ -21,6 +24,11 @@ public class WebhookSubscriptionsView {
         this.configuration = configuration;
         this.stream = new AggregateStreamView<>(eventStore, NotificationMessages.SUBSCRIPTIONS_ID,
                 WebhookSubscriptionsState.EMPTY, WebhookSubscriptionsState::apply);
+    }
+
+    /** Folds what other instances appended since the last catch-up. */
+    public void catchUp() {
+        stream.catchUp();
     }
 
     @QueryHandler

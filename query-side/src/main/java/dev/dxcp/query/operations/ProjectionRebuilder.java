@@ -67,6 +67,11 @@ public class ProjectionRebuilder {
                 RebuildClaims.HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Stops the claim refresh; Spring calls it on shutdown and when a start fails after this bean existed. */
+    public void close() {
+        heartbeats.shutdownNow();
+    }
+
     private void refreshClaims() {
         latest.values().stream().filter(run -> !run.finished()).forEach(run -> {
             try {

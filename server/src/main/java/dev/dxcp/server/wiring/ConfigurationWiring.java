@@ -3,6 +3,8 @@ package dev.dxcp.server.wiring;
 import dev.dxcp.command.common.FollowedStreams;
 import dev.dxcp.command.configuration.ConfigurationQueryHandler;
 import dev.dxcp.command.configuration.DeliveryConfigurationView;
+import dev.dxcp.command.governance.ChangeGovernanceView;
+import dev.dxcp.command.notification.WebhookSubscriptionsView;
 import dev.dxcp.command.registry.ServiceRegistry;
 import dev.dxcp.command.settings.SystemSettingsView;
 import dev.dxcp.query.deployment.JdbcDeploymentReferences;
@@ -26,11 +28,16 @@ public class ConfigurationWiring {
         return new DeliveryConfigurationView(eventStore);
     }
 
-    /** Settings and configuration changed on other instances apply here within DXCP_SETTINGS_FOLLOW. */
+    /**
+     * Settings, configuration, change governance and webhook subscriptions changed on other instances apply
+     * here within DXCP_SETTINGS_FOLLOW.
+     */
     @Bean(destroyMethod = "close")
     public FollowedStreams followedStreams(SystemSettingsView settings, DeliveryConfigurationView configuration,
+                                           ChangeGovernanceView governance, WebhookSubscriptionsView subscriptions,
                                            @Value("${dxcp.settings-follow:250ms}") Duration period) {
-        return new FollowedStreams(List.of(settings::catchUp, configuration::catchUp), period);
+        return new FollowedStreams(List.of(settings::catchUp, configuration::catchUp, governance::catchUp,
+                subscriptions::catchUp), period);
     }
 
     /** Asked before an environment patch or delete, so the aggregate decides without I/O (api-contract §10). */
