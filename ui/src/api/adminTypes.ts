@@ -177,7 +177,8 @@ export interface ProcessorFailure {
 
 export interface RebuildProgress {
   projection: string;
-  status: 'rebuilding' | 'switching' | 'completed' | 'failed';
+  /** abandoned: the instance running it stopped refreshing its claim; a new request restarts it. */
+  status: 'rebuilding' | 'switching' | 'completed' | 'failed' | 'abandoned';
   fromGeneration: number;
   targetGeneration: number;
   startedAt: string;

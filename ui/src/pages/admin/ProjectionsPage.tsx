@@ -153,15 +153,24 @@ function ProcessorRowView({ row, onRebuild }: { row: ProcessorRow; onRebuild?: (
 
 function RebuildView({ rebuild }: { rebuild: RebuildProgress }) {
   const percent = Math.round(rebuild.progress * 1000) / 10;
-  const color = rebuild.status === 'completed' ? 'green' : rebuild.status === 'failed' ? 'red' : 'blue';
+  const color = rebuild.status === 'completed' ? 'green' : rebuild.status === 'failed' ? 'red'
+    : rebuild.status === 'abandoned' ? 'orange' : 'blue';
   const left = secondsLeft(rebuild);
+  // A rebuild held by another instance comes without figures: only that instance counts its progress.
+  const elsewhere = rebuild.headAtStart < 0;
   return (
     <Stack gap={2} data-testid="rebuild" data-status={rebuild.status}>
       <Group gap="xs" justify="space-between" wrap="nowrap">
         <Badge size="xs" color={color} data-testid="rebuild-status">{rebuild.status}</Badge>
         <Text size="xs" data-testid="rebuild-numbers">
-          {percent}% · position {Math.max(0, rebuild.position)} of {rebuild.headAtStart} at start · {rebuild.eventsPerSecond} events/s
-          {isRebuilding(rebuild) && left !== null ? ` · ${humanDuration(left)} left` : ''}
+          {elsewhere
+            ? (rebuild.status === 'abandoned'
+              ? 'Left by an instance that stopped; Rebuild starts it again'
+              : 'Running on another instance')
+            : <>
+              {percent}% · position {Math.max(0, rebuild.position)} of {rebuild.headAtStart} at start · {rebuild.eventsPerSecond} events/s
+              {isRebuilding(rebuild) && left !== null ? ` · ${humanDuration(left)} left` : ''}
+            </>}
         </Text>
       </Group>
       <Progress value={percent} color={color} size="md" animated={isRebuilding(rebuild)} striped={isRebuilding(rebuild)}
