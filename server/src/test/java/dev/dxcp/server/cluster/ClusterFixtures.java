@@ -64,6 +64,13 @@ final class ClusterFixtures {
     }
 
     /**
+     * The owners the scenarios deploy as. A new installation scopes changes to a group's owners (owner-scoped
+     * changes, docs/GOVERNANCE.md), so every group the scenarios deploy into lists them.
+     */
+    static final String OWNERS = String.join(", ", "cluster.crash@example.com", "cluster.quota@example.com",
+            "cluster.racer@example.com", "cluster.reader@example.com", "cluster.rolling@example.com");
+
+    /**
      * Registry services moved out of the default group in one change, each into a group of its own with
      * the given guardrails (groups created side by side); answers the services in the same order.
      */
@@ -81,6 +88,7 @@ final class ClusterFixtures {
             }
         });
         update.remove(List.of("created_at", "created_by", "updated_at", "updated_by", "last_change_reason"));
+        update.put("owner", OWNERS);
         Response changed = TestHttp.put(cluster.next().url("/v1/delivery-groups/default"), admin(), update);
         assertThat(changed.status()).as(changed.body()).isEqualTo(200);
         String admin = admin();
@@ -89,6 +97,7 @@ final class ClusterFixtures {
             group.put("id", "grp-" + moved.get(i));
             group.put("name", "Group of " + moved.get(i));
             group.put("services", List.of(moved.get(i)));
+            group.put("owner", OWNERS);
             group.put("allowed_recipes", List.of("default", "canary", LoadFixtures.PARALLEL_RECIPE));
             group.put("guardrails", guardrails.get(i));
             return TestHttp.post(cluster.instance(i).url("/v1/delivery-groups"), admin, group);
