@@ -3,6 +3,7 @@ package dev.dxcp.server.cluster;
 import dev.dxcp.server.deploy.DeployFiles;
 import dev.dxcp.server.e2e.Parallel;
 import dev.dxcp.server.process.LoadFixtures;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.dxcp.server.process.ServerProcess;
 import dev.dxcp.testsupport.http.TestHttp;
 import dev.dxcp.testsupport.http.TestHttp.Response;
@@ -511,9 +512,27 @@ class ClusterIT {
         return true;
     }
 
+    /**
+     * Sets the limits on one instance and waits until every instance has them: a settings change reaches
+     * the other instances within DXCP_SETTINGS_FOLLOW (decisions 150, 174), and the scenarios measure the
+     * limits, not that delay (scenario 9 measures the delay).
+     */
     private void setRateLimits(int readRpm, int mutateRpm, int dailyBuilds) {
         Response changed = TestHttp.put(cluster.next().url("/v1/admin/system/rate-limits"), fixtures.admin(),
                 Map.of("read_rpm", readRpm, "mutate_rpm", mutateRpm, "daily_quota_build_register", dailyBuilds));
         assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        long deadline = System.nanoTime() + 1_000_000_000L;
+        for (int i = 0; i < 3; i++) {
+            while (!hasLimits(cluster.instance(i), readRpm, mutateRpm, dailyBuilds)) {
+                assertThat(System.nanoTime()).as("instance %d has the new limits within 1 s", i).isLessThan(deadline);
+                ServerProcess.sleep(20);
+            }
+        }
+    }
+
+    private boolean hasLimits(ServerProcess instance, int readRpm, int mutateRpm, int dailyBuilds) {
+        JsonNode limits = TestHttp.get(instance.url("/v1/admin/system/rate-limits"), fixtures.admin()).json();
+        return limits.path("read_rpm").asInt() == readRpm && limits.path("mutate_rpm").asInt() == mutateRpm
+                && limits.path("daily_quota_build_register").asInt() == dailyBuilds;
     }
 }
