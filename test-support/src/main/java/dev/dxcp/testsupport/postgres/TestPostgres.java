@@ -41,7 +41,11 @@ public final class TestPostgres {
             if (shared == null && sharedFailure == null) {
                 try {
                     shared = provision();
-                    Runtime.getRuntime().addShutdownHook(new Thread(shared.server::destroy, "dxcp-test-postgres-stop"));
+                    TestPostgres started = shared;
+                    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                        ApplicationShutdownHooks.awaitSpringContexts();
+                        started.server.destroy();
+                    }, "dxcp-test-postgres-stop"));
                 } catch (RuntimeException e) {
                     sharedFailure = e;
                 }
