@@ -21,6 +21,8 @@ import java.util.concurrent.Callable;
 @Command(name = "dxcp-bench", mixinStandardHelpOptions = true,
         description = "Measures DXCP end to end: its own PostgreSQL, Gate simulator and server, driven over HTTP.")
 public final class BenchMain implements Callable<Integer> {
+    private static final Path DEFAULT_JVM_OPTIONS = Path.of("server", "jvm.options");
+
 
     @Option(names = "--quick", description = "Small counts: checks the harness in a few minutes.")
     boolean quick;
@@ -28,8 +30,9 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--jfr", description = "Record the server with Java Flight Recorder (files in the log directory).")
     boolean jfr;
 
-    @Option(names = "--server-jvm-flags", description = "Heap and GC flags of the server JVM. Default: ${DEFAULT-VALUE}")
-    String serverJvmFlags = "-Xmx384m -XX:+UseSerialGC";
+    @Option(names = "--server-jvm-flags", description = "Flags of the server JVM. Default: those of server/jvm.options, "
+            + "which bin/dxcp-server starts the server with")
+    String serverJvmFlags;
 
     @Option(names = "--server-jar", description = "Default: ${DEFAULT-VALUE}")
     Path serverJar = Path.of("server", "target", "dxcp-server.jar");
@@ -72,7 +75,9 @@ public final class BenchMain implements Callable<Integer> {
             Benchmark.say("note: load average is " + MachineFacts.loadAverage() + "; figures will be noisy");
         }
         Benchmark.say(profile.label() + " run; logs in " + logDir);
-        BenchSettings settings = new BenchSettings(serverJar, gateJar, Arrays.asList(serverJvmFlags.trim().split("\\s+")),
+        List<String> flags = serverJvmFlags == null ? ServerJvmOptions.read(DEFAULT_JVM_OPTIONS)
+                : Arrays.asList(serverJvmFlags.trim().split("\\s+"));
+        BenchSettings settings = new BenchSettings(serverJar, gateJar, flags,
                 logDir, jfr, ("bench/run " + String.join(" ", arguments)).trim());
         Results results = new Benchmark(profile, settings).run();
         Report report = new Report(results);

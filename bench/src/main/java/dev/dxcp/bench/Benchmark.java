@@ -118,6 +118,8 @@ final class Benchmark {
         results.liveGroups = topology.live().size();
         results.historyServices = topology.historyServices().size();
         serverEnvironment = new HashMap<>();
+        // As bin/dxcp-server sets it (unless the caller's environment says otherwise): part of the memory figure.
+        serverEnvironment.put("MALLOC_ARENA_MAX", System.getenv().getOrDefault("MALLOC_ARENA_MAX", "2"));
         serverEnvironment.put("DXCP_DB_URL", postgres.jdbcUrl(DATABASE));
         serverEnvironment.put("DXCP_DB_USER", postgres.user());
         serverEnvironment.put("DXCP_DB_PASSWORD", postgres.password());

@@ -168,7 +168,8 @@ final class Report {
                 .append(", after ").append(r.loadAfter).append("\n");
         doc.append("- PostgreSQL ").append(r.postgresVersion).append(" (test-support's cluster: ")
                 .append(r.postgresSettings).append(")\n");
-        doc.append("- Server JVM: `").append(String.join(" ", r.serverJvmFlags)).append("`; ")
+        doc.append("- Server JVM: `").append(String.join(" ", r.serverJvmFlags)).append("`, `MALLOC_ARENA_MAX=")
+                .append(System.getenv().getOrDefault("MALLOC_ARENA_MAX", "2")).append("`; ")
                 .append(r.serverSettingsNote).append("\n");
         doc.append("- Store: ").append(Numbers.count(r.seeded.events())).append(" seeded events (")
                 .append(Numbers.count(r.profile.historyDeployments())).append(" past deployments and their builds over ")

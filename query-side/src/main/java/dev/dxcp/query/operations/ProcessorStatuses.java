@@ -80,8 +80,10 @@ public class ProcessorStatuses {
                 .map(EventTrackerStatus::getTrackingToken).mapToLong(Coverage::position).min().orElse(-1);
         ProcessorFailure failure = segments.stream().filter(EventTrackerStatus::isErrorState)
                 .map(s -> ProcessorFailures.of(s.getError())).findFirst().orElse(null);
-        boolean saga = name.endsWith("SagaProcessor");
+        // A read model is what the catalogue can rebuild; every other processor (sagas, the automatic
+        // rollback trigger, the notification outbox) is a process: its effects are not derived state.
         boolean rebuildable = catalog.find(name).isPresent();
+        boolean saga = !rebuildable;
         RebuildStatus rebuild = rebuilder.status(name).orElse(null);
         String state;
         if (failure != null) {

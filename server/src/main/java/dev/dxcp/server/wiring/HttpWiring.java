@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dxcp.command.common.RateGate;
 import dev.dxcp.query.operations.ProjectionProgressSignal;
 import dev.dxcp.notify.NotificationOutbox;
+import dev.dxcp.saga.rollback.AutomaticRollbackTrigger;
 import dev.dxcp.query.operations.ReadYourWrites;
 import dev.dxcp.query.operations.StoredTokens;
 import dev.dxcp.server.axon.AppendedEvents;
@@ -70,8 +71,9 @@ public class HttpWiring {
                                          ProjectionProgressSignal progress, DxcpProperties properties) {
         return new ReadYourWrites(jdbc, processing::eventProcessors, new StoredTokens(plainJdbc, serializer),
                 progress, properties.readYourWritesTimeout(), OTHER_INSTANCES_POLL,
-                // The outbox is no read model: a write never waits for its notifications to be queued.
-                Set.of(NotificationOutbox.NAME));
+                // Processes are no read models: a write never waits for its notifications to be queued or
+                // for the automatic rollback trigger to look at it.
+                Set.of(NotificationOutbox.NAME, AutomaticRollbackTrigger.PROCESSING_GROUP));
     }
 
     @Bean

@@ -44,6 +44,19 @@ class DeployFilesTest {
     }
 
     @Test
+    void theImageStartsDxcpAsTheReadmeDoesWithTheJvmFlagsItIsMeasuredWith() {
+        String image = DeployFiles.read("Containerfile");
+        assertThat(image).contains("COPY bin/dxcp-server /opt/dxcp/bin/dxcp-server",
+                "COPY server/jvm.options /opt/dxcp/server/jvm.options",
+                "COPY server/target/dxcp-server.jar /opt/dxcp/server/target/dxcp-server.jar",
+                "ENTRYPOINT [\"/opt/dxcp/bin/dxcp-server\"]");
+        // Flags in the environment would come before server/jvm.options and lose to it, silently.
+        assertThat(image).doesNotContain("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS");
+        assertThat(DeployFiles.containers()).allSatisfy(container -> assertThat(container.toString())
+                .doesNotContain("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS"));
+    }
+
+    @Test
     void composeRunsTheClusterTestsTopology() {
         Map<String, Object> services = DeployFiles.composeServices();
         assertThat(services).containsKeys("postgres", "gate", "s3", "load-balancer");

@@ -23,20 +23,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OpsProjectionRebuildEndToEndTest extends DeploymentTestSupport {
 
     @Test
-    void theListShowsEveryProjectionAndTheSagaWithPositionHeadAndLag() {
+    void theListShowsEveryReadModelAndEveryProcessWithPositionHeadAndLag() {
         String service = serviceInOwnGroup(null, null);
         deployedSuccessfully(admin(), service, registered(service));
         JsonNode list = awaitAllLive();
         long head = list.path("eventStoreHead").asLong();
         assertThat(head).isPositive();
-        assertThat(texts(list.path("projections"), "name")).contains("builds", "deployments");
-        assertThat(texts(list.path("sagas"), "name")).containsExactly("DeploymentExecutionSagaProcessor");
+        // Read models are what can be rebuilt; the automatic rollback trigger and the notification outbox
+        // are processes like the saga, whatever their processors are called.
+        assertThat(texts(list.path("projections"), "name")).containsExactlyInAnyOrder("builds", "deployments", "audit");
+        assertThat(texts(list.path("sagas"), "name")).containsExactlyInAnyOrder("DeploymentExecutionSagaProcessor",
+                "automatic-rollbacks", "notifications");
         for (JsonNode projection : list.path("projections")) {
             assertThat(projection.path("position").asLong()).isBetween(0L, projection.path("head").asLong());
             assertThat(projection.path("head").asLong()).isGreaterThanOrEqualTo(head);
             assertThat(projection.path("lag").asLong())
                     .isEqualTo(projection.path("head").asLong() - projection.path("position").asLong());
             assertThat(projection.path("failure").isNull()).isTrue();
+            assertThat(projection.path("kind").asText()).isEqualTo("projection");
+            assertThat(projection.path("rebuildable").asBoolean()).isTrue();
+        }
+        for (JsonNode process : list.path("sagas")) {
+            assertThat(process.path("kind").asText()).isEqualTo("saga");
+            assertThat(process.path("rebuildable").asBoolean()).isFalse();
         }
         JsonNode builds = find(list.path("projections"), "builds");
         assertThat(builds.path("rebuildable").asBoolean()).isTrue();

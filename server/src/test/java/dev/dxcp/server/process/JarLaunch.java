@@ -33,6 +33,10 @@ final class JarLaunch implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(ServerProcess.javaBinary(), "-Xmx384m", "-XX:+UseSerialGC",
                 "-jar", jar));
         command.addAll(List.of(args));
+        return launch(command, workDir, settings, name);
+    }
+
+    private static JarLaunch launch(List<String> command, Path workDir, Map<String, String> settings, String name) {
         Path log = Path.of("target", name + ".log").toAbsolutePath();
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
@@ -40,6 +44,40 @@ final class JarLaunch implements AutoCloseable {
         builder.environment().putAll(settings);
         try {
             return new JarLaunch(builder.start(), log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A start script run with {@code sh}, as a shell runs it (its JVM replaces it: {@code exec}).
+     *
+     * @param script the script as the command line names it, relative to {@code workDir}
+     */
+    static JarLaunch startScript(Path workDir, String script, Map<String, String> settings, String name,
+                                 String... args) {
+        List<String> command = new ArrayList<>(List.of("sh", script));
+        command.addAll(List.of(args));
+        return launch(command, workDir, settings, name);
+    }
+
+    /** The arguments of the JVM this launch became, from /proc (what the script passed to java). */
+    List<String> jvmArguments() {
+        try {
+            byte[] raw = Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()), "cmdline"));
+            List<String> args = new ArrayList<>(List.of(new String(raw, java.nio.charset.StandardCharsets.UTF_8)
+                    .split("\u0000")));
+            List<String> expanded = new ArrayList<>();
+            for (String arg : args) {
+                // java @file: the launcher reads the file; the kernel's command line still names it.
+                if (arg.startsWith("@")) {
+                    Files.readAllLines(Path.of(arg.substring(1))).stream().map(String::trim)
+                            .filter(line -> !line.isEmpty() && !line.startsWith("#")).forEach(expanded::add);
+                } else {
+                    expanded.add(arg);
+                }
+            }
+            return expanded;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A newcomer's first run, as README.md tells it: the packaged jar (the only thing taken from the build)
- * started with the README's command from the root of an otherwise empty checkout, with no DXCP_* or
+ * A newcomer's first run, as README.md tells it: the packaged jar (the only thing taken from the build),
+ * {@code bin/dxcp-server} and {@code server/jvm.options} from this checkout, started with the README's
+ * command ({@code bin/dxcp-server}) from the root of an otherwise empty checkout, with no DXCP_* or
  * SERVER_* setting at all, so on the default relative data directory {@code ./data}. Once healthy, the
  * README's "First steps" bash block runs as written (only its port differs: the test picks a free one and
  * passes it as {@code --server.port}), and each numbered step's answer is checked here: when the README's
@@ -27,6 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class NewcomerIT {
     private static final String README_COMMAND_JAR = "server/target/dxcp-server.jar";
+    private static final String README_COMMAND = "bin/dxcp-server";
+    private static final String JVM_OPTIONS = "server/jvm.options";
     private static final Pattern LOCAL_ENDPOINT = Pattern.compile("(?:endpoint|gate_url)=http://([0-9.]+):(\\d+)");
 
     @Test
@@ -34,12 +37,20 @@ class NewcomerIT {
         Path checkout = JarLaunch.freshDirectory("newcomer-");
         Files.createDirectories(checkout.resolve("server/target"));
         Files.copy(ServerProcess.jar(), checkout.resolve(README_COMMAND_JAR));
+        assertThat(ReadmeFirstSteps.startCommand()).as("the README's first command")
+                .isEqualTo("mvn -q -DskipTests package && " + README_COMMAND);
+        Files.createDirectories(checkout.resolve("bin"));
+        Files.copy(Path.of("..").resolve(README_COMMAND), checkout.resolve(README_COMMAND));
+        Files.copy(Path.of("..").resolve(JVM_OPTIONS), checkout.resolve(JVM_OPTIONS));
         int port = ServerProcess.freePort();
 
-        try (JarLaunch server = JarLaunch.start(checkout, README_COMMAND_JAR, Map.of(), "newcomer-server",
+        try (JarLaunch server = JarLaunch.startScript(checkout, README_COMMAND, Map.of(), "newcomer-server",
                 "--server.port=" + port)) {
             Duration healthy = awaitHealthy(server, port);
             System.out.println("event=newcomer_time_to_healthy ms=" + healthy.toMillis());
+            // Once healthy the script has long become the JVM (exec), with the options file's flags.
+            assertThat(server.jvmArguments()).as("the JVM started with server/jvm.options")
+                    .contains("-Xmx128m", "-XX:+UseSerialGC");
             assertThat(checkout.resolve("data").resolve("dxcp.mv.db")).as("embedded database under ./data").exists();
 
             Map<Integer, String> steps = ReadmeFirstSteps.run(port, Duration.ofMinutes(3),

@@ -28,14 +28,26 @@ final class ReadmeFirstSteps {
     private ReadmeFirstSteps() {
     }
 
-    /** The commands as the README shows them. */
-    static String script() {
-        String readme;
+    /** The README's first command (its first code block's first line), without its comment. */
+    static String startCommand() {
+        String readme = readme();
+        int start = readme.indexOf("```bash\n") + "```bash\n".length();
+        String line = readme.substring(start, readme.indexOf('\n', start));
+        int comment = line.indexOf("  #");
+        return (comment < 0 ? line : line.substring(0, comment)).trim();
+    }
+
+    private static String readme() {
         try {
-            readme = Files.readString(README);
+            return Files.readString(README);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The commands as the README shows them. */
+    static String script() {
+        String readme = readme();
         int section = readme.indexOf(SECTION);
         if (section < 0) {
             throw new IllegalStateException("README.md has no section '" + SECTION + "'");
