@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Optional;
@@ -36,9 +37,13 @@ final class ScratchDir {
             marker.setProperty("started", self.info().startInstant().map(Instant::toString).orElse(""));
             marker.setProperty("dataDir", (dataDir == null ? root.resolve("data") : dataDir).toString());
             marker.setProperty("ownsDataDir", Boolean.toString(ownsDataDir));
-            try (Writer out = Files.newBufferedWriter(root.resolve(MARKER))) {
+            // Written aside, then moved in one step: another test JVM cleaning up leftovers at this moment
+            // must never read a half-written marker, take its owner for dead and delete this directory.
+            Path written = root.resolve(MARKER + ".new");
+            try (Writer out = Files.newBufferedWriter(written)) {
                 marker.store(out, "DXCP test PostgreSQL scratch directory");
             }
+            Files.move(written, root.resolve(MARKER), StandardCopyOption.ATOMIC_MOVE);
             return new ScratchDir(root);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create a scratch directory for the test PostgreSQL", e);
@@ -59,8 +64,14 @@ final class ScratchDir {
         }
     }
 
-    /** True while the JVM recorded in the marker is still alive (pid and start time both match). */
+    /**
+     * True while the JVM recorded in the marker is still alive (pid and start time both match). A marker
+     * without a pid is not taken for a dead owner's: it proves nothing.
+     */
     static boolean ownerAlive(Properties marker) {
+        if (marker.getProperty("pid") == null) {
+            return true;
+        }
         try {
             long pid = Long.parseLong(marker.getProperty("pid", ""));
             String started = marker.getProperty("started", "");
