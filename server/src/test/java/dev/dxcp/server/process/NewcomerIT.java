@@ -50,7 +50,7 @@ class NewcomerIT {
             System.out.println("event=newcomer_time_to_healthy ms=" + healthy.toMillis());
             // Once healthy the script has long become the JVM (exec), with the options file's flags.
             assertThat(server.jvmArguments()).as("the JVM started with server/jvm.options")
-                    .contains("-Xmx128m", "-XX:+UseSerialGC");
+                    .contains("-Xmx384m", "-XX:+UseSerialGC");
             assertThat(checkout.resolve("data").resolve("dxcp.mv.db")).as("embedded database under ./data").exists();
 
             Map<Integer, String> steps = ReadmeFirstSteps.run(port, Duration.ofMinutes(3),
