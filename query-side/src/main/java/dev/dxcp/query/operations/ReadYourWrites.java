@@ -35,18 +35,18 @@ public class ReadYourWrites {
     private final ProjectionProgressSignal progress;
     private final Duration timeout;
     private final Duration remotePoll;
-    private final Set<String> excluded;
+    private final Set<String> readModels;
 
     public ReadYourWrites(NamedParameterJdbcTemplate jdbc, Supplier<Map<String, EventProcessor>> processors,
                           StoredTokens storedTokens, ProjectionProgressSignal progress, Duration timeout,
-                          Duration remotePoll, Set<String> excludedProcessors) {
+                          Duration remotePoll, Set<String> readModels) {
         this.jdbc = jdbc;
         this.processors = processors;
         this.storedTokens = storedTokens;
         this.progress = progress;
         this.timeout = timeout;
         this.remotePoll = remotePoll;
-        this.excluded = excludedProcessors;
+        this.readModels = readModels;
     }
 
     public void await(List<String> eventIdentifiers, String requestId) {
@@ -91,8 +91,9 @@ public class ReadYourWrites {
     private Progress progressOf(List<Long> positions) {
         Progress result = Progress.CAUGHT_UP;
         for (var entry : processors.get().entrySet()) {
-            // Sagas are processes, not read models: waiting on them could even wait on the caller itself.
-            if (excluded.contains(entry.getKey()) || entry.getKey().endsWith("SagaProcessor")
+            // Only read models: processes (sagas, the rollback trigger, the outbox) are no answer's concern,
+            // and waiting on a saga could even wait on the caller itself.
+            if (!readModels.contains(entry.getKey())
                     || !(entry.getValue() instanceof StreamingEventProcessor processor)
                     || !processor.isRunning()) {
                 continue;

@@ -48,7 +48,7 @@ class ReadYourWritesSignalTest {
                     .andEventTrackerStatusChangeListener(progress))
             .build();
     private final ReadYourWrites readYourWrites = new ReadYourWrites(null, () -> Map.of("builds", projection),
-            null, progress, LONG, LONG, Set.of());
+            null, progress, LONG, LONG, Set.of("builds"));
 
     @AfterEach
     void stop() {

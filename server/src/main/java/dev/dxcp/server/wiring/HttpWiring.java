@@ -3,8 +3,8 @@ package dev.dxcp.server.wiring;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dxcp.command.common.RateGate;
 import dev.dxcp.query.operations.ProjectionProgressSignal;
-import dev.dxcp.notify.NotificationOutbox;
-import dev.dxcp.saga.rollback.AutomaticRollbackTrigger;
+import dev.dxcp.query.operations.ProjectionCatalog;
+import dev.dxcp.query.operations.RebuildableProjection;
 import dev.dxcp.query.operations.ReadYourWrites;
 import dev.dxcp.query.operations.StoredTokens;
 import dev.dxcp.server.axon.AppendedEvents;
@@ -45,6 +45,7 @@ import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The HTTP edge's collaborators. */
 @Configuration
@@ -68,12 +69,12 @@ public class HttpWiring {
     @Bean
     public ReadYourWrites readYourWrites(NamedParameterJdbcTemplate jdbc, EventProcessingConfiguration processing,
                                          JdbcTemplate plainJdbc, Serializer serializer,
-                                         ProjectionProgressSignal progress, DxcpProperties properties) {
+                                         ProjectionProgressSignal progress, DxcpProperties properties,
+                                         ProjectionCatalog catalog) {
         return new ReadYourWrites(jdbc, processing::eventProcessors, new StoredTokens(plainJdbc, serializer),
                 progress, properties.readYourWritesTimeout(), OTHER_INSTANCES_POLL,
-                // Processes are no read models: a write never waits for its notifications to be queued or
-                // for the automatic rollback trigger to look at it.
-                Set.of(NotificationOutbox.NAME, AutomaticRollbackTrigger.PROCESSING_GROUP));
+                // A write's answer waits for the read models, the projections the catalogue can rebuild.
+                catalog.all().stream().map(RebuildableProjection::name).collect(Collectors.toUnmodifiableSet()));
     }
 
     @Bean
