@@ -1,6 +1,15 @@
 package dev.dxcp.notify;
 
+import dev.dxcp.events.deployment.ApprovalMessages.ApprovalRequested;
+import dev.dxcp.events.deployment.ApprovalMessages.DeploymentApprovalExpired;
+import dev.dxcp.events.deployment.ApprovalMessages.DeploymentApprovalGranted;
+import dev.dxcp.events.deployment.ApprovalMessages.DeploymentRejected;
 import dev.dxcp.events.deployment.DeploymentEvents.DeploymentAccepted;
+import dev.dxcp.events.deployment.DeploymentEvents.DeploymentFailed;
+import dev.dxcp.events.deployment.DeploymentEvents.DeploymentRolledBackByEngine;
+import dev.dxcp.events.deployment.DeploymentEvents.DeploymentSucceeded;
+import dev.dxcp.events.deployment.DeploymentEvents.EngineExecutionStarted;
+import dev.dxcp.events.governance.GovernanceMessages.FreezeOverridden;
 import dev.dxcp.events.notification.NotificationMessages.WebhookSubscriptionCreated;
 import dev.dxcp.events.notification.NotificationMessages.WebhookSubscriptionDeleted;
 import dev.dxcp.events.notification.NotificationMessages.WebhookSubscriptionUpdated;
@@ -74,16 +83,68 @@ public class NotificationOutbox {
                 e.placement().deliveryGroupId(), e.change().version(), e.change().rollbackOf(), requester(e));
     }
 
-    /** Every other event: a notification if it is one, sent to the subscriptions that want it. */
+    /*
+     * One handler per event type NotificationFacts knows, not one for every event: a tracking processor
+     * deserializes only the events a handler takes, and this processor reads the whole store (decision 180).
+     */
     @EventHandler
-    void on(Object payload, EventMessage<?> message) {
+    void on(EngineExecutionStarted e, EventMessage<?> message) {
+        notify(e, message);
+    }
+
+    @EventHandler
+    void on(DeploymentSucceeded e, EventMessage<?> message) {
+        notify(e, message);
+    }
+
+    @EventHandler
+    void on(DeploymentFailed e, EventMessage<?> message) {
+        notify(e, message);
+    }
+
+    @EventHandler
+    void on(DeploymentRolledBackByEngine e, EventMessage<?> message) {
+        notify(e, message);
+    }
+
+    @EventHandler
+    void on(ApprovalRequested e, EventMessage<?> message) {
+        notify(e, message);
+    }
+
+    @EventHandler
+    void on(DeploymentApprovalGranted e, EventMessage<?> message) {
+        notify(e, message);
+    }
+
+    @EventHandler
+    void on(DeploymentRejected e, EventMessage<?> message) {
+        notify(e, message);
+    }
+
+    @EventHandler
+    void on(DeploymentApprovalExpired e, EventMessage<?> message) {
+        notify(e, message);
+    }
+
+    @EventHandler
+    void on(FreezeOverridden e, EventMessage<?> message) {
+        notify(e, message);
+    }
+
+    /** A notification, sent to the subscriptions that want it; with no subscription there is nothing to match. */
+    private void notify(Object payload, EventMessage<?> message) {
+        List<WebhookSubscription> subscriptions = subscriptions();
+        if (subscriptions.isEmpty()) {
+            return;
+        }
         Optional<Notification> notification = NotificationFacts.of(payload, message.getIdentifier(),
                 message.getTimestamp(), this::deployment);
         if (notification.isEmpty()) {
             return;
         }
         Notification n = notification.get();
-        for (WebhookSubscription s : subscriptions()) {
+        for (WebhookSubscription s : subscriptions) {
             if (s.wants(n.eventType(), n.deployment().deliveryGroupId())) {
                 String deliveryId = deliveryId(n.eventId(), s.id());
                 jdbc.update("""

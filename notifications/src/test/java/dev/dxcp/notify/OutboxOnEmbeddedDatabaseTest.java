@@ -2,12 +2,23 @@ package dev.dxcp.notify;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import dev.dxcp.events.build.BuildMessages.BuildRegistered;
+import dev.dxcp.events.deployment.ApprovalMessages.ApprovalRequested;
+import dev.dxcp.events.deployment.ApprovalMessages.DeploymentApprovalExpired;
+import dev.dxcp.events.deployment.ApprovalMessages.DeploymentApprovalGranted;
+import dev.dxcp.events.deployment.ApprovalMessages.DeploymentRejected;
+import dev.dxcp.events.deployment.DeploymentEvents.DeploymentAccepted;
+import dev.dxcp.events.deployment.DeploymentEvents.DeploymentCanceled;
 import dev.dxcp.events.deployment.DeploymentEvents.DeploymentFailed;
+import dev.dxcp.events.deployment.DeploymentEvents.DeploymentRolledBackByEngine;
+import dev.dxcp.events.deployment.DeploymentEvents.EngineExecutionStarted;
 import dev.dxcp.events.deployment.DeploymentEvents.DeploymentSucceeded;
+import dev.dxcp.events.governance.GovernanceMessages.FreezeOverridden;
 import dev.dxcp.events.notification.NotificationMessages.StoreWebhookSecret;
 import dev.dxcp.events.notification.NotificationMessages.WebhookSubscriptionCreated;
 import dev.dxcp.events.notification.NotificationMessages.WebhookSubscriptionDeleted;
 import dev.dxcp.events.notification.WebhookSubscription;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.junit.jupiter.api.AfterEach;
@@ -54,6 +65,7 @@ class OutboxOnEmbeddedDatabaseTest {
     private final AtomicReference<List<Integer>> answers = new AtomicReference<>(List.of());
     private final AtomicInteger calls = new AtomicInteger();
     private NotificationOutbox outbox;
+    private AnnotationEventHandlerAdapter handlers;
     private WebhookSecrets secrets;
 
     @BeforeEach
@@ -68,6 +80,7 @@ class OutboxOnEmbeddedDatabaseTest {
             }
         }
         outbox = new NotificationOutbox(jdbc, new WebhookPayloads(new ObjectMapper()));
+        handlers = new AnnotationEventHandlerAdapter(outbox);
         secrets = new WebhookSecrets(jdbc, clock);
         receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         receiver.createContext("/hook", exchange -> {
@@ -113,19 +126,30 @@ class OutboxOnEmbeddedDatabaseTest {
         return GenericEventMessage.asEventMessage(payload);
     }
 
+    /** Through Axon's annotation routing, as the outbox's tracking processor hands it events. */
     private void read(EventMessage<?> message) {
-        Object payload = message.getPayload();
-        if (payload instanceof WebhookSubscriptionCreated e) {
-            outbox.on(e);
-        } else if (payload instanceof WebhookSubscriptionDeleted e) {
-            outbox.on(e);
-        } else {
-            outbox.on(payload, message);
+        try {
+            handlers.handle(message);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 
     private int rows() {
         return jdbc.queryForObject("SELECT COUNT(*) FROM notify_outbox", Integer.class);
+    }
+
+    @Test
+    void theOutboxTakesOnlyEventsThatCanBeNotifications_soItsProcessorDeserializesNoOther() {
+        for (Class<?> notifiable : List.of(EngineExecutionStarted.class, DeploymentSucceeded.class,
+                DeploymentFailed.class, DeploymentRolledBackByEngine.class, ApprovalRequested.class,
+                DeploymentApprovalGranted.class, DeploymentRejected.class, DeploymentApprovalExpired.class,
+                FreezeOverridden.class, DeploymentAccepted.class, WebhookSubscriptionCreated.class)) {
+            assertThat(handlers.canHandleType(notifiable)).as(notifiable.getSimpleName()).isTrue();
+        }
+        for (Class<?> other : List.of(DeploymentCanceled.class, BuildRegistered.class, Object.class)) {
+            assertThat(handlers.canHandleType(other)).as(other.getSimpleName()).isFalse();
+        }
     }
 
     @Test

@@ -13,12 +13,14 @@ import dev.dxcp.events.deployment.DeploymentGovernanceQueries.ApprovalStatus;
 import dev.dxcp.events.deployment.DeploymentGovernanceQueries.AutomaticRollbackStatus;
 import dev.dxcp.events.deployment.DeploymentGovernanceQueries.DeploymentGovernance;
 import dev.dxcp.events.deployment.DeploymentGovernanceQueries.DeploymentGovernanceOf;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A deployment's approval and automatic rollback, folded from its own event stream (a handful of events), and
@@ -26,6 +28,10 @@ import java.util.List;
  * answer needs no read model of its own: it is as current as the last committed event.
  */
 public class DeploymentGovernanceReader {
+    private static final Set<Class<?>> FOLDED = Set.of(DeploymentAccepted.class, ApprovalRequested.class,
+            DeploymentApprovalGranted.class, DeploymentApproved.class, DeploymentRejected.class,
+            DeploymentApprovalExpired.class, AutomaticRollbackStarted.class, AutomaticRollbackRefused.class);
+
     private final EventStore eventStore;
 
     public DeploymentGovernanceReader(EventStore eventStore) {
@@ -54,11 +60,15 @@ public class DeploymentGovernanceReader {
         return new DeploymentGovernance(fold.approval(), rollback);
     }
 
+    /** Only the events the fold takes are deserialized: a deployment's stream is mostly the engine's progress. */
     private Fold fold(String deploymentId) {
         Fold fold = new Fold();
         DomainEventStream stream = eventStore.readEvents(deploymentId, 0);
         while (stream.hasNext()) {
-            fold.apply(stream.next().getPayload());
+            DomainEventMessage<?> event = stream.next();
+            if (FOLDED.contains(event.getPayloadType())) {
+                fold.apply(event.getPayload());
+            }
         }
         return fold;
     }
