@@ -10,7 +10,14 @@ import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.SnapshotterSpanFactory;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
@@ -33,6 +40,8 @@ import java.util.concurrent.TimeUnit;
 public class AxonSetup {
     /** Tracking processors read this many events per transaction; replays are several times faster than with 1. */
     static final int PROCESSOR_BATCH_SIZE = 100;
+    /** Twenty batches: processors at the head read new events from memory. */
+    static final int TAIL_CACHE_EVENTS = 2_000;
 
     /**
      * Axon's JDBC default only recognizes SQLIntegrityConstraintViolationException, which the PostgreSQL
@@ -93,6 +102,45 @@ public class AxonSetup {
     @Bean("dxcpSnapshotTrigger")
     public SnapshotTriggerDefinition dxcpSnapshotTrigger(Snapshotter snapshotter) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, 100);
+    }
+
+    /**
+     * Axon's event store keeps the newest 10,000 events in memory for the tracking processors that follow
+     * the head of the store: a large share of the server's live heap (decision 181). DXCP's processors follow
+     * within one batch of the head; one further behind (a rebuild, a processor taking over from a dead
+     * instance) reads from the database as it would anyway.
+     */
+    /**
+     * The JDBC storage engine exactly as Axon's auto-configuration builds it, which it stops doing once
+     * DXCP declares the event store below.
+     */
+    @Bean
+    public EventStorageEngine eventStorageEngine(Serializer defaultSerializer, PersistenceExceptionResolver resolver,
+                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                 org.axonframework.config.Configuration configuration,
+                                                 ConnectionProvider connectionProvider,
+                                                 TransactionManager transactionManager) {
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(defaultSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(resolver)
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(configuration.snapshotFilter())
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(new EventSchema())
+                .build();
+    }
+
+    @Bean
+    public EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
+                                         org.axonframework.config.Configuration configuration) {
+        return EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                .cachedEvents(TAIL_CACHE_EVENTS)
+                .build();
     }
 
     /** Raised by this instance's processors after each committed batch (read-your-writes wakes on it). */

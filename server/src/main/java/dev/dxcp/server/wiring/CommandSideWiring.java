@@ -54,8 +54,14 @@ import java.util.List;
 public class CommandSideWiring {
     private static final Logger log = LoggerFactory.getLogger(CommandSideWiring.class);
 
-    /** Most recently used aggregates kept per type (decision 157): enough for every actor, lane and key in play. */
+    /** Most recently used quotas and lanes kept (decision 157): enough for every actor and lane in play. */
     private static final int CACHED_AGGREGATES_PER_TYPE = 4096;
+    /**
+     * Build versions and idempotency keys are mostly written once: one is read again by its registration's
+     * second decision, milliseconds later, or by a client's retry; thousands of them, with their answers and
+     * build records, only held heap (decision 157).
+     */
+    private static final int CACHED_ONE_OFF_AGGREGATES = 512;
 
     @Bean
     public RecentAggregates dailyQuotaCache() {
@@ -69,12 +75,12 @@ public class CommandSideWiring {
 
     @Bean
     public RecentAggregates buildVersionCache() {
-        return new RecentAggregates(CACHED_AGGREGATES_PER_TYPE);
+        return new RecentAggregates(CACHED_ONE_OFF_AGGREGATES);
     }
 
     @Bean
     public RecentAggregates idempotencyKeyCache() {
-        return new RecentAggregates(CACHED_AGGREGATES_PER_TYPE);
+        return new RecentAggregates(CACHED_ONE_OFF_AGGREGATES);
     }
 
     /** Removes from the caches what other instances change (reads stay fresh; writes are kept safe by the store). */
