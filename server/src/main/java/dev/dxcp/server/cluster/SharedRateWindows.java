@@ -16,15 +16,16 @@ import java.util.concurrent.TimeUnit;
  * atomic upsert (the row lock orders concurrent charges, so the n-th request sees n). Each charge
  * commits on its own, on a small pool of its own: the mutate charge happens inside a command's
  * transaction, and asking the command pool for a second connection there could starve it (decision 49).
- * A charge is one round trip; windows older than the previous minute are deleted once a minute.
+ * A charge is one round trip, shared by the charges of the same counter waiting at that moment
+ * ({@link CombinedCharges}); windows older than the previous minute are deleted once a minute.
  */
 public class SharedRateWindows implements RateWindows, AutoCloseable {
     /** Admissions are remembered this long: a registration's second decision follows its measurement. */
     static final long ADMISSION_MINUTES = 60;
     private static final Logger log = LoggerFactory.getLogger(SharedRateWindows.class);
     private static final String CHARGE = """
-            INSERT INTO rate_window (counter, window_minute, requests) VALUES (?, ?, 1)
-            ON CONFLICT (counter, window_minute) DO UPDATE SET requests = rate_window.requests + 1
+            INSERT INTO rate_window (counter, window_minute, requests) VALUES (?, ?, ?)
+            ON CONFLICT (counter, window_minute) DO UPDATE SET requests = rate_window.requests + EXCLUDED.requests
             RETURNING requests""";
     private static final String CHARGE_ADMISSION = """
             WITH admitted AS (
@@ -36,6 +37,7 @@ public class SharedRateWindows implements RateWindows, AutoCloseable {
 
     private final JdbcTemplate jdbc;
     private final AutoCloseable pool;
+    private final CombinedCharges combined = new CombinedCharges(this::add);
     private final ScheduledExecutorService cleaner = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "dxcp-rate-windows-cleaner");
         thread.setDaemon(true);
@@ -50,14 +52,21 @@ public class SharedRateWindows implements RateWindows, AutoCloseable {
 
     @Override
     public int charge(String counter, long minute, String admissionId) {
-        List<Integer> counts = admissionId == null
-                ? jdbc.queryForList(CHARGE, Integer.class, counter, minute)
-                : jdbc.queryForList(CHARGE_ADMISSION, Integer.class, admissionId, minute, counter);
+        if (admissionId == null) {
+            return combined.charge(counter, minute);
+        }
+        List<Integer> counts = jdbc.queryForList(CHARGE_ADMISSION, Integer.class, admissionId, minute, counter);
         return counts.isEmpty() ? 0 : counts.get(0);
+    }
+
+    private int add(CombinedCharges.Key key, int requests) {
+        Integer count = jdbc.queryForObject(CHARGE, Integer.class, key.counter(), key.minute(), requests);
+        return count == null ? requests : count;
     }
 
     void deleteOldWindows() {
         long minute = System.currentTimeMillis() / 60_000;
+        combined.forgetBefore(minute - 1);
         try {
             jdbc.update("DELETE FROM rate_window WHERE window_minute < ?", minute - 1);
             jdbc.update("DELETE FROM rate_admission WHERE window_minute < ?", minute - ADMISSION_MINUTES);
