@@ -105,12 +105,6 @@ public class AxonSetup {
     }
 
     /**
-     * Axon's event store keeps the newest 10,000 events in memory for the tracking processors that follow
-     * the head of the store: a large share of the server's live heap (decision 181). DXCP's processors follow
-     * within one batch of the head; one further behind (a rebuild, a processor taking over from a dead
-     * instance) reads from the database as it would anyway.
-     */
-    /**
      * The JDBC storage engine exactly as Axon's auto-configuration builds it, which it stops doing once
      * DXCP declares the event store below.
      */
@@ -132,6 +126,12 @@ public class AxonSetup {
                 .build();
     }
 
+    /**
+     * Axon's event store keeps the newest 10,000 events in memory for the tracking processors that follow
+     * the head of the store: a large share of the server's live heap (decision 181). DXCP's processors follow
+     * within one batch of the head; one further behind (a rebuild, a processor taking over from a dead
+     * instance) reads from the database as it would anyway.
+     */
     @Bean
     public EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
                                          org.axonframework.config.Configuration configuration) {
