@@ -28,10 +28,6 @@ import java.util.Set;
  * answer needs no read model of its own: it is as current as the last committed event.
  */
 public class DeploymentGovernanceReader {
-    private static final Set<Class<?>> FOLDED = Set.of(DeploymentAccepted.class, ApprovalRequested.class,
-            DeploymentApprovalGranted.class, DeploymentApproved.class, DeploymentRejected.class,
-            DeploymentApprovalExpired.class, AutomaticRollbackStarted.class, AutomaticRollbackRefused.class);
-
     private final EventStore eventStore;
 
     public DeploymentGovernanceReader(EventStore eventStore) {
@@ -66,7 +62,7 @@ public class DeploymentGovernanceReader {
         DomainEventStream stream = eventStore.readEvents(deploymentId, 0);
         while (stream.hasNext()) {
             DomainEventMessage<?> event = stream.next();
-            if (FOLDED.contains(event.getPayloadType())) {
+            if (Fold.FOLDED.contains(event.getPayloadType())) {
                 fold.apply(event.getPayload());
             }
         }
@@ -74,6 +70,11 @@ public class DeploymentGovernanceReader {
     }
 
     private static final class Fold {
+        /** The types {@link #apply} takes; any other event of the stream is left serialized. */
+        static final Set<Class<?>> FOLDED = Set.of(DeploymentAccepted.class, ApprovalRequested.class,
+                DeploymentApprovalGranted.class, DeploymentApproved.class, DeploymentRejected.class,
+                DeploymentApprovalExpired.class, AutomaticRollbackStarted.class, AutomaticRollbackRefused.class);
+
         private DeploymentAccepted accepted;
         private ApprovalRequested requested;
         private final List<String> approvedBy = new ArrayList<>();
